@@ -1,0 +1,433 @@
+package einvoice
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// The calculation of an invoice, in one place.
+//
+// Amounts have at most 2 decimals. The calculation rounds to 2 decimals, half
+// away from zero, at exactly these steps, and nowhere else:
+//
+//   - the line amount before allowances and charges: quantity × net price ÷
+//     base quantity (BT-129 × BT-146 ÷ BT-149), rounded once, after the exact
+//     product and quotient;
+//   - an allowance or charge amount computed from a percentage: base amount
+//     × percentage ÷ 100 (BT-93 × BT-94, BT-100 × BT-101, BT-137 × BT-138,
+//     BT-142 × BT-143);
+//   - a VAT category tax amount: taxable amount × rate ÷ 100 (BT-116 ×
+//     BT-119, BR-CO-17).
+//
+// Every other figure is a sum or difference of 2-decimal amounts and needs no
+// rounding: the line net amount (BT-131), the VAT category taxable amount
+// (BT-116), and the document totals (BT-106 to BT-115). Prices, quantities
+// and percentages keep the precision they are given.
+//
+// Half away from zero is what the official schematron's arithmetic rules
+// accept: they compare against XPath round() of absolute values.
+//
+// Amounts given by the caller (allowance and charge amounts, the paid and
+// rounding amounts) are never rounded: an amount with more than 2 decimals is
+// an error, not a figure silently changed.
+
+// amountPlaces is the number of decimals of an amount in EN 16931.
+const amountPlaces = 2
+
+// hundred and one are constants in all but name: decimals are immutable.
+var (
+	hundred = decimal.New(100, 0)
+	one     = decimal.New(1, 0)
+)
+
+// RoundAmount rounds d to 2 decimals, half away from zero: the one rounding
+// of the calculation.
+func RoundAmount(d decimal.Decimal) decimal.Decimal { return d.Round(amountPlaces) }
+
+// Complete computes the derived figures of the invoice and stores them:
+// net prices from gross prices, allowance and charge amounts from their
+// percentages, the line net amounts (BT-131), the VAT breakdown (BG-23) and the
+// document totals (BG-22). What the caller gave is kept: quantities, prices,
+// amounts, the paid and rounding amounts, and the exemption reasons of the
+// VAT breakdown, matched by category and rate.
+//
+// It fills in two more things whose value is certain: a VAT rate of 0 where
+// the category allows no other (Z, E, AE, K, G), and for categories AE, K, G
+// and O without an exemption reason, the VATEX code of that category. The
+// exemption reason of category E cannot be inferred; the caller gives it in
+// the VAT breakdown.
+//
+// An invoice that completes passes the arithmetic rules of EN 16931 (BR-CO-10
+// to BR-CO-17 and the VAT category sums and amounts) by construction. One that
+// cannot be computed (a line without a VAT category, a standard rate missing,
+// an amount with 3 decimals, a VAT accounting currency without its VAT
+// total) gets an ErrorList naming every such field, and is left unchanged.
+func (inv *Invoice) Complete() error {
+	var errs ErrorList
+	// Work on copies of what changes, so that a failure leaves inv as it was.
+	lines := make([]Line, len(inv.Lines))
+	copy(lines, inv.Lines)
+	for i := range lines {
+		completeLine(&lines[i], i, &errs)
+	}
+	allowances := make([]Allowance, len(inv.Allowances))
+	copy(allowances, inv.Allowances)
+	for i := range allowances {
+		a := &allowances[i]
+		completeDocAC(&a.Amount, a.BaseAmount, a.Percentage, "Allowances", i, &errs, "BT-92", "BT-93", "BT-94")
+		completeVAT(&a.VAT, "Allowances", i, &errs, "BT-95", "BT-96")
+	}
+	charges := make([]Charge, len(inv.Charges))
+	copy(charges, inv.Charges)
+	for i := range charges {
+		c := &charges[i]
+		completeDocAC(&c.Amount, c.BaseAmount, c.Percentage, "Charges", i, &errs, "BT-99", "BT-100", "BT-101")
+		completeVAT(&c.VAT, "Charges", i, &errs, "BT-102", "BT-103")
+	}
+	if len(errs) > 0 {
+		checkTotalsInputs(inv, &errs)
+		return errs
+	}
+	work := *inv
+	work.Lines, work.Allowances, work.Charges = lines, allowances, charges
+	breakdown, err := CalculateBreakdown(&work)
+	if err != nil {
+		return err
+	}
+	work.VATBreakdown = breakdown
+	totals, err := CalculateTotals(&work)
+	if err != nil {
+		return err
+	}
+	work.Totals = totals
+	*inv = work
+	return nil
+}
+
+// completeLine computes a line's net price, line allowance and charge amounts
+// and net amount, and checks its VAT category and rate.
+func completeLine(l *Line, i int, errs *ErrorList) {
+	n := len(*errs)
+	if l.Price.Gross != nil && l.Price.Net.IsZero() {
+		net := *l.Price.Gross
+		if l.Price.Discount != nil {
+			net = net.Sub(*l.Price.Discount)
+		}
+		l.Price.Net = net
+	}
+	if bq := l.Price.BaseQuantity; bq != nil && bq.Sign() <= 0 {
+		errs.add(itemPath("Lines", i, "Price.BaseQuantity"), "the price base quantity must be greater than zero", "BT-149")
+	}
+	completeVAT(&l.VAT, "Lines", i, errs, "BT-151", "BT-152")
+	if len(*errs) > n {
+		return
+	}
+	gross := lineGross(l)
+	if len(l.Allowances) > 0 {
+		l.Allowances = append([]LineAllowance(nil), l.Allowances...)
+		for j := range l.Allowances {
+			a := &l.Allowances[j]
+			completeLineAC(&a.Amount, &a.BaseAmount, a.Percentage, gross, i, "Allowances", j, errs, "BT-136", "BT-137")
+		}
+	}
+	if len(l.Charges) > 0 {
+		l.Charges = append([]LineCharge(nil), l.Charges...)
+		for j := range l.Charges {
+			c := &l.Charges[j]
+			completeLineAC(&c.Amount, &c.BaseAmount, c.Percentage, gross, i, "Charges", j, errs, "BT-141", "BT-142")
+		}
+	}
+	if len(*errs) > n {
+		return
+	}
+	l.NetAmount = lineNet(l, gross)
+}
+
+// lineGross is the line amount before line allowances and charges: quantity
+// × net price ÷ base quantity, rounded to 2 decimals.
+func lineGross(l *Line) decimal.Decimal {
+	p := l.Quantity.Mul(l.Price.Net)
+	if bq := l.Price.BaseQuantity; bq != nil && !bq.Equal(one) {
+		return p.DivRound(*bq, amountPlaces)
+	}
+	return p.Round(amountPlaces)
+}
+
+func lineNet(l *Line, gross decimal.Decimal) decimal.Decimal {
+	net := gross
+	for j := range l.Allowances {
+		net = net.Sub(l.Allowances[j].Amount)
+	}
+	for j := range l.Charges {
+		net = net.Add(l.Charges[j].Amount)
+	}
+	return net
+}
+
+// CalculateLineNet returns the net amount (BT-131) of a line as its other
+// terms give it: quantity × net price ÷ base quantity, rounded to 2 decimals,
+// less the line allowance amounts, plus the line charge amounts (as given,
+// not recomputed from percentages).
+func CalculateLineNet(l *Line) (decimal.Decimal, error) {
+	if bq := l.Price.BaseQuantity; bq != nil && bq.Sign() <= 0 {
+		return decimal.Decimal{}, &FieldError{Path: "Price.BaseQuantity", Terms: []string{"BT-149"}, Msg: "the price base quantity must be greater than zero"}
+	}
+	return lineNet(l, lineGross(l)), nil
+}
+
+// completeLineAC computes a line allowance or charge amount from its
+// percentage, the base amount defaulting to the line's gross amount.
+func completeLineAC(amount *decimal.Decimal, base **decimal.Decimal, pct *decimal.Decimal, gross decimal.Decimal, i int, kind string, j int, errs *ErrorList, amountBT, baseBT string) {
+	if pct != nil && amount.IsZero() {
+		if *base == nil {
+			g := gross
+			*base = &g
+		}
+		*amount = percentOf(**base, *pct)
+	}
+	checkPlaces(*amount, errs, amountBT, func() string { return itemPath("Lines", i, subPath(kind, j, "Amount")) })
+	if *base != nil {
+		checkPlaces(**base, errs, baseBT, func() string { return itemPath("Lines", i, subPath(kind, j, "BaseAmount")) })
+	}
+}
+
+// completeDocAC computes a document level allowance or charge amount from
+// its percentage and base amount.
+func completeDocAC(amount *decimal.Decimal, base, pct *decimal.Decimal, kind string, i int, errs *ErrorList, amountBT, baseBT, pctBT string) {
+	if pct != nil && amount.IsZero() {
+		if base == nil {
+			errs.add(itemPath(kind, i, "BaseAmount"), "a percentage without a base amount: the amount cannot be computed", baseBT, pctBT)
+			return
+		}
+		*amount = percentOf(*base, *pct)
+	}
+	checkPlaces(*amount, errs, amountBT, func() string { return itemPath(kind, i, "Amount") })
+	if base != nil {
+		checkPlaces(*base, errs, baseBT, func() string { return itemPath(kind, i, "BaseAmount") })
+	}
+}
+
+func percentOf(base, pct decimal.Decimal) decimal.Decimal {
+	return base.Mul(pct).DivRound(hundred, amountPlaces)
+}
+
+// checkPlaces reports an amount with more than 2 decimals.
+func checkPlaces(d decimal.Decimal, errs *ErrorList, bt string, path func() string) {
+	if !hasPlaces(d, amountPlaces) {
+		errs.add(path(), "the amount "+formatExact(d)+" has more than 2 decimals; round it before", bt)
+	}
+}
+
+// hasPlaces reports whether d has at most n significant decimals.
+func hasPlaces(d decimal.Decimal, n int32) bool {
+	if d.Exponent() >= -n {
+		return true
+	}
+	return d.Equal(d.Truncate(n))
+}
+
+// completeVAT checks a VAT category and rate and fills a rate of 0 where the
+// category allows no other.
+func completeVAT(v *VAT, kind string, i int, errs *ErrorList, catBT, rateBT string) {
+	switch v.Category {
+	case "":
+		errs.add(itemPath(kind, i, "VAT.Category"), "the VAT category code is missing", catBT)
+	case VATStandard, VATTransferred, VATCanaryIslands, VATCeutaMelilla:
+		switch {
+		case v.Rate == nil:
+			errs.add(itemPath(kind, i, "VAT.Rate"), "the VAT rate is missing for category "+string(v.Category), rateBT)
+		case v.Category == VATStandard && v.Rate.Sign() <= 0:
+			errs.add(itemPath(kind, i, "VAT.Rate"), "the standard VAT rate must be greater than zero", rateBT)
+		case v.Rate.Sign() < 0:
+			errs.add(itemPath(kind, i, "VAT.Rate"), "the VAT rate must not be negative", rateBT)
+		}
+	case VATZeroRated, VATExempt, VATReverseCharge, VATIntraCommunity, VATExport:
+		if v.Rate == nil {
+			zero := decimal.New(0, 0)
+			v.Rate = &zero
+		} else if !v.Rate.IsZero() {
+			errs.add(itemPath(kind, i, "VAT.Rate"), "the VAT rate of category "+string(v.Category)+" must be 0", rateBT)
+		}
+	case VATNotSubject:
+		if v.Rate != nil {
+			errs.add(itemPath(kind, i, "VAT.Rate"), "category O (not subject to VAT) takes no VAT rate", rateBT)
+		}
+	default:
+		errs.add(itemPath(kind, i, "VAT.Category"), "the VAT category code "+strconv.Quote(string(v.Category))+" is not one EN 16931 allows", catBT)
+	}
+}
+
+// defaultExemption is the VATEX code that a category implies.
+func defaultExemption(c VATCategory) VATEXCode {
+	switch c {
+	case VATReverseCharge:
+		return VATEX_EU_AE
+	case VATIntraCommunity:
+		return VATEX_EU_IC
+	case VATExport:
+		return VATEX_EU_G
+	case VATNotSubject:
+		return VATEX_EU_O
+	}
+	return ""
+}
+
+// vatKey identifies a VAT breakdown: a category and a rate, the rate compared
+// by value (20 and 20.00 are the same rate).
+func sameVAT(cat VATCategory, rate *decimal.Decimal, b *VATBreakdown) bool {
+	if cat != b.Category {
+		return false
+	}
+	if rate == nil || b.Rate == nil {
+		return rate == nil && b.Rate == nil
+	}
+	return rate.Equal(*b.Rate)
+}
+
+// CalculateBreakdown returns the VAT breakdown (BG-23) of an invoice from its
+// stated line net amounts and document level allowance and charge amounts:
+// one entry per VAT category and rate, in the order they first occur in the
+// lines, then the allowances, then the charges. The exemption reasons are
+// taken from inv.VATBreakdown, matched by category and rate; for categories
+// AE, K, G and O without one, the category's VATEX code is set. An exemption
+// reason given for a category and rate that nothing uses is an error, since
+// it would otherwise be lost.
+func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
+	out := make([]VATBreakdown, 0, 4)
+	find := func(v *VAT) *VATBreakdown {
+		for k := range out {
+			if sameVAT(v.Category, v.Rate, &out[k]) {
+				return &out[k]
+			}
+		}
+		var rate *decimal.Decimal
+		if v.Rate != nil {
+			r := *v.Rate
+			rate = &r
+		}
+		out = append(out, VATBreakdown{Category: v.Category, Rate: rate, TaxableAmount: decimal.New(0, -amountPlaces)})
+		return &out[len(out)-1]
+	}
+	for i := range inv.Lines {
+		b := find(&inv.Lines[i].VAT)
+		b.TaxableAmount = b.TaxableAmount.Add(inv.Lines[i].NetAmount)
+	}
+	for i := range inv.Allowances {
+		b := find(&inv.Allowances[i].VAT)
+		b.TaxableAmount = b.TaxableAmount.Sub(inv.Allowances[i].Amount)
+	}
+	for i := range inv.Charges {
+		b := find(&inv.Charges[i].VAT)
+		b.TaxableAmount = b.TaxableAmount.Add(inv.Charges[i].Amount)
+	}
+	var errs ErrorList
+	for k := range inv.VATBreakdown {
+		given := &inv.VATBreakdown[k]
+		if given.ExemptionReason == "" && given.ExemptionReasonCode == "" {
+			continue
+		}
+		matched := false
+		for j := range out {
+			if sameVAT(given.Category, given.Rate, &out[j]) {
+				out[j].ExemptionReason, out[j].ExemptionReasonCode = given.ExemptionReason, given.ExemptionReasonCode
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			errs.add(itemPath("VATBreakdown", k, "ExemptionReason"), "an exemption reason for VAT category "+string(given.Category)+" and a rate that no line, allowance or charge has", "BT-120", "BT-121")
+		}
+	}
+	for j := range out {
+		b := &out[j]
+		if b.Rate == nil {
+			b.TaxAmount = decimal.New(0, -amountPlaces)
+		} else {
+			b.TaxAmount = percentOf(b.TaxableAmount, *b.Rate)
+		}
+		if b.ExemptionReason == "" && b.ExemptionReasonCode == "" {
+			b.ExemptionReasonCode = defaultExemption(b.Category)
+		}
+	}
+	return out, errs.Err()
+}
+
+// CalculateTotals returns the document totals (BG-22) of an invoice from its
+// stated line net amounts, document level allowance and charge amounts, VAT
+// breakdown tax amounts, and paid and rounding amounts. The VAT total in
+// accounting currency (BT-111) is carried over as given.
+func CalculateTotals(inv *Invoice) (Totals, error) {
+	var errs ErrorList
+	zero := decimal.New(0, -amountPlaces)
+	t := Totals{
+		LineNet:          zero,
+		VATInTaxCurrency: inv.Totals.VATInTaxCurrency,
+		Paid:             inv.Totals.Paid,
+		Rounding:         inv.Totals.Rounding,
+	}
+	for i := range inv.Lines {
+		t.LineNet = t.LineNet.Add(inv.Lines[i].NetAmount)
+	}
+	t.TaxExclusive = t.LineNet
+	if len(inv.Allowances) > 0 {
+		sum := zero
+		for i := range inv.Allowances {
+			sum = sum.Add(inv.Allowances[i].Amount)
+		}
+		t.Allowances = &sum
+		t.TaxExclusive = t.TaxExclusive.Sub(sum)
+	}
+	if len(inv.Charges) > 0 {
+		sum := zero
+		for i := range inv.Charges {
+			sum = sum.Add(inv.Charges[i].Amount)
+		}
+		t.Charges = &sum
+		t.TaxExclusive = t.TaxExclusive.Add(sum)
+	}
+	vat := zero
+	for i := range inv.VATBreakdown {
+		vat = vat.Add(inv.VATBreakdown[i].TaxAmount)
+	}
+	t.VAT = &vat
+	t.TaxInclusive = t.TaxExclusive.Add(vat)
+	t.Due = t.TaxInclusive
+	if t.Paid != nil {
+		t.Due = t.Due.Sub(*t.Paid)
+	}
+	if t.Rounding != nil {
+		t.Due = t.Due.Add(*t.Rounding)
+	}
+	checkTotalsInputs(inv, &errs)
+	return t, errs.Err()
+}
+
+// checkTotalsInputs checks the totals the caller gives: the currencies, the
+// paid and rounding amounts, the VAT total in accounting currency.
+func checkTotalsInputs(inv *Invoice, errs *ErrorList) {
+	t := &inv.Totals
+	if t.Paid != nil {
+		checkPlaces(*t.Paid, errs, "BT-113", func() string { return "Totals.Paid" })
+	}
+	if t.Rounding != nil {
+		checkPlaces(*t.Rounding, errs, "BT-114", func() string { return "Totals.Rounding" })
+	}
+	if inv.Currency == "" {
+		errs.add("Currency", "the invoice currency code is missing", "BT-5")
+	}
+	if inv.TaxCurrency != "" && inv.TaxCurrency != inv.Currency && t.VATInTaxCurrency == nil {
+		errs.add("Totals.VATInTaxCurrency", "the VAT accounting currency "+string(inv.TaxCurrency)+" differs from the invoice currency "+string(inv.Currency)+" and the VAT total in it is missing: it needs an exchange rate the invoice does not carry", "BT-111", "BT-6")
+	}
+	if t.VATInTaxCurrency != nil {
+		checkPlaces(*t.VATInTaxCurrency, errs, "BT-111", func() string { return "Totals.VATInTaxCurrency" })
+	}
+}
+
+func itemPath(kind string, i int, field string) string {
+	return kind + "[" + strconv.Itoa(i) + "]." + field
+}
+
+func subPath(kind string, j int, field string) string {
+	return kind + "[" + strconv.Itoa(j) + "]." + field
+}
