@@ -35,11 +35,8 @@ import (
 // amountPlaces is the number of decimals of an amount in EN 16931.
 const amountPlaces = 2
 
-// hundred and one are constants in all but name: decimals are immutable.
-var (
-	hundred = decimal.New(100, 0)
-	one     = decimal.New(1, 0)
-)
+// one is a constant in all but name: decimals are immutable.
+var one = decimal.New(1, 0)
 
 // RoundAmount rounds d to 2 decimals, half away from zero: the one rounding
 // of the calculation.
@@ -124,15 +121,19 @@ func completeLine(l *Line, i int, errs *ErrorList) {
 		return
 	}
 	gross := lineGross(l)
+	if needsPercent(l.Allowances, func(a *LineAllowance) (decimal.Decimal, *decimal.Decimal) { return a.Amount, a.Percentage }) {
+		l.Allowances = append([]LineAllowance(nil), l.Allowances...) // the caller's array stays as it is
+	}
 	if len(l.Allowances) > 0 {
-		l.Allowances = append([]LineAllowance(nil), l.Allowances...)
 		for j := range l.Allowances {
 			a := &l.Allowances[j]
 			completeLineAC(&a.Amount, &a.BaseAmount, a.Percentage, gross, i, "Allowances", j, errs, "BT-136", "BT-137")
 		}
 	}
-	if len(l.Charges) > 0 {
+	if needsPercent(l.Charges, func(c *LineCharge) (decimal.Decimal, *decimal.Decimal) { return c.Amount, c.Percentage }) {
 		l.Charges = append([]LineCharge(nil), l.Charges...)
+	}
+	if len(l.Charges) > 0 {
 		for j := range l.Charges {
 			c := &l.Charges[j]
 			completeLineAC(&c.Amount, &c.BaseAmount, c.Percentage, gross, i, "Charges", j, errs, "BT-141", "BT-142")
@@ -147,22 +148,25 @@ func completeLine(l *Line, i int, errs *ErrorList) {
 // lineGross is the line amount before line allowances and charges: quantity
 // × net price ÷ base quantity, rounded to 2 decimals.
 func lineGross(l *Line) decimal.Decimal {
-	p := l.Quantity.Mul(l.Price.Net)
-	if bq := l.Price.BaseQuantity; bq != nil && !bq.Equal(one) {
-		return p.DivRound(*bq, amountPlaces)
+	if bq := l.Price.BaseQuantity; bq != nil && !sameRate(*bq, one) {
+		return l.Quantity.Mul(l.Price.Net).DivRound(*bq, amountPlaces)
 	}
-	return p.Round(amountPlaces)
+	return mulRound(l.Quantity, l.Price.Net, 0)
 }
 
 func lineNet(l *Line, gross decimal.Decimal) decimal.Decimal {
-	net := gross
+	if len(l.Allowances) == 0 && len(l.Charges) == 0 {
+		return normalize(gross)
+	}
+	var s sum
+	s.add(gross)
 	for j := range l.Allowances {
-		net = net.Sub(l.Allowances[j].Amount)
+		s.sub(l.Allowances[j].Amount)
 	}
 	for j := range l.Charges {
-		net = net.Add(l.Charges[j].Amount)
+		s.add(l.Charges[j].Amount)
 	}
-	return net
+	return s.value()
 }
 
 // CalculateLineNet returns the net amount (BT-131) of a line as its other
@@ -174,6 +178,17 @@ func CalculateLineNet(l *Line) (decimal.Decimal, error) {
 		return decimal.Decimal{}, &FieldError{Path: "Price.BaseQuantity", Terms: []string{"BT-149"}, Msg: "the price base quantity must be greater than zero"}
 	}
 	return lineNet(l, lineGross(l)), nil
+}
+
+// needsPercent reports whether an allowance or charge of list has its
+// amount to compute from a percentage.
+func needsPercent[T any](list []T, get func(*T) (decimal.Decimal, *decimal.Decimal)) bool {
+	for i := range list {
+		if amount, pct := get(&list[i]); pct != nil && amount.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // completeLineAC computes a line allowance or charge amount from its
@@ -208,8 +223,9 @@ func completeDocAC(amount *decimal.Decimal, base, pct *decimal.Decimal, kind str
 	}
 }
 
+// percentOf is base × pct ÷ 100, rounded to 2 decimals.
 func percentOf(base, pct decimal.Decimal) decimal.Decimal {
-	return base.Mul(pct).DivRound(hundred, amountPlaces)
+	return mulRound(base, pct, -2)
 }
 
 // checkPlaces reports an amount with more than 2 decimals.
@@ -282,7 +298,7 @@ func sameVAT(cat VATCategory, rate *decimal.Decimal, b *VATBreakdown) bool {
 	if rate == nil || b.Rate == nil {
 		return rate == nil && b.Rate == nil
 	}
-	return rate.Equal(*b.Rate)
+	return sameRate(*rate, *b.Rate)
 }
 
 // CalculateBreakdown returns the VAT breakdown (BG-23) of an invoice from its
@@ -295,10 +311,11 @@ func sameVAT(cat VATCategory, rate *decimal.Decimal, b *VATBreakdown) bool {
 // it would otherwise be lost.
 func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 	out := make([]VATBreakdown, 0, 4)
-	find := func(v *VAT) *VATBreakdown {
+	sums := make([]sum, 0, 4)
+	find := func(v *VAT) *sum {
 		for k := range out {
 			if sameVAT(v.Category, v.Rate, &out[k]) {
-				return &out[k]
+				return &sums[k]
 			}
 		}
 		var rate *decimal.Decimal
@@ -306,20 +323,21 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 			r := *v.Rate
 			rate = &r
 		}
-		out = append(out, VATBreakdown{Category: v.Category, Rate: rate, TaxableAmount: decimal.New(0, -amountPlaces)})
-		return &out[len(out)-1]
+		out = append(out, VATBreakdown{Category: v.Category, Rate: rate})
+		sums = append(sums, sum{})
+		return &sums[len(sums)-1]
 	}
 	for i := range inv.Lines {
-		b := find(&inv.Lines[i].VAT)
-		b.TaxableAmount = b.TaxableAmount.Add(inv.Lines[i].NetAmount)
+		find(&inv.Lines[i].VAT).add(inv.Lines[i].NetAmount)
 	}
 	for i := range inv.Allowances {
-		b := find(&inv.Allowances[i].VAT)
-		b.TaxableAmount = b.TaxableAmount.Sub(inv.Allowances[i].Amount)
+		find(&inv.Allowances[i].VAT).sub(inv.Allowances[i].Amount)
 	}
 	for i := range inv.Charges {
-		b := find(&inv.Charges[i].VAT)
-		b.TaxableAmount = b.TaxableAmount.Add(inv.Charges[i].Amount)
+		find(&inv.Charges[i].VAT).add(inv.Charges[i].Amount)
+	}
+	for k := range out {
+		out[k].TaxableAmount = sums[k].value()
 	}
 	var errs ErrorList
 	for k := range inv.VATBreakdown {
@@ -342,7 +360,7 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 	for j := range out {
 		b := &out[j]
 		if b.Rate == nil {
-			b.TaxAmount = decimal.New(0, -amountPlaces)
+			b.TaxAmount = cents(0)
 		} else {
 			b.TaxAmount = percentOf(b.TaxableAmount, *b.Rate)
 		}
@@ -359,46 +377,51 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 // accounting currency (BT-111) is carried over as given.
 func CalculateTotals(inv *Invoice) (Totals, error) {
 	var errs ErrorList
-	zero := decimal.New(0, -amountPlaces)
 	t := Totals{
-		LineNet:          zero,
 		VATInTaxCurrency: inv.Totals.VATInTaxCurrency,
 		Paid:             inv.Totals.Paid,
 		Rounding:         inv.Totals.Rounding,
 	}
+	var lineNet, total sum
 	for i := range inv.Lines {
-		t.LineNet = t.LineNet.Add(inv.Lines[i].NetAmount)
+		lineNet.add(inv.Lines[i].NetAmount)
 	}
-	t.TaxExclusive = t.LineNet
+	t.LineNet = lineNet.value()
+	total = lineNet
 	if len(inv.Allowances) > 0 {
-		sum := zero
+		var s sum
 		for i := range inv.Allowances {
-			sum = sum.Add(inv.Allowances[i].Amount)
+			s.add(inv.Allowances[i].Amount)
+			total.sub(inv.Allowances[i].Amount)
 		}
-		t.Allowances = &sum
-		t.TaxExclusive = t.TaxExclusive.Sub(sum)
+		v := s.value()
+		t.Allowances = &v
 	}
 	if len(inv.Charges) > 0 {
-		sum := zero
+		var s sum
 		for i := range inv.Charges {
-			sum = sum.Add(inv.Charges[i].Amount)
+			s.add(inv.Charges[i].Amount)
+			total.add(inv.Charges[i].Amount)
 		}
-		t.Charges = &sum
-		t.TaxExclusive = t.TaxExclusive.Add(sum)
+		v := s.value()
+		t.Charges = &v
 	}
-	vat := zero
+	t.TaxExclusive = total.value()
+	var vat sum
 	for i := range inv.VATBreakdown {
-		vat = vat.Add(inv.VATBreakdown[i].TaxAmount)
+		vat.add(inv.VATBreakdown[i].TaxAmount)
+		total.add(inv.VATBreakdown[i].TaxAmount)
 	}
-	t.VAT = &vat
-	t.TaxInclusive = t.TaxExclusive.Add(vat)
-	t.Due = t.TaxInclusive
+	v := vat.value()
+	t.VAT = &v
+	t.TaxInclusive = total.value()
 	if t.Paid != nil {
-		t.Due = t.Due.Sub(*t.Paid)
+		total.sub(*t.Paid)
 	}
 	if t.Rounding != nil {
-		t.Due = t.Due.Add(*t.Rounding)
+		total.add(*t.Rounding)
 	}
+	t.Due = total.value()
 	checkTotalsInputs(inv, &errs)
 	return t, errs.Err()
 }
