@@ -18,7 +18,7 @@ type outer struct {
 	Opt   *inner
 }
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func dec(s string) decimal.Decimal  { return decimal.RequireFromString(s) }
 func ptr(s string) *decimal.Decimal { d := dec(s); return &d }
 
 func TestDiff(t *testing.T) {
