@@ -249,7 +249,7 @@ func completeVAT(v *VAT, kind string, i int, errs *ErrorList, catBT, rateBT stri
 	switch v.Category {
 	case "":
 		errs.add(itemPath(kind, i, "VAT.Category"), "the VAT category code is missing", catBT)
-	case VATStandard, VATTransferred, VATCanaryIslands, VATCeutaMelilla:
+	case VATStandard, VATSplitPayment, VATCanaryIslands, VATCeutaMelilla:
 		switch {
 		case v.Rate == nil:
 			errs.add(itemPath(kind, i, "VAT.Rate"), "the VAT rate is missing for category "+string(v.Category), rateBT)
