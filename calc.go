@@ -35,8 +35,12 @@ import (
 // amountPlaces is the number of decimals of an amount in EN 16931.
 const amountPlaces = 2
 
-// one is a constant in all but name: decimals are immutable.
-var one = decimal.New(1, 0)
+// one and zero are constants in all but name: decimals are immutable, and
+// nothing takes their address to change them.
+var (
+	one  = decimal.New(1, 0)
+	zero = decimal.New(0, 0)
+)
 
 // RoundAmount rounds d to 2 decimals, half away from zero: the one rounding
 // of the calculation.
@@ -89,17 +93,22 @@ func (inv *Invoice) Complete() error {
 	work := *inv
 	work.Lines, work.Allowances, work.Charges = lines, allowances, charges
 	breakdown, err := CalculateBreakdown(&work)
-	if err != nil {
-		return err
-	}
+	appendErrors(&errs, err)
 	work.VATBreakdown = breakdown
 	totals, err := CalculateTotals(&work)
-	if err != nil {
-		return err
+	appendErrors(&errs, err)
+	if len(errs) > 0 {
+		return errs
 	}
 	work.Totals = totals
 	*inv = work
 	return nil
+}
+
+func appendErrors(errs *ErrorList, err error) {
+	if list, ok := err.(ErrorList); ok {
+		*errs = append(*errs, list...)
+	}
 }
 
 // completeLine computes a line's net price, line allowance and charge amounts
@@ -124,20 +133,16 @@ func completeLine(l *Line, i int, errs *ErrorList) {
 	if needsPercent(l.Allowances, func(a *LineAllowance) (decimal.Decimal, *decimal.Decimal) { return a.Amount, a.Percentage }) {
 		l.Allowances = append([]LineAllowance(nil), l.Allowances...) // the caller's array stays as it is
 	}
-	if len(l.Allowances) > 0 {
-		for j := range l.Allowances {
-			a := &l.Allowances[j]
-			completeLineAC(&a.Amount, &a.BaseAmount, a.Percentage, gross, i, "Allowances", j, errs, "BT-136", "BT-137")
-		}
+	for j := range l.Allowances {
+		a := &l.Allowances[j]
+		completeLineAC(&a.Amount, &a.BaseAmount, a.Percentage, gross, i, "Allowances", j, errs, "BT-136", "BT-137")
 	}
 	if needsPercent(l.Charges, func(c *LineCharge) (decimal.Decimal, *decimal.Decimal) { return c.Amount, c.Percentage }) {
 		l.Charges = append([]LineCharge(nil), l.Charges...)
 	}
-	if len(l.Charges) > 0 {
-		for j := range l.Charges {
-			c := &l.Charges[j]
-			completeLineAC(&c.Amount, &c.BaseAmount, c.Percentage, gross, i, "Charges", j, errs, "BT-141", "BT-142")
-		}
+	for j := range l.Charges {
+		c := &l.Charges[j]
+		completeLineAC(&c.Amount, &c.BaseAmount, c.Percentage, gross, i, "Charges", j, errs, "BT-141", "BT-142")
 	}
 	if len(*errs) > n {
 		return
@@ -260,8 +265,8 @@ func completeVAT(v *VAT, kind string, i int, errs *ErrorList, catBT, rateBT stri
 		}
 	case VATZeroRated, VATExempt, VATReverseCharge, VATIntraCommunity, VATExport:
 		if v.Rate == nil {
-			zero := decimal.New(0, 0)
-			v.Rate = &zero
+			z := decimal.New(0, 0)
+			v.Rate = &z
 		} else if !v.Rate.IsZero() {
 			errs.add(itemPath(kind, i, "VAT.Rate"), "the VAT rate of category "+string(v.Category)+" must be 0", rateBT)
 		}
@@ -289,16 +294,35 @@ func defaultExemption(c VATCategory) VATEXCode {
 	return ""
 }
 
-// vatKey identifies a VAT breakdown: a category and a rate, the rate compared
-// by value (20 and 20.00 are the same rate).
+// sameVAT reports whether a category and rate are those of a VAT
+// breakdown, the rate compared by value (20 and 20.00 are the same rate).
+// For the categories whose rate can only be 0, an absent rate is 0.
 func sameVAT(cat VATCategory, rate *decimal.Decimal, b *VATBreakdown) bool {
 	if cat != b.Category {
 		return false
 	}
-	if rate == nil || b.Rate == nil {
-		return rate == nil && b.Rate == nil
+	r1, r2 := rate, b.Rate
+	if zeroRated(cat) {
+		if r1 == nil {
+			r1 = &zero
+		}
+		if r2 == nil {
+			r2 = &zero
+		}
 	}
-	return sameRate(*rate, *b.Rate)
+	if r1 == nil || r2 == nil {
+		return r1 == nil && r2 == nil
+	}
+	return sameRate(*r1, *r2)
+}
+
+// zeroRated reports whether a category's rate can only be 0.
+func zeroRated(c VATCategory) bool {
+	switch c {
+	case VATZeroRated, VATExempt, VATReverseCharge, VATIntraCommunity, VATExport:
+		return true
+	}
+	return false
 }
 
 // CalculateBreakdown returns the VAT breakdown (BG-23) of an invoice from its
