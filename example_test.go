@@ -13,7 +13,6 @@ import (
 
 // Build an invoice, let Complete compute it, and read its totals.
 func ExampleInvoice_Complete() {
-	rate := func(s string) *decimal.Decimal { d := decimal.RequireFromString(s); return &d }
 	inv := einvoice.Invoice{
 		Number:    "F-2026-0042",
 		IssueDate: einvoice.NewDate(2026, time.November, 25),
@@ -25,13 +24,13 @@ func ExampleInvoice_Complete() {
 			{
 				ID: "1", Quantity: decimal.RequireFromString("3"), Unit: einvoice.UnitC62,
 				Price: einvoice.Price{Net: decimal.RequireFromString("9.995")}, // unit prices keep their decimals
-				VAT:   einvoice.VAT{Category: einvoice.VATStandard, Rate: rate("20")},
+				VAT:   einvoice.VAT{Category: einvoice.VATStandard, Rate: new(decimal.RequireFromString("20"))},
 				Item:  einvoice.Item{Name: "Ramette de papier"},
 			},
 			{
 				ID: "2", Quantity: decimal.RequireFromString("2"), Unit: einvoice.UnitC62,
 				Price: einvoice.Price{Net: decimal.RequireFromString("12.40")},
-				VAT:   einvoice.VAT{Category: einvoice.VATStandard, Rate: rate("5.5")},
+				VAT:   einvoice.VAT{Category: einvoice.VATStandard, Rate: new(decimal.RequireFromString("5.5"))},
 				Item:  einvoice.Item{Name: "Manuel scolaire"},
 			},
 		},

@@ -2,7 +2,4 @@ module github.com/einvoice-go/einvoice
 
 go 1.26.8
 
-require (
-	github.com/shopspring/decimal v1.6.0 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
-)
+require github.com/shopspring/decimal v1.6.0
