@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +71,47 @@ func unavailable(t testing.TB, format string, args ...any) {
 		t.Fatalf("EINVOICE_CONFORMANCE=1 but "+format, args...)
 	}
 	t.Skipf(format+" (set EINVOICE_CONFORMANCE_DIR, or install the judges; see ../shared/conformance/README.md)", args...)
+}
+
+// Verdict is the official judge's verdict on one file.
+type Verdict struct {
+	Pass     bool
+	Findings []string // "[rule-id] flag: message" lines, warnings included
+}
+
+// Check runs ../shared/conformance/check with args (such as "--profile",
+// "auto") on files, in one call (one JVM for the batch), and returns the
+// verdict per file path as given. It skips or fails the test when the judge
+// cannot run.
+func Check(t testing.TB, args []string, files []string) map[string]Verdict {
+	t.Helper()
+	dir := NeedTools(t, "java", "xmllint")
+	cmd := exec.Command(filepath.Join(dir, "check"), append(append([]string{}, args...), files...)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+			t.Fatalf("check %v: %v\n%s%s", args, err, out, stderr.String())
+		}
+	}
+	verdicts := make(map[string]Verdict, len(files))
+	var current string
+	for _, line := range strings.Split(string(out), "\n") {
+		switch {
+		case strings.HasPrefix(line, "PASS "), strings.HasPrefix(line, "FAIL "):
+			current = strings.TrimSpace(line[5:])
+			verdicts[current] = Verdict{Pass: line[0] == 'P'}
+		case strings.HasPrefix(line, "  [") && current != "":
+			v := verdicts[current]
+			v.Findings = append(v.Findings, strings.TrimSpace(line))
+			verdicts[current] = v
+		}
+	}
+	for _, f := range files {
+		if _, ok := verdicts[f]; !ok {
+			t.Fatalf("check gave no verdict for %s:\n%s%s", f, out, stderr.String())
+		}
+	}
+	return verdicts
 }
