@@ -12,24 +12,31 @@ import (
 	"strings"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
 )
 
-const convertUsage = `usage: einvoice convert --to json [-o OUT] IN
+const convertUsage = `usage: einvoice convert --to json|cii [--profile P] [--drop] [-o OUT] IN
 
-Reads the invoice IN (a file, or - for standard input) in the JSON form,
-computes its line net amounts, VAT breakdown and document totals, and writes
-the completed invoice as indented JSON.
+Reads the invoice IN (a file, or - for standard input): a JSON invoice or a
+CII document, told apart by their content. A JSON invoice is completed first
+(line net amounts, VAT breakdown, document totals); a CII document keeps the
+figures it states. Writes it as indented JSON or as CII.
 
 Flags (before or after IN):
-  --to FORMAT   output format: json (cii and ubl come with later versions)
+  --to FORMAT   output format: json or cii (ubl comes with a later version)
+  --profile P   Factur-X profile of CII output: minimum, basicwl, basic,
+                en16931 (the default) or extended
+  --drop        drop the terms the profile cannot carry, naming them on
+                standard error, instead of failing
   -o OUT        output file (default: standard output; - is standard output)
-  --profile P   Factur-X profile of CII output (comes with CII output)
 
-This version reads JSON only: CII and UBL XML and Factur-X PDF input come
-with later versions.
+Elements of a CII input that the model cannot carry are named on standard
+error, one line each; nothing is dropped silently. UBL and Factur-X PDF input
+come with later versions.
 
-Exit status: 0 on success, 1 when the invoice cannot be completed or the
-output cannot be written, 2 on a usage or read error or undecodable input.
+Exit status: 0 on success, 1 when the invoice cannot be completed or written
+(a term the profile cannot carry, say), 2 on a usage or read error or
+undecodable input.
 `
 
 // profiles are the Factur-X profiles of the contract's --profile flag.
@@ -41,6 +48,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	to := fs.String("to", "", "output format")
 	out := fs.String("o", "", "output file")
 	profile := fs.String("profile", "", "Factur-X profile")
+	drop := fs.Bool("drop", false, "drop the terms the profile cannot carry")
 
 	flags, positional, err := splitArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -55,19 +63,30 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	switch *to {
-	case "json":
+	case "json", "cii":
 	case "":
-		return usageError(stderr, "convert: --to is required (json; cii and ubl come with later versions)")
-	case "cii", "ubl":
-		return usageError(stderr, "convert: --to "+*to+" is not supported yet: this version writes JSON only")
+		return usageError(stderr, "convert: --to is required (json or cii; ubl comes with a later version)")
+	case "ubl":
+		return usageError(stderr, "convert: --to ubl is not supported yet: it comes with a later version")
 	default:
 		return usageError(stderr, fmt.Sprintf("convert: bad --to value %q: want json, cii or ubl", *to))
 	}
+	var ciiProfile cii.Profile
 	if *profile != "" {
 		if !slices.Contains(profiles, *profile) {
 			return usageError(stderr, fmt.Sprintf("convert: bad --profile value %q: want one of %s", *profile, strings.Join(profiles, ", ")))
 		}
-		return usageError(stderr, "convert: --profile applies to CII output, not to --to json")
+		if *to != "cii" {
+			return usageError(stderr, "convert: --profile applies to CII output, not to --to "+*to)
+		}
+		p, ok := cii.ParseProfile(*profile)
+		if !ok {
+			return usageError(stderr, "convert: --profile "+*profile+" is not supported yet: it comes with the French rules")
+		}
+		ciiProfile = p
+	}
+	if *drop && *to != "cii" {
+		return usageError(stderr, "convert: --drop applies to CII output, not to --to "+*to)
 	}
 	switch len(positional) {
 	case 0:
@@ -90,14 +109,28 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, "convert: "+err.Error())
 	}
 
+	var inv *einvoice.Invoice
 	switch sniff(data) {
 	case "xml":
-		return usageError(stderr, "convert: "+name+": XML input (CII or UBL) is not supported yet: it comes with a later version; this one reads JSON invoices only")
+		doc, err := cii.Decode(bytes.NewReader(data))
+		if errors.Is(err, cii.ErrFormat) {
+			return usageError(stderr, "convert: "+name+": not a CII invoice (UBL input comes with a later version): "+trimPrefix(err))
+		}
+		if err != nil {
+			return usageError(stderr, "convert: "+name+": "+trimPrefix(err))
+		}
+		for _, ig := range doc.Ignored {
+			fmt.Fprintf(stderr, "einvoice: convert: %s: not carried into the model: %s\n", name, ig)
+		}
+		if err := convertOut(doc.Invoice, *to, ciiProfile, *drop, *out, name, stdout, stderr); err != nil {
+			return exitFail
+		}
+		return exitOK
 	case "pdf":
-		return usageError(stderr, "convert: "+name+": PDF input (Factur-X) is not supported yet: it comes with a later version; this one reads JSON invoices only")
+		return usageError(stderr, "convert: "+name+": PDF input (Factur-X) is not supported yet: it comes with a later version")
 	}
 
-	inv, err := einvoice.DecodeJSON(bytes.NewReader(data))
+	inv, err = einvoice.DecodeJSON(bytes.NewReader(data))
 	if err != nil {
 		return usageError(stderr, "convert: "+name+": "+trimPrefix(err))
 	}
@@ -112,25 +145,41 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitFail
 	}
-
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(inv); err != nil {
-		fmt.Fprintf(stderr, "einvoice: convert: %s: %s\n", name, trimPrefix(err))
-		return exitFail
-	}
-	if *out == "" || *out == "-" {
-		_, err = stdout.Write(buf.Bytes())
-	} else {
-		err = os.WriteFile(*out, buf.Bytes(), 0o644)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "einvoice: convert: %s\n", trimPrefix(err))
+	if err := convertOut(inv, *to, ciiProfile, *drop, *out, name, stdout, stderr); err != nil {
 		return exitFail
 	}
 	return exitOK
+}
+
+// convertOut writes inv in the format to, to the file out or to standard
+// output, and reports any error on stderr.
+func convertOut(inv *einvoice.Invoice, to string, profile cii.Profile, drop bool, out, name string, stdout, stderr io.Writer) error {
+	var buf bytes.Buffer
+	var err error
+	switch to {
+	case "cii":
+		var dropped []string
+		dropped, err = (&cii.Encoder{Profile: profile, DropUnsupported: drop}).Encode(&buf, inv)
+		if len(dropped) > 0 {
+			fmt.Fprintf(stderr, "einvoice: convert: %s: dropped, as the profile cannot carry them: %s\n", name, strings.Join(dropped, ", "))
+		}
+	default:
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(inv)
+	}
+	if err == nil {
+		if out == "" || out == "-" {
+			_, err = stdout.Write(buf.Bytes())
+		} else {
+			err = os.WriteFile(out, buf.Bytes(), 0o644)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "einvoice: convert: %s: %s\n", name, trimPrefix(err))
+	}
+	return err
 }
 
 // sniff tells the input's format from its content: "pdf" for a file that

@@ -20,21 +20,25 @@
 //
 // Run it with:
 //
-//	go run ./examples/choruspro
+//	go run ./examples/choruspro [-o DIR]
 //
-// Later versions will also write the invoice as CII XML and as a Factur-X
-// PDF/A-3 (with the cii and facturx packages), and validate it against the
-// French and Chorus Pro rules.
+// It writes the invoice as CII XML in the Factur-X EN 16931 profile to
+// DIR/invoice-cii.xml (DIR is out/choruspro by default). Later versions will
+// also write it as a Factur-X PDF/A-3 (with the facturx package) and
+// validate it against the French and Chorus Pro rules.
 package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
 	"github.com/shopspring/decimal"
 )
 
@@ -186,13 +190,27 @@ func buildInvoice() einvoice.Invoice {
 }
 
 // run builds and completes the invoice and writes its totals to w.
-func run(w io.Writer) error {
+func run(w io.Writer, dir string) error {
 	inv := buildInvoice()
 	if err := inv.Complete(); err != nil {
 		return err
 	}
-	// Later versions write the invoice here as CII XML and as a Factur-X PDF.
-	_, err := w.Write(totalsTable(&inv))
+	if _, err := w.Write(totalsTable(&inv)); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var xml bytes.Buffer
+	if _, err := (&cii.Encoder{Profile: cii.EN16931}).Encode(&xml, &inv); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, "invoice-cii.xml")
+	if err := os.WriteFile(path, xml.Bytes(), 0o644); err != nil {
+		return err
+	}
+	// Later versions write the Factur-X PDF and the validation report here.
+	_, err := fmt.Fprintf(w, "\nCII (Factur-X EN 16931): %s\n", path)
 	return err
 }
 
@@ -239,7 +257,9 @@ func totalsTable(inv *einvoice.Invoice) []byte {
 func amount(d decimal.Decimal) string { return d.StringFixed(2) }
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	dir := flag.String("o", filepath.Join("out", "choruspro"), "directory to write the invoice files to")
+	flag.Parse()
+	if err := run(os.Stdout, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "choruspro:", err)
 		os.Exit(1)
 	}

@@ -2,11 +2,17 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/internal/conformance"
+	"github.com/einvoice-go/einvoice/internal/modeltest"
 )
 
 // The figures of the invoice, computed by hand.
@@ -255,7 +261,8 @@ func atoi(s string) int64 {
 
 func TestRun(t *testing.T) {
 	var b bytes.Buffer
-	if err := run(&b); err != nil {
+	dir := t.TempDir()
+	if err := run(&b, dir); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -271,5 +278,39 @@ func TestRun(t *testing.T) {
 	}
 	if strings.Contains(out, "BT-107") {
 		t.Errorf("output shows BT-107, but there is no document level allowance:\n%s", out)
+	}
+}
+
+// TestRunCII: the CII file the example writes decodes to the invoice it
+// built, and passes the official judge of the Factur-X EN 16931 profile.
+func TestRunCII(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(io.Discard, dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "invoice-cii.xml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := cii.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := buildInvoice()
+	if err := want.Complete(); err != nil {
+		t.Fatal(err)
+	}
+	want.Process.Specification = cii.EN16931.URN()
+	if d := modeltest.Diff(want, *doc.Invoice); d != nil {
+		t.Errorf("the CII file is not the invoice:\n%s", strings.Join(d, "\n"))
+	}
+	if doc.Profile != cii.EN16931 || len(doc.Ignored) > 0 {
+		t.Errorf("profile %v, ignored %v", doc.Profile, doc.Ignored)
+	}
+	for file, v := range conformance.Check(t, []string{"--profile", "en16931"}, []string{path}) {
+		if !v.Pass {
+			t.Errorf("%s fails the judge:\n%s", file, strings.Join(v.Findings, "\n"))
+		}
 	}
 }

@@ -24,9 +24,9 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/einvoice-go/einvoice/internal/conformance"
 	"os"
 	"path/filepath"
 )
@@ -84,32 +84,5 @@ func generate(ciiPath, ublPath string) (src []byte, notes []string, err error) {
 }
 
 // conformanceDir is $EINVOICE_CONFORMANCE_DIR, or else ../shared/conformance
-// relative to the module root (the nearest directory upwards from the working
-// directory that holds go.mod).
-func conformanceDir() string {
-	if d := os.Getenv("EINVOICE_CONFORMANCE_DIR"); d != "" {
-		return d
-	}
-	root, err := moduleRoot()
-	if err != nil {
-		root = "."
-	}
-	return filepath.Join(root, "..", "shared", "conformance")
-}
-
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found")
-		}
-		dir = parent
-	}
-}
+// beside the module, as the tests find it.
+func conformanceDir() string { return conformance.Dir() }

@@ -1,0 +1,77 @@
+// Package cii reads and writes EN 16931 invoices as UN/CEFACT Cross Industry
+// Invoice (CII) XML, in the Factur-X 1.09 / ZUGFeRD 2.5 profiles: MINIMUM,
+// BASIC WL, BASIC, EN 16931 and EXTENDED.
+//
+// Encode writes an einvoice.Invoice as the profile of an Encoder demands,
+// elements in schema order, and refuses an invoice that holds a business
+// term the profile cannot carry, naming the terms (unless told to drop them,
+// and then it returns them). Decode reads a CII document of any profile, D16B
+// or D22B, ZUGFeRD 2.0 and 2.1 included, keeps unknown code values as they
+// are, and reports the profile it found and every element it could not carry
+// into the model.
+//
+// cii does not compute: it writes the figures the invoice holds and reads the
+// figures the document states. Use einvoice.Invoice.Complete before encoding
+// an invoice built by hand.
+package cii
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/einvoice-go/einvoice"
+)
+
+// ErrFormat is returned (wrapped) by Decode for input that is not a CII
+// invoice: not XML, or XML with another root element or namespace.
+var ErrFormat = errors.New("cii: not a CII invoice")
+
+// Document is what Decode read: the invoice, the profile its specification
+// identifier (BT-24) names, and what the model could not hold.
+type Document struct {
+	// Invoice is the invoice.
+	Invoice *einvoice.Invoice
+	// Profile is the profile BT-24 names; 0 for an identifier that names no
+	// Factur-X profile (an XRechnung CII document, say). The identifier
+	// itself is in Invoice.Process.Specification.
+	Profile Profile
+	// Ignored lists the elements that hold information the model cannot
+	// carry (EXTENDED elements, a second value where EN 16931 has one), in
+	// document order. Decoding never drops anything silently: what is not in
+	// the Invoice is here.
+	Ignored []Ignored
+}
+
+// Ignored is an element of a decoded document whose content is not in the
+// model.
+type Ignored struct {
+	// Path is the element's path, with 1-based indexes for repeated
+	// elements: /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/
+	// ram:IncludedSupplyChainTradeLineItem[2]/ram:SpecifiedTradeProduct/
+	// ram:IndividualTradeProductInstance.
+	Path string
+	// Line is the element's line in the input.
+	Line int
+	// Reason says why it is not in the model.
+	Reason string
+}
+
+func (ig Ignored) String() string {
+	return "line " + strconv.Itoa(ig.Line) + ": " + ig.Path + ": " + ig.Reason
+}
+
+// ProfileError is returned by Encode for an invoice that holds business
+// terms the profile cannot carry.
+type ProfileError struct {
+	// Profile is the profile asked for.
+	Profile Profile
+	// Terms are the business terms and groups the invoice holds and the
+	// profile cannot carry, such as BT-154 or BG-32, in the order of the norm.
+	Terms []string
+}
+
+func (e *ProfileError) Error() string {
+	return "cii: the " + e.Profile.ConformanceLevel() + " profile cannot carry " + strings.Join(e.Terms, ", ") +
+		" (set Encoder.DropUnsupported to drop them)"
+}

@@ -1,0 +1,591 @@
+package cii
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/conformance"
+	"github.com/shopspring/decimal"
+)
+
+// The per-profile sets in profile_terms_gen.go are checked against the
+// Factur-X XSDs and schematrons by the generator's own test
+// (internal/gen/ciiprofiles: TestGeneratedFileUpToDate). The tests here
+// check the tables against each other and the model, and pin what the
+// sets mean for a full invoice.
+
+// normTerms lists every business term and group of EN 16931-1 (which
+// assigns no BT-4), in the order of heldTerms.
+func normTerms() []string {
+	var ids []string
+	for i := 1; i <= 165; i++ {
+		if i != 4 {
+			ids = append(ids, fmt.Sprintf("BT-%d", i))
+		}
+	}
+	for i := 1; i <= 32; i++ {
+		ids = append(ids, fmt.Sprintf("BG-%d", i))
+	}
+	return ids
+}
+
+func TestProfileTermsTables(t *testing.T) {
+	want := normTerms()
+	var paths, model []string
+	for _, tp := range termPaths {
+		paths = append(paths, tp.id)
+	}
+	for _, mt := range modelTerms {
+		model = append(model, mt.id)
+	}
+	if !slices.Equal(paths, want) {
+		t.Errorf("termPaths ids:\n got %v\nwant %v", paths, want)
+	}
+	if !slices.Equal(model, want) {
+		t.Errorf("modelTerms ids:\n got %v\nwant %v", model, want)
+	}
+	if !slices.IsSortedFunc(want, compareTerms) {
+		t.Error("the norm's order is not the order of compareTerms")
+	}
+	var gen []string
+	for id := range termProfiles {
+		gen = append(gen, id)
+	}
+	slices.SortFunc(gen, compareTerms)
+	if !slices.Equal(gen, want) {
+		t.Errorf("termProfiles ids (stale profile_terms_gen.go? run go generate):\n got %v\nwant %v", gen, want)
+	}
+	src, err := os.ReadFile("profile_terms_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`).Match(src) {
+		t.Error("profile_terms_gen.go lacks the generated-code header")
+	}
+	// Each group's parts exist, and each term or group is the part of at
+	// most one group.
+	parent := map[string]string{}
+	for _, mt := range modelTerms {
+		if mt.visit == nil && len(mt.parts) == 0 {
+			t.Errorf("%s has neither a visit function nor parts", mt.id)
+		}
+		if len(mt.parts) > 0 && !strings.HasPrefix(mt.id, "BG-") {
+			t.Errorf("term %s has parts", mt.id)
+		}
+		for _, p := range mt.parts {
+			if modelTerm(p) == nil {
+				t.Errorf("%s: unknown part %s", mt.id, p)
+			}
+			if q, dup := parent[p]; dup {
+				t.Errorf("%s is a part of %s and %s", p, q, mt.id)
+			}
+			parent[p] = mt.id
+		}
+	}
+	for _, id := range []string{"BT-126", "BT-146", "BT-153", "BT-160", "BT-134", "BT-136", "BT-141"} {
+		if !slices.Contains(termDescendants("BG-25"), id) {
+			t.Errorf("%s is not under BG-25", id)
+		}
+	}
+}
+
+func TestProfileTermOrder(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"BT-2", "BT-10", -1},
+		{"BT-29", "BT-29-1", -1},
+		{"BT-29-1", "BT-30", -1},
+		{"BT-165", "BG-1", -1},
+		{"BG-2", "BG-10", -1},
+		{"BG-32", "BX-1", -1},
+		{"BT-7", "BT-7", 0},
+		{"BG-1", "BT-1", 1},
+	} {
+		if got := compareTerms(c.a, c.b); got != c.want {
+			t.Errorf("compareTerms(%s, %s) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+	for _, id := range []string{"BT-01", "BT-4", "BG-33", "XX", ""} {
+		if modelTerm(id) != nil {
+			t.Errorf("modelTerm(%q) is not nil", id)
+		}
+	}
+}
+
+func TestProfileAllows(t *testing.T) {
+	for _, p := range append(Profiles(), 0) {
+		if !p.allows("BT-24") {
+			t.Errorf("%v does not allow BT-24", p)
+		}
+		if p.allows("BT-4") || p.allows("BT-29-1") || p.allows("") {
+			t.Errorf("%v allows an unknown id", p)
+		}
+	}
+	for _, id := range normTerms() {
+		if !EN16931.allows(id) || !Extended.allows(id) {
+			t.Errorf("%s: not allowed in EN 16931 or EXTENDED, which carry every business term", id)
+		}
+		if Profile(0).allows(id) != EN16931.allows(id) {
+			t.Errorf("%s: the zero Profile differs from EN16931", id)
+		}
+		if Profile(9).allows(id) {
+			t.Errorf("%s: allowed by an unknown profile", id)
+		}
+	}
+	// Profiles without lines.
+	for _, p := range []Profile{Minimum, BasicWL} {
+		for _, id := range append(termDescendants("BG-25"), "BG-25") {
+			if p.allows(id) {
+				t.Errorf("%v allows the line term %s", p, id)
+			}
+		}
+	}
+	// MINIMUM: no VAT breakdown, no line total, of the seller's address
+	// only the country, no buyer address at all, no buyer VAT identifier.
+	for _, id := range []string{"BG-23", "BT-106", "BT-35", "BT-37", "BT-38", "BG-8", "BT-55", "BT-48", "BT-111", "BT-6"} {
+		if Minimum.allows(id) {
+			t.Errorf("MINIMUM allows %s", id)
+		}
+	}
+	for _, id := range []string{"BT-1", "BT-2", "BT-3", "BT-5", "BT-10", "BT-13", "BT-27", "BT-30", "BT-31", "BT-40", "BG-5",
+		"BT-44", "BT-47", "BT-109", "BT-110", "BT-112", "BT-115", "BG-22"} {
+		if !Minimum.allows(id) {
+			t.Errorf("MINIMUM does not allow %s", id)
+		}
+	}
+	// The profiles nest: what a profile carries, the larger ones carry.
+	ps := Profiles()
+	for i := 1; i < len(ps); i++ {
+		for _, id := range normTerms() {
+			if ps[i-1].allows(id) && !ps[i].allows(id) {
+				t.Errorf("%s: allowed by %v, not by %v", id, ps[i-1], ps[i])
+			}
+		}
+	}
+}
+
+// termDescendants returns the parts of a group, their parts, and so on.
+func termDescendants(id string) []string {
+	var out []string
+	for _, p := range modelTerm(id).parts {
+		out = append(out, p)
+		out = append(out, termDescendants(p)...)
+	}
+	return out
+}
+
+func termsDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func termsDecp(s string) *decimal.Decimal {
+	d := decimal.RequireFromString(s)
+	return &d
+}
+
+// termsFullInvoice returns a completed invoice that holds every business
+// term and group of EN 16931, the tax point date (BT-7) and its code
+// (BT-8) together, which an invoice may not (BR-CO-3) but a test of
+// heldTerms should.
+func termsFullInvoice(t *testing.T) *einvoice.Invoice {
+	t.Helper()
+	inv := &einvoice.Invoice{
+		Number:                   "F-2026-0042",
+		IssueDate:                einvoice.NewDate(2026, time.November, 25),
+		TypeCode:                 einvoice.CommercialInvoice,
+		Currency:                 einvoice.CurrencyEUR,
+		TaxCurrency:              einvoice.CurrencyCode("USD"),
+		TaxPointDate:             einvoice.NewDate(2026, time.November, 20),
+		TaxPointDateCode:         einvoice.TaxPointInvoiceDate,
+		DueDate:                  einvoice.NewDate(2026, time.December, 25),
+		BuyerReference:           "SERV-FIN-01",
+		ProjectReference:         "PRJ-7",
+		ContractReference:        "MARCHE-2026-11",
+		PurchaseOrderReference:   "EJ-2026-004512",
+		SalesOrderReference:      "SO-991",
+		ReceivingAdviceReference: "RA-12",
+		DespatchAdviceReference:  "DA-34",
+		TenderOrLotReference:     "LOT-2",
+		InvoicedObject:           einvoice.ObjectID{Value: "METER-778", Scheme: einvoice.ReferenceCode("AVV")},
+		BuyerAccountingReference: "6063-FOURNITURES",
+		PaymentTerms:             "Paiement à 30 jours",
+		Notes: []einvoice.Note{
+			{SubjectCode: einvoice.SubjectPMT, Text: "Indemnité forfaitaire pour frais de recouvrement : 40 €"},
+			{Text: "Livraison & installation <incluses>"},
+		},
+		Process:           einvoice.ProcessControl{BusinessProcess: "B1", Specification: "urn:cen.eu:en16931:2017"},
+		PrecedingInvoices: []einvoice.PrecedingInvoice{{Number: "F-2026-0031", IssueDate: einvoice.NewDate(2026, time.October, 2)}},
+		Seller: einvoice.Seller{
+			Name:                "Atelier Dupont SAS",
+			TradingName:         "Atelier Dupont",
+			Identifiers:         []einvoice.ID{{Value: "73282932000074", Scheme: einvoice.ICDSIRET}},
+			LegalRegistration:   einvoice.ID{Value: "732829320", Scheme: einvoice.ICDSIREN},
+			VATID:               "FR44732829320",
+			TaxRegistration:     "TAX-001",
+			AdditionalLegalInfo: "SAS au capital de 10 000 €",
+			ElectronicAddress:   einvoice.ElectronicAddress{Value: "732829320", Scheme: einvoice.EAS0225},
+			Address: einvoice.Address{Line1: "12 rue des Tanneurs", Line2: "Bâtiment B", Line3: "3e étage",
+				City: "Lyon", PostCode: "69002", Subdivision: "Auvergne-Rhône-Alpes", Country: einvoice.CountryFR},
+			Contact: &einvoice.Contact{Name: "Claire Dupont", Phone: "+33 4 72 00 00 00", Email: "compta@atelier-dupont.fr"},
+		},
+		Buyer: einvoice.Buyer{
+			Name:              "Université de Lyon",
+			TradingName:       "UdL",
+			Identifier:        einvoice.ID{Value: "13002526500013", Scheme: einvoice.ICDSIRET},
+			LegalRegistration: einvoice.ID{Value: "130025265", Scheme: einvoice.ICDSIREN},
+			VATID:             "FR04130025265",
+			ElectronicAddress: einvoice.ElectronicAddress{Value: "13002526500013", Scheme: einvoice.EAS0009},
+			Address: einvoice.Address{Line1: "92 rue Pasteur", Line2: "Bât. A", Line3: "Porte 2", City: "Lyon", PostCode: "69007",
+				Subdivision: "Rhône", Country: einvoice.CountryFR},
+			Contact: &einvoice.Contact{Name: "Service financier", Phone: "+33 4 78 00 00 00", Email: "factures@univ-lyon.fr"},
+		},
+		Payee: &einvoice.Payee{
+			Name:              "Factor Finance SA",
+			Identifier:        einvoice.ID{Value: "FR12ZZZ123456", Scheme: einvoice.ICDCode("SEPA")},
+			LegalRegistration: einvoice.ID{Value: "552081317", Scheme: einvoice.ICDSIREN},
+		},
+		TaxRepresentative: &einvoice.TaxRepresentative{
+			Name:  "Représentant Fiscal SARL",
+			VATID: "FR61529284002",
+			Address: einvoice.Address{Line1: "1 place Bellecour", Line2: "2e étage", Line3: "Bureau 4", City: "Lyon", PostCode: "69002",
+				Subdivision: "Rhône", Country: einvoice.CountryFR},
+		},
+		Delivery: &einvoice.Delivery{
+			PartyName:  "Université de Lyon, bâtiment Lumière",
+			LocationID: einvoice.ID{Value: "3012345000010", Scheme: einvoice.ICDGLN},
+			Date:       einvoice.NewDate(2026, time.November, 20),
+			Address: &einvoice.Address{Line1: "5 avenue Pierre Mendès France", Line2: "Campus Porte des Alpes", Line3: "Quai 3",
+				City: "Bron", PostCode: "69500", Subdivision: "Rhône", Country: einvoice.CountryFR},
+		},
+		InvoicingPeriod: &einvoice.Period{Start: einvoice.NewDate(2026, time.November, 1), End: einvoice.NewDate(2026, time.November, 30)},
+		Payment: &einvoice.PaymentInstructions{
+			MeansCode:       einvoice.PaymentMeansCreditTransfer,
+			MeansText:       "Virement",
+			RemittanceInfo:  "F-2026-0042",
+			CreditTransfers: []einvoice.CreditTransfer{{AccountID: "FR7630006000011234567890189", AccountName: "Atelier Dupont", ProviderID: "AGRIFRPPXXX"}},
+			Card:            &einvoice.PaymentCard{PrimaryAccountNumber: "1234", HolderName: "C DUPONT"},
+			DirectDebit:     &einvoice.DirectDebit{MandateID: "MANDAT-1", CreditorID: "FR12ZZZ123456", DebitedAccountID: "FR7612345987650123456789014"},
+		},
+		Allowances: []einvoice.Allowance{{
+			BaseAmount: termsDecp("200.00"), Percentage: termsDecp("5"),
+			VAT:    einvoice.VAT{Category: einvoice.VATStandard, Rate: termsDecp("20")},
+			Reason: "Remise fidélité", ReasonCode: einvoice.AllowanceReasonDiscount,
+		}},
+		Charges: []einvoice.Charge{{
+			BaseAmount: termsDecp("100.00"), Percentage: termsDecp("15"),
+			VAT:    einvoice.VAT{Category: einvoice.VATStandard, Rate: termsDecp("20")},
+			Reason: "Frais de port", ReasonCode: einvoice.ChargeReasonCode("FC"),
+		}},
+		Totals: einvoice.Totals{VATInTaxCurrency: termsDecp("51.20"), Paid: termsDecp("50.00"), Rounding: termsDecp("0.01")},
+		VATBreakdown: []einvoice.VATBreakdown{
+			{Category: einvoice.VATExempt, Rate: termsDecp("0"), ExemptionReason: "Exonération, article 261 du CGI", ExemptionReasonCode: einvoice.VATEXCode("VATEX-FR-CGI261-4")},
+		},
+		Attachments: []einvoice.Attachment{
+			{ID: "BL-34", Description: "Bon de livraison", Content: []byte("%PDF-1.7 minimal"), MIMECode: einvoice.MIMEPDF, Filename: "bl-34.pdf"},
+			{ID: "TS-1", Description: "Relevé d'heures", ExternalLocation: "https://example.org/ts-1.csv"},
+		},
+		Lines: []einvoice.Line{
+			{
+				ID: "1", Note: "Papier recyclé", Object: einvoice.ObjectID{Value: "LOT-44", Scheme: einvoice.ReferenceCode("AVV")},
+				Quantity: termsDec("250"), Unit: einvoice.UnitC62,
+				OrderLineReference: "10", BuyerAccountingReference: "6064",
+				Period:     &einvoice.Period{Start: einvoice.NewDate(2026, time.November, 1), End: einvoice.NewDate(2026, time.November, 15)},
+				Allowances: []einvoice.LineAllowance{{Percentage: termsDecp("10"), Reason: "Remise quantité", ReasonCode: einvoice.AllowanceReasonDiscount}},
+				Charges:    []einvoice.LineCharge{{Percentage: termsDecp("2"), Reason: "Emballage", ReasonCode: einvoice.ChargeReasonCode("ABL")}},
+				Price:      einvoice.Price{Discount: termsDecp("0.5000"), Gross: termsDecp("13.0000"), BaseQuantity: termsDecp("100"), BaseUnit: einvoice.UnitC62},
+				VAT:        einvoice.VAT{Category: einvoice.VATStandard, Rate: termsDecp("20")},
+				Item: einvoice.Item{
+					Name: "Ramette A4 80 g", Description: "Ramette de 500 feuilles",
+					SellerID: "RAM-A4-80", BuyerID: "FOUR-118",
+					StandardID:      einvoice.ID{Value: "03012345678908", Scheme: einvoice.ICDCode("0160")},
+					Classifications: []einvoice.Classification{{Value: "30197630-1", Scheme: einvoice.ClassificationScheme("STI"), SchemeVersion: "2008"}},
+					OriginCountry:   einvoice.CountryFR,
+					Attributes:      []einvoice.ItemAttribute{{Name: "Grammage", Value: "80 g/m²"}},
+				},
+			},
+			{
+				ID: "2", Quantity: termsDec("3"), Unit: einvoice.UnitCode("HUR"),
+				Price: einvoice.Price{Net: termsDec("62.5000")},
+				VAT:   einvoice.VAT{Category: einvoice.VATStandard, Rate: termsDecp("20")},
+				Item:  einvoice.Item{Name: "Installation"},
+			},
+			{
+				ID: "3", Quantity: termsDec("1"), Unit: einvoice.UnitC62,
+				Price: einvoice.Price{Net: termsDec("80")},
+				VAT:   einvoice.VAT{Category: einvoice.VATExempt},
+				Item:  einvoice.Item{Name: "Formation des agents"},
+			},
+		},
+	}
+	if err := inv.Complete(); err != nil {
+		t.Fatal(err)
+	}
+	// Complete fills in the breakdown; keep the exemption reasons.
+	for i := range inv.VATBreakdown {
+		if b := &inv.VATBreakdown[i]; b.Category == einvoice.VATExempt {
+			b.ExemptionReason, b.ExemptionReasonCode = "Exonération, article 261 du CGI", einvoice.VATEXCode("VATEX-FR-CGI261-4")
+		}
+	}
+	return inv
+}
+
+func termsJSON(t *testing.T, inv *einvoice.Invoice) string {
+	t.Helper()
+	b, err := json.Marshal(inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestHeldTerms(t *testing.T) {
+	full := termsFullInvoice(t)
+	if got, want := heldTerms(full), normTerms(); !slices.Equal(got, want) {
+		t.Errorf("heldTerms(full):\n got %v\nwant %v", got, want)
+	}
+	if got := heldTerms(&einvoice.Invoice{}); got != nil {
+		t.Errorf("heldTerms(empty) = %v, want none", got)
+	}
+	if got := heldTerms(nil); got != nil {
+		t.Errorf("heldTerms(nil) = %v", got)
+	}
+	// A 1..1 amount is held when not zero; a pointer group when not nil,
+	// even empty; a 1..1 group when one of its terms is.
+	inv := &einvoice.Invoice{
+		Totals:   einvoice.Totals{Due: termsDec("0.00"), TaxInclusive: termsDec("12.00")},
+		Delivery: &einvoice.Delivery{},
+		Buyer:    einvoice.Buyer{Address: einvoice.Address{Country: einvoice.CountryFR}},
+		Lines:    []einvoice.Line{{Quantity: termsDec("0")}},
+	}
+	if got, want := heldTerms(inv), []string{"BT-55", "BT-112", "BG-7", "BG-8", "BG-13", "BG-22", "BG-25"}; !slices.Equal(got, want) {
+		t.Errorf("heldTerms = %v, want %v", got, want)
+	}
+}
+
+// expectedHeld returns what heldTerms of inv without ids should be: held
+// less the removed terms, their parts, and the 1..1 groups left with no
+// part.
+func expectedHeld(held, ids []string) []string {
+	gone := map[string]bool{}
+	for _, id := range ids {
+		gone[id] = true
+		for _, d := range termDescendants(id) {
+			gone[d] = true
+		}
+	}
+	heldSet := map[string]bool{}
+	for _, id := range held {
+		heldSet[id] = true
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, mt := range modelTerms {
+			if mt.visit != nil || gone[mt.id] {
+				continue
+			}
+			empty := true
+			for _, p := range mt.parts {
+				if heldSet[p] && !gone[p] {
+					empty = false
+				}
+			}
+			if empty {
+				gone[mt.id], changed = true, true
+			}
+		}
+	}
+	var out []string
+	for _, id := range held {
+		if !gone[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func TestWithoutTerms(t *testing.T) {
+	full := termsFullInvoice(t)
+	before := termsJSON(t, full)
+	held := heldTerms(full)
+	check := func(ids []string) *einvoice.Invoice {
+		t.Helper()
+		out := withoutTerms(full, ids)
+		if got := termsJSON(t, full); got != before {
+			t.Fatalf("withoutTerms(%v) changed its input", ids)
+		}
+		if got, want := heldTerms(out), expectedHeld(held, ids); !slices.Equal(got, want) {
+			t.Errorf("heldTerms(withoutTerms(full, %v)):\n got %v\nwant %v", ids, got, want)
+		}
+		return out
+	}
+	for _, id := range held {
+		check([]string{id})
+	}
+	if out := check(held); heldTerms(out) != nil {
+		t.Errorf("without every term, the invoice still holds %v", heldTerms(out))
+	}
+	out := check([]string{"BG-25"})
+	if out.Lines != nil {
+		t.Errorf("without BG-25, Lines = %v", out.Lines)
+	}
+	out = check([]string{"BT-154", "BG-32", "BT-7", "BG-8"})
+	if out.Lines[0].Item.Description != "" || out.Lines[0].Item.Attributes != nil || !out.TaxPointDate.IsZero() ||
+		out.Buyer.Address != (einvoice.Address{}) || out.Lines[0].Item.Name != full.Lines[0].Item.Name {
+		t.Errorf("withoutTerms did not clear exactly the terms: %+v", out.Lines[0].Item)
+	}
+	// An unknown id is ignored; no id is a copy.
+	out = withoutTerms(full, []string{"BT-4", "XX"})
+	if termsJSON(t, out) != before || out == full {
+		t.Error("withoutTerms with unknown ids is not an equal copy")
+	}
+	if withoutTerms(nil, []string{"BT-1"}) != nil {
+		t.Error("withoutTerms(nil) is not nil")
+	}
+}
+
+// TestWithoutTermsOwnsItsCopy changes every group of the copy and checks
+// that the original does not see it.
+func TestWithoutTermsOwnsItsCopy(t *testing.T) {
+	full := termsFullInvoice(t)
+	before := termsJSON(t, full)
+	c := withoutTerms(full, nil)
+	c.Notes[0].Text = "x"
+	c.PrecedingInvoices[0].Number = "x"
+	c.Seller.Identifiers[0].Value = "x"
+	c.Seller.Contact.Name = "x"
+	c.Buyer.Contact.Name = "x"
+	c.Payee.Name = "x"
+	c.TaxRepresentative.Name = "x"
+	c.Delivery.PartyName = "x"
+	c.Delivery.Address.City = "x"
+	c.InvoicingPeriod.Start = einvoice.Date{}
+	c.Payment.MeansText = "x"
+	c.Payment.CreditTransfers[0].AccountName = "x"
+	c.Payment.Card.HolderName = "x"
+	c.Payment.DirectDebit.MandateID = "x"
+	c.Allowances[0].Reason = "x"
+	c.Charges[0].Reason = "x"
+	c.VATBreakdown[0].ExemptionReason = "x"
+	c.Attachments[0].ID = "x"
+	l := &c.Lines[0]
+	l.Note = "x"
+	l.Period.Start = einvoice.Date{}
+	l.Allowances[0].Reason = "x"
+	l.Charges[0].Reason = "x"
+	l.Item.Classifications[0].Value = "x"
+	l.Item.Attributes[0].Value = "x"
+	if termsJSON(t, full) != before {
+		t.Error("the copy shares a group with the original")
+	}
+}
+
+func TestProfileUnsupported(t *testing.T) {
+	full := termsFullInvoice(t)
+	lines := []string{"BT-126", "BT-127", "BT-128", "BT-129", "BT-130", "BT-131", "BT-132", "BT-133", "BT-134", "BT-135",
+		"BT-136", "BT-137", "BT-138", "BT-139", "BT-140", "BT-141", "BT-142", "BT-143", "BT-144", "BT-145", "BT-146",
+		"BT-147", "BT-148", "BT-149", "BT-150", "BT-151", "BT-152", "BT-153", "BT-154", "BT-155", "BT-156", "BT-157",
+		"BT-158", "BT-159", "BT-160", "BT-161"}
+	lineGroups := []string{"BG-25", "BG-26", "BG-27", "BG-28", "BG-29", "BG-30", "BG-31", "BG-32"}
+	basicWL := []string{"BT-7", "BT-11", "BT-14", "BT-15", "BT-17", "BT-18", "BT-33", "BT-41", "BT-42", "BT-43",
+		"BT-45", "BT-56", "BT-57", "BT-58", "BT-82", "BT-85", "BT-86", "BT-87", "BT-88", "BT-114",
+		"BT-122", "BT-123", "BT-124", "BT-125"}
+	basicWLGroups := []string{"BG-6", "BG-9", "BG-18", "BG-24"}
+	want := map[Profile][]string{
+		Minimum: slices.Concat(
+			[]string{"BT-6", "BT-7", "BT-8", "BT-9", "BT-11", "BT-12", "BT-14", "BT-15", "BT-16", "BT-17", "BT-18",
+				"BT-19", "BT-20", "BT-21", "BT-22", "BT-25", "BT-26", "BT-28", "BT-29", "BT-33", "BT-34", "BT-35",
+				"BT-36", "BT-37", "BT-38", "BT-39", "BT-41", "BT-42", "BT-43", "BT-45", "BT-46", "BT-48", "BT-49",
+				"BT-50", "BT-51", "BT-52", "BT-53", "BT-54", "BT-55", "BT-56", "BT-57", "BT-58", "BT-59", "BT-60",
+				"BT-61", "BT-62", "BT-63", "BT-64", "BT-65", "BT-66", "BT-67", "BT-68", "BT-69", "BT-70", "BT-71",
+				"BT-72", "BT-73", "BT-74", "BT-75", "BT-76", "BT-77", "BT-78", "BT-79", "BT-80", "BT-81", "BT-82",
+				"BT-83", "BT-84", "BT-85", "BT-86", "BT-87", "BT-88", "BT-89", "BT-90", "BT-91", "BT-92", "BT-93",
+				"BT-94", "BT-95", "BT-96", "BT-97", "BT-98", "BT-99", "BT-100", "BT-101", "BT-102", "BT-103",
+				"BT-104", "BT-105", "BT-106", "BT-107", "BT-108", "BT-111", "BT-113", "BT-114", "BT-116", "BT-117",
+				"BT-118", "BT-119", "BT-120", "BT-121", "BT-122", "BT-123", "BT-124", "BT-125"},
+			lines,
+			[]string{"BT-162", "BT-163", "BT-164", "BT-165", "BG-1", "BG-3", "BG-6", "BG-8", "BG-9", "BG-10",
+				"BG-11", "BG-12", "BG-14", "BG-15", "BG-16", "BG-17", "BG-18", "BG-20", "BG-21", "BG-23", "BG-24"},
+			lineGroups),
+		BasicWL: slices.Concat(basicWL, lines, basicWLGroups, lineGroups),
+		Basic: slices.Concat(basicWL,
+			[]string{"BT-128", "BT-132", "BT-133", "BT-137", "BT-138", "BT-142", "BT-143", "BT-154", "BT-155",
+				"BT-156", "BT-158", "BT-159", "BT-160", "BT-161"},
+			basicWLGroups, []string{"BG-32"}),
+		EN16931:  nil,
+		Extended: nil,
+	}
+	for _, p := range Profiles() {
+		got := p.unsupported(full)
+		t.Logf("%-8v cannot carry %d of the %d terms of the full invoice: %s", p, len(got), len(normTerms()), strings.Join(got, " "))
+		w := want[p]
+		slices.SortFunc(w, compareTerms)
+		if !slices.Equal(got, w) {
+			t.Errorf("%v.unsupported(full):\n got %v\nwant %v", p, got, w)
+		}
+		if rest := p.unsupported(withoutTerms(full, got)); rest != nil {
+			t.Errorf("%v: without its unsupported terms, the invoice still holds %v", p, rest)
+		}
+	}
+	if got := Minimum.unsupported(&einvoice.Invoice{}); got != nil {
+		t.Errorf("Minimum.unsupported(empty) = %v", got)
+	}
+}
+
+// TestProfileOfficialExamples checks the tables against the official
+// Factur-X examples, valid by definition: what the example of a profile
+// holds, the profile can carry.
+func TestProfileOfficialExamples(t *testing.T) {
+	dir := conformance.Need(t, filepath.Join("examples", "facturx"))
+	n := 0
+	for _, p := range Profiles() {
+		files, err := filepath.Glob(filepath.Join(dir, "examples", "facturx", p.String(), "*.xml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Errorf("%s: %v", filepath.Base(f), err)
+				continue
+			}
+			if doc.Profile != p {
+				t.Errorf("%s: profile %v, want %v", filepath.Base(f), doc.Profile, p)
+			}
+			if bad := p.unsupported(doc.Invoice); bad != nil {
+				t.Errorf("%s: %v cannot carry %v", filepath.Base(f), p, bad)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no official example found")
+	}
+}
+
+// TestFullProfilesCarryEveryTerm guards the shortcut of unsupported: the
+// EN 16931 and EXTENDED profiles carry every business term and group.
+func TestFullProfilesCarryEveryTerm(t *testing.T) {
+	for id := range termProfiles {
+		for _, p := range []Profile{EN16931, Extended} {
+			if !p.allows(id) {
+				t.Errorf("%v cannot carry %s: unsupported must not skip its check", p, id)
+			}
+		}
+	}
+	if len(termProfiles) < 190 {
+		t.Fatalf("only %d terms in the table", len(termProfiles))
+	}
+}
