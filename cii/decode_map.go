@@ -1,14 +1,12 @@
 package cii
 
 import (
-	"bytes"
-	"encoding/base64"
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/xmlscan"
 	"github.com/shopspring/decimal"
 )
 
@@ -24,37 +22,8 @@ import (
 // content in a buffer of decBuilders and decide when they close, so the
 // order of elements does not matter.
 
-type decLeafFunc func(d *decState, ctx any, text []byte, f *decFrame) error
-
-type decNode struct {
-	ns    decNS
-	local string
-	name  string   // the path step: rsm:, ram:, udt: or qdt: and the local name
-	terms []string // the business terms and groups of the element
-	// repeat marks an element that may occur several times; a second
-	// occurrence of another one is reported, not read.
-	repeat bool
-	ignore string   // a reason to skip the element, which is known but not carried
-	attrs  []string // the unprefixed attributes a leaf reads, into decFrame.attr
-	kids   []*decNode
-	idx    int // index among its parent's kids
-	open   func(d *decState, ctx any) any
-	close  func(d *decState, ctx any) error
-	leaf   decLeafFunc
-	placed bool
-}
-
-func (n *decNode) child(ns decNS, local []byte) *decNode {
-	for _, k := range n.kids {
-		if len(k.local) == len(local) && k.ns == ns && k.local == string(local) {
-			return k
-		}
-	}
-	return nil
-}
-
 func decNew(ns decNS, local, terms string) *decNode {
-	return &decNode{ns: ns, local: local, name: decNSPrefix[ns] + ":" + local, terms: strings.Fields(terms)}
+	return xmlscan.NewNode[*decState](ns, decNSPrefix[ns]+":"+local, terms)
 }
 
 // decGroup returns a group node of the ram namespace (or rsm for the
@@ -64,36 +33,12 @@ func decGroup(local, terms string, kids ...*decNode) *decNode {
 }
 
 func decGroupNS(ns decNS, local, terms string, kids ...*decNode) *decNode {
-	n := decNew(ns, local, terms)
-	n.kids = kids
-	for i, k := range kids {
-		if k.placed {
-			panic("cii: decode tree: node " + k.name + " placed twice")
-		}
-		if n.child(k.ns, []byte(k.local)) != k {
-			panic("cii: decode tree: " + n.name + " has two children " + k.name)
-		}
-		k.placed = true
-		k.idx = i
-	}
-	return n
+	return decNew(ns, local, terms).Add(kids...)
 }
 
 func decLeaf(ns decNS, local, terms string, fn decLeafFunc) *decNode {
-	n := decNew(ns, local, terms)
-	n.leaf = fn
-	return n
+	return decNew(ns, local, terms).Leaf(fn)
 }
-
-func (n *decNode) rep() *decNode { n.repeat = true; return n }
-
-func (n *decNode) withAttrs(names ...string) *decNode { n.attrs = names; return n }
-
-func (n *decNode) opens(f func(d *decState, ctx any) any) *decNode { n.open = f; return n }
-
-func (n *decNode) closes(f func(d *decState, ctx any) error) *decNode { n.close = f; return n }
-
-func (n *decNode) ignored(reason string) *decNode { n.ignore = reason; return n }
 
 // Leaves by kind of value.
 
@@ -108,7 +53,7 @@ func decText(local, terms string, set func(d *decState, ctx any, s string)) *dec
 // decCode is a code leaf, trimmed of white space.
 func decCode(local, terms string, set func(d *decState, ctx any, s string)) *decNode {
 	return decLeaf(decNSRAM, local, terms, func(d *decState, ctx any, text []byte, _ *decFrame) error {
-		set(d, ctx, decTrim(text))
+		set(d, ctx, xmlscan.Trim(text))
 		return nil
 	})
 }
@@ -116,7 +61,7 @@ func decCode(local, terms string, set func(d *decState, ctx any, s string)) *dec
 // decNumber is an amount, price, quantity or percentage leaf.
 func decNumber(local, terms, kind string, set func(d *decState, ctx any, v decimal.Decimal)) *decNode {
 	return decLeaf(decNSRAM, local, terms, func(d *decState, ctx any, text []byte, _ *decFrame) error {
-		v, err := d.number(text, kind)
+		v, err := d.Number(text, kind)
 		if err != nil {
 			return err
 		}
@@ -128,13 +73,13 @@ func decNumber(local, terms, kind string, set func(d *decState, ctx any, v decim
 // decQuantity is a quantity leaf with its unitCode.
 func decQuantity(local, terms string, set func(d *decState, ctx any, v decimal.Decimal, unit string)) *decNode {
 	return decLeaf(decNSRAM, local, terms, func(d *decState, ctx any, text []byte, f *decFrame) error {
-		v, err := d.number(text, "quantity")
+		v, err := d.Number(text, "quantity")
 		if err != nil {
 			return err
 		}
-		set(d, ctx, v, strings.Trim(f.attr[0], decSpace))
+		set(d, ctx, v, strings.Trim(f.Attr[0], xmlscan.Space))
 		return nil
-	}).withAttrs("unitCode")
+	}).WithAttrs("unitCode")
 }
 
 // decDate is a group holding a date: ram:local/udt:DateTimeString, or
@@ -147,7 +92,7 @@ func decDate(local, terms string, ns decNS, inner string, set func(d *decState, 
 		}
 		set(d, ctx, v)
 		return nil
-	}).withAttrs("format"))
+	}).WithAttrs("format"))
 }
 
 func decDateTime(local, terms string, set func(d *decState, ctx any, v einvoice.Date)) *decNode {
@@ -157,21 +102,21 @@ func decDateTime(local, terms string, set func(d *decState, ctx any, v einvoice.
 // decIDLeaf is an identifier with its schemeID.
 func decIDLeaf(local, terms string, set func(d *decState, ctx any, id einvoice.ID) error) *decNode {
 	return decLeaf(decNSRAM, local, terms, func(d *decState, ctx any, text []byte, f *decFrame) error {
-		return set(d, ctx, einvoice.ID{Value: string(text), Scheme: einvoice.ICDCode(strings.Trim(f.attr[0], decSpace))})
-	}).withAttrs("schemeID")
+		return set(d, ctx, einvoice.ID{Value: string(text), Scheme: einvoice.ICDCode(strings.Trim(f.Attr[0], xmlscan.Space))})
+	}).WithAttrs("schemeID")
 }
 
 // decIndicator is ram:ChargeIndicator/udt:Indicator.
 func decIndicator(terms string, get func(d *decState) *decInd) *decNode {
 	return decGroup("ChargeIndicator", terms, decLeaf(decNSUDT, "Indicator", terms, func(d *decState, _ any, text []byte, _ *decFrame) error {
 		in := get(d)
-		switch decTrim(text) {
+		switch xmlscan.Trim(text) {
 		case "true", "1":
 			in.has, in.val = true, true
 		case "false", "0":
 			in.has, in.val = true, false
 		default:
-			return d.fail("bad indicator %q: want true or false", decShow(text))
+			return d.Fail("bad indicator %q: want true or false", xmlscan.Show(text))
 		}
 		return nil
 	}))
@@ -190,7 +135,7 @@ func decAddress(terms string, get func(d *decState, ctx any) *einvoice.Address) 
 		decText("CityName", t[5], func(_ *decState, ctx any, s string) { a(ctx).City = s }),
 		decCode("CountryID", t[6], func(_ *decState, ctx any, s string) { a(ctx).Country = einvoice.CountryCode(s) }),
 		decText("CountrySubDivisionName", t[7], func(_ *decState, ctx any, s string) { a(ctx).Subdivision = s }),
-	).opens(func(d *decState, ctx any) any { return get(d, ctx) })
+	).Opens(func(d *decState, ctx any) any { return get(d, ctx) })
 }
 
 // decContactNode is a ram:DefinedTradeContact: terms lists the group, the
@@ -201,28 +146,31 @@ func decContactNode(terms string, get func(d *decState) **einvoice.Contact) *dec
 	return decGroup("DefinedTradeContact", t[0],
 		decText("PersonName", t[1], func(_ *decState, ctx any, s string) { c(ctx).person, c(ctx).hasPerson = s, true }),
 		decLeaf(decNSRAM, "DepartmentName", t[1], func(d *decState, ctx any, text []byte, _ *decFrame) error {
-			c(ctx).dept, c(ctx).hasDept, c(ctx).deptLoc = string(text), true, d.captureTop()
+			c(ctx).dept, c(ctx).hasDept, c(ctx).deptLoc = string(text), true, d.CaptureTop()
 			return nil
 		}),
 		decGroup("TelephoneUniversalCommunication", t[2],
 			decText("CompleteNumber", t[2], func(_ *decState, ctx any, s string) { c(ctx).c.Phone = s })),
 		decGroup("EmailURIUniversalCommunication", t[3],
 			decText("URIID", t[3], func(_ *decState, ctx any, s string) { c(ctx).c.Email = s })),
-	).opens(func(d *decState, _ any) any {
+	).Opens(func(d *decState, _ any) any {
 		p := get(d)
 		*p = new(einvoice.Contact)
 		d.b.contact = decContact{c: *p}
 		return &d.b.contact
-	}).closes(func(d *decState, ctx any) error {
+	}).Closes(func(d *decState, ctx any) error {
 		cb := c(ctx)
 		switch {
 		case cb.hasPerson:
 			cb.c.Name = cb.person
 			if cb.hasDept {
-				return d.ignoreAt(cb.deptLoc, []string{t[1]}, "a department name besides a person name: the model holds one contact point")
+				return d.IgnoreAt(cb.deptLoc, []string{t[1]}, "a department name besides a person name: the model holds one contact point")
 			}
 		case cb.hasDept:
 			cb.c.Name = cb.dept
+		}
+		if *cb.c == (einvoice.Contact{}) { // an empty element holds no contact
+			*get(d) = nil
 		}
 		return nil
 	})
@@ -237,7 +185,7 @@ func decOneID(get func(d *decState) *einvoice.ID) func(d *decState, _ any, id ei
 		}
 		p := get(d)
 		if !p.IsZero() {
-			return d.ignoreTop("a second identifier: the model holds one")
+			return d.IgnoreTop("a second identifier: the model holds one")
 		}
 		*p = id
 		return nil
@@ -251,28 +199,28 @@ func decTaxRegistration(terms string, va, fc func(d *decState) *string) *decNode
 	return decGroup("SpecifiedTaxRegistration", terms,
 		decLeaf(decNSRAM, "ID", terms, func(d *decState, _ any, text []byte, f *decFrame) error {
 			var p *string
-			switch scheme := strings.Trim(f.attr[0], decSpace); {
+			switch scheme := strings.Trim(f.Attr[0], xmlscan.Space); {
 			case scheme == "VA":
 				p = va(d)
 			case scheme == "FC" && fc != nil:
 				p = fc(d)
 			default:
-				return d.ignoreTop(fmt.Sprintf("a tax registration of scheme %q: the model holds none", scheme))
+				return d.IgnoreTop(fmt.Sprintf("a tax registration of scheme %q: the model holds none", scheme))
 			}
 			if *p != "" {
-				return d.ignoreTop("a second tax registration of the same scheme: the model holds one")
+				return d.IgnoreTop("a second tax registration of the same scheme: the model holds one")
 			}
 			*p = string(text)
 			return nil
-		}).withAttrs("schemeID"),
-	).rep()
+		}).WithAttrs("schemeID"),
+	).Rep()
 }
 
 // decTaxType is the ram:TypeCode of a tax: VAT, the only tax of the model.
 func decTaxType() *decNode {
 	return decLeaf(decNSRAM, "TypeCode", "", func(d *decState, _ any, text []byte, _ *decFrame) error {
-		if c := decTrim(text); c != "" && c != "VAT" {
-			return d.ignoreTop(fmt.Sprintf("tax type %q: the model holds VAT only", c))
+		if c := xmlscan.Trim(text); c != "" && c != "VAT" {
+			return d.IgnoreTop(fmt.Sprintf("tax type %q: the model holds VAT only", c))
 		}
 		return nil
 	})
@@ -294,7 +242,7 @@ func decBuildTree() *decNode {
 	inv := func(d *decState) *einvoice.Invoice { return d.inv }
 	return decGroupNS(decNSRSM, "CrossIndustryInvoice", "",
 		decGroupNS(decNSRSM, "ExchangedDocumentContext", "BG-2",
-			decGroup("TestIndicator", "").ignored("a test indicator: the model holds none"),
+			decGroup("TestIndicator", "").Ignored("a test indicator: the model holds none"),
 			decGroup("BusinessProcessSpecifiedDocumentContextParameter", "BT-23",
 				decText("ID", "BT-23", func(d *decState, _ any, s string) { d.inv.Process.BusinessProcess = s })),
 			decGroup("GuidelineSpecifiedDocumentContextParameter", "BT-24",
@@ -309,7 +257,7 @@ func decBuildTree() *decNode {
 				decCode("SubjectCode", "BT-21", func(_ *decState, ctx any, s string) {
 					ctx.(*einvoice.Note).SubjectCode = einvoice.SubjectCode(s)
 				}),
-			).rep().opens(func(d *decState, _ any) any {
+			).Rep().Opens(func(d *decState, _ any) any {
 				d.inv.Notes = append(d.inv.Notes, einvoice.Note{})
 				return &d.inv.Notes[len(d.inv.Notes)-1]
 			}),
@@ -320,7 +268,10 @@ func decBuildTree() *decNode {
 			decDeliveryNode(),
 			decSettlementNode(),
 		),
-	).closes(func(d *decState, _ any) error { return d.finish() })
+	).Opens(func(d *decState, ctx any) any {
+		d.decReserveLines()
+		return ctx
+	}).Closes(func(d *decState, _ any) error { return d.finish() })
 }
 
 func decLineNode() *decNode {
@@ -344,7 +295,7 @@ func decLineNode() *decNode {
 			decGroup("ApplicableProductCharacteristic", "BG-32",
 				decText("Description", "BT-160", func(_ *decState, ctx any, s string) { ctx.(*einvoice.ItemAttribute).Name = s }),
 				decText("Value", "BT-161", func(_ *decState, ctx any, s string) { ctx.(*einvoice.ItemAttribute).Value = s }),
-			).rep().opens(func(_ *decState, ctx any) any {
+			).Rep().Opens(func(_ *decState, ctx any) any {
 				it := item(ctx)
 				it.Attributes = append(it.Attributes, einvoice.ItemAttribute{})
 				return &it.Attributes[len(it.Attributes)-1]
@@ -353,11 +304,11 @@ func decLineNode() *decNode {
 				decLeaf(decNSRAM, "ClassCode", "BT-158", func(_ *decState, ctx any, text []byte, f *decFrame) error {
 					c := ctx.(*einvoice.Classification)
 					c.Value = string(text)
-					c.Scheme = einvoice.ClassificationScheme(strings.Trim(f.attr[0], decSpace))
-					c.SchemeVersion = f.attr[1]
+					c.Scheme = einvoice.ClassificationScheme(strings.Trim(f.Attr[0], xmlscan.Space))
+					c.SchemeVersion = f.Attr[1]
 					return nil
-				}).withAttrs("listID", "listVersionID"),
-			).rep().opens(func(_ *decState, ctx any) any {
+				}).WithAttrs("listID", "listVersionID"),
+			).Rep().Opens(func(_ *decState, ctx any) any {
 				it := item(ctx)
 				it.Classifications = append(it.Classifications, einvoice.Classification{})
 				return &it.Classifications[len(it.Classifications)-1]
@@ -371,26 +322,29 @@ func decLineNode() *decNode {
 			decGroup("GrossPriceProductTradePrice", "BT-148",
 				decNumber("ChargeAmount", "BT-148", "price", func(_ *decState, ctx any, v decimal.Decimal) { ln(ctx).Price.Gross = decPtr(v) }),
 				decQuantity("BasisQuantity", "BT-149 BT-150", func(d *decState, _ any, v decimal.Decimal, unit string) {
-					d.b.gross = decGrossBase{has: true, qty: v, unit: unit, loc: d.captureTop()}
+					d.b.gross = decGrossBase{has: true, qty: v, unit: unit, loc: d.CaptureTop()}
 				}),
 				decGroup("AppliedTradeAllowanceCharge", "BT-147",
 					decIndicator("BT-147", func(d *decState) *decInd { return &d.b.discount.ind }),
 					decNumber("ActualAmount", "BT-147", "amount", func(d *decState, _ any, v decimal.Decimal) {
 						d.b.discount.amount = decPtr(v)
 					}),
-				).opens(func(d *decState, ctx any) any {
-					d.b.discount = decDiscount{mark: d.ignoredMark()}
+				).Opens(func(d *decState, ctx any) any {
+					d.b.discount = decDiscount{mark: d.IgnoredMark()}
 					return ctx
-				}).closes(func(d *decState, ctx any) error {
+				}).Closes(func(d *decState, ctx any) error {
 					b := &d.b.discount
 					switch {
 					case !b.ind.has:
-						return d.fail("a price allowance without ram:ChargeIndicator")
+						return d.Fail("a price allowance without ram:ChargeIndicator")
 					case b.ind.val:
-						d.dropIgnored(b.mark)
-						return d.ignoreTop("a charge on the gross price: the model holds a price discount only")
+						d.DropIgnored(b.mark)
+						return d.IgnoreTop("a charge on the gross price: the model holds a price discount only")
 					}
-					if b.amount != nil {
+					// A discount of zero is no discount: UBL must write one
+					// as a filler with every gross price, and both decoders
+					// read it so, for CII -> UBL -> CII to come back equal.
+					if b.amount != nil && !b.amount.IsZero() {
 						ln(ctx).Price.Discount = b.amount
 					}
 					return nil
@@ -428,21 +382,21 @@ func decLineNode() *decNode {
 				decText("IssuerAssignedID", "BT-128", func(d *decState, _ any, s string) { d.b.ard.id = s }),
 				decCode("TypeCode", "", func(d *decState, _ any, s string) { d.b.ard.typeCode = s }),
 				decCode("ReferenceTypeCode", "BT-128-1", func(d *decState, _ any, s string) { d.b.ard.refType = s }),
-			).rep().opens(func(d *decState, ctx any) any {
-				d.b.ard = decARD{mark: d.ignoredMark()}
+			).Rep().Opens(func(d *decState, ctx any) any {
+				d.b.ard = decARD{mark: d.IgnoredMark()}
 				return ctx
-			}).closes(func(d *decState, ctx any) error {
+			}).Closes(func(d *decState, ctx any) error {
 				a, l := &d.b.ard, ln(ctx)
 				switch {
 				case a.typeCode != "130" && a.typeCode != "":
 					// Without a TypeCode, the line's additional document
 					// can only be its object identifier, as EN 16931 has no
 					// other.
-					d.dropIgnored(a.mark)
-					return d.ignoreTop(fmt.Sprintf("a line document of type %q: the model holds an object identifier (130) only", a.typeCode))
+					d.DropIgnored(a.mark)
+					return d.IgnoreTop(fmt.Sprintf("a line document of type %q: the model holds an object identifier (130) only", a.typeCode))
 				case !l.Object.IsZero():
-					d.dropIgnored(a.mark)
-					return d.ignoreTop("a second line object identifier: the model holds one")
+					d.DropIgnored(a.mark)
+					return d.IgnoreTop("a second line object identifier: the model holds one")
 				}
 				l.Object = einvoice.ObjectID{Value: a.id, Scheme: einvoice.ReferenceCode(a.refType)}
 				return nil
@@ -450,11 +404,11 @@ func decLineNode() *decNode {
 			decGroup("ReceivableSpecifiedTradeAccountingAccount", "BT-133",
 				decText("ID", "BT-133", func(_ *decState, ctx any, s string) { ln(ctx).BuyerAccountingReference = s })),
 		),
-	).rep().opens(func(d *decState, _ any) any {
+	).Rep().Opens(func(d *decState, _ any) any {
 		d.inv.Lines = append(d.inv.Lines, einvoice.Line{})
 		d.b.gross = decGrossBase{}
 		return &d.inv.Lines[len(d.inv.Lines)-1]
-	}).closes(func(d *decState, ctx any) error {
+	}).Closes(func(d *decState, ctx any) error {
 		// The gross price's base quantity is the net price's (BT-149, BT-150).
 		g, p := &d.b.gross, &ln(ctx).Price
 		switch {
@@ -463,7 +417,7 @@ func decLineNode() *decNode {
 			p.BaseQuantity, p.BaseUnit = decPtr(g.qty), einvoice.UnitCode(g.unit)
 		case p.BaseQuantity != nil && p.BaseQuantity.Equal(g.qty) && string(p.BaseUnit) == g.unit:
 		default:
-			return d.ignoreAt(g.loc, []string{"BT-149", "BT-150"}, "a gross price base quantity other than the net price's: the model holds one")
+			return d.IgnoreAt(g.loc, []string{"BT-149", "BT-150"}, "a gross price base quantity other than the net price's: the model holds one")
 		}
 		return nil
 	})
@@ -476,7 +430,7 @@ func decPeriod(terms string, get func(d *decState, ctx any) *einvoice.Period) *d
 	return decGroup("BillingSpecifiedPeriod", t[0],
 		decDateTime("StartDateTime", t[1], func(_ *decState, ctx any, v einvoice.Date) { ctx.(*einvoice.Period).Start = v }),
 		decDateTime("EndDateTime", t[2], func(_ *decState, ctx any, v einvoice.Date) { ctx.(*einvoice.Period).End = v }),
-	).opens(func(d *decState, ctx any) any { return get(d, ctx) })
+	).Opens(func(d *decState, ctx any) any { return get(d, ctx) })
 }
 
 // decAllowanceCharge is a ram:SpecifiedTradeAllowanceCharge of a line
@@ -512,15 +466,15 @@ func decAllowanceCharge(header bool) *decNode {
 			}),
 		))
 	}
-	return decGroup("SpecifiedTradeAllowanceCharge", terms("BG-27 BG-28", "BG-20 BG-21"), kids...).rep().
-		opens(func(d *decState, ctx any) any {
+	return decGroup("SpecifiedTradeAllowanceCharge", terms("BG-27 BG-28", "BG-20 BG-21"), kids...).Rep().
+		Opens(func(d *decState, ctx any) any {
 			d.b.ac = decAC{}
 			return ctx
 		}).
-		closes(func(d *decState, ctx any) error {
+		Closes(func(d *decState, ctx any) error {
 			a := ac(d)
 			if !a.ind.has {
-				return d.fail("an allowance or charge without ram:ChargeIndicator")
+				return d.Fail("an allowance or charge without ram:ChargeIndicator")
 			}
 			if header {
 				if a.ind.val {
@@ -569,12 +523,12 @@ func decLogisticsCharge() *decNode {
 				ac(d).vat.Rate = decPtr(v)
 			}),
 		),
-	).rep().
-		opens(func(d *decState, ctx any) any {
+	).Rep().
+		Opens(func(d *decState, ctx any) any {
 			d.b.ac = decAC{}
 			return ctx
 		}).
-		closes(func(d *decState, _ any) error {
+		Closes(func(d *decState, _ any) error {
 			a := ac(d)
 			d.inv.Charges = append(d.inv.Charges, einvoice.Charge{Amount: a.amount, VAT: a.vat, Reason: a.reason})
 			return nil
@@ -592,11 +546,11 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 			decIDLeaf("ID", "BT-29", func(d *decState, _ any, id einvoice.ID) error {
 				seller(d).Identifiers = append(seller(d).Identifiers, id)
 				return nil
-			}).rep(),
+			}).Rep(),
 			decIDLeaf("GlobalID", "BT-29", func(d *decState, _ any, id einvoice.ID) error {
 				seller(d).Identifiers = append(seller(d).Identifiers, id)
 				return nil
-			}).rep(),
+			}).Rep(),
 			decText("Name", "BT-27", func(d *decState, _ any, s string) { seller(d).Name = s }),
 			decText("Description", "BT-33", func(d *decState, _ any, s string) { seller(d).AdditionalLegalInfo = s }),
 			decGroup("SpecifiedLegalOrganization", "",
@@ -620,8 +574,8 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 				func(d *decState) *string { return &seller(d).TaxRegistration }),
 		),
 		decGroup("BuyerTradeParty", "BG-7",
-			decIDLeaf("ID", "BT-46", decOneID(func(d *decState) *einvoice.ID { return &buyer(d).Identifier })).rep(),
-			decIDLeaf("GlobalID", "BT-46", decOneID(func(d *decState) *einvoice.ID { return &buyer(d).Identifier })).rep(),
+			decIDLeaf("ID", "BT-46", decOneID(func(d *decState) *einvoice.ID { return &buyer(d).Identifier })).Rep(),
+			decIDLeaf("GlobalID", "BT-46", decOneID(func(d *decState) *einvoice.ID { return &buyer(d).Identifier })).Rep(),
 			decText("Name", "BT-44", func(d *decState, _ any, s string) { buyer(d).Name = s }),
 			decGroup("SpecifiedLegalOrganization", "",
 				decIDLeaf("ID", "BT-47", func(d *decState, _ any, id einvoice.ID) error {
@@ -647,7 +601,7 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 				return &taxRep(d).Address
 			}),
 			decTaxRegistration("BT-63", func(d *decState) *string { return &taxRep(d).VATID }, nil),
-		).opens(func(d *decState, ctx any) any {
+		).Opens(func(d *decState, ctx any) any {
 			d.inv.TaxRepresentative = new(einvoice.TaxRepresentative)
 			return ctx
 		}),
@@ -657,37 +611,37 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 		decGroup("AdditionalReferencedDocument", "BG-24 BT-17 BT-18",
 			decText("IssuerAssignedID", "BT-122 BT-17 BT-18", func(d *decState, _ any, s string) { ard(d).id = s }),
 			decLeaf(decNSRAM, "URIID", "BT-124", func(d *decState, _ any, text []byte, _ *decFrame) error {
-				ard(d).uri, ard(d).uriLoc = string(text), d.captureTop()
+				ard(d).uri, ard(d).uriLoc = string(text), d.CaptureTop()
 				return nil
 			}),
 			decCode("TypeCode", "", func(d *decState, _ any, s string) { ard(d).typeCode = s }),
 			decLeaf(decNSRAM, "Name", "BT-123", func(d *decState, _ any, text []byte, _ *decFrame) error {
-				ard(d).name, ard(d).nameLoc = string(text), d.captureTop()
+				ard(d).name, ard(d).nameLoc = string(text), d.CaptureTop()
 				return nil
 			}),
 			decLeaf(decNSRAM, "AttachmentBinaryObject", "BT-125", func(d *decState, _ any, text []byte, f *decFrame) error {
 				a := ard(d)
-				a.binLoc = d.captureTop()
+				a.binLoc = d.CaptureTop()
 				a.bin = append(a.bin[:0], text...)
-				a.mime, a.filename = strings.Trim(f.attr[0], decSpace), f.attr[1]
+				a.mime, a.filename = strings.Trim(f.Attr[0], xmlscan.Space), f.Attr[1]
 				return nil
-			}).withAttrs("mimeCode", "filename"),
+			}).WithAttrs("mimeCode", "filename"),
 			decLeaf(decNSRAM, "ReferenceTypeCode", "BT-18-1", func(d *decState, _ any, text []byte, _ *decFrame) error {
-				ard(d).refType, ard(d).refLoc = decTrim(text), d.captureTop()
+				ard(d).refType, ard(d).refLoc = xmlscan.Trim(text), d.CaptureTop()
 				return nil
 			}),
-		).rep().opens(func(d *decState, ctx any) any {
+		).Rep().Opens(func(d *decState, ctx any) any {
 			bin := d.b.ard.bin[:0]
-			d.b.ard = decARD{mark: d.ignoredMark(), bin: bin}
+			d.b.ard = decARD{mark: d.IgnoredMark(), bin: bin}
 			return ctx
-		}).closes(func(d *decState, _ any) error { return d.additionalDocument() }),
+		}).Closes(func(d *decState, _ any) error { return d.additionalDocument() }),
 		decGroup("SpecifiedProcuringProject", "BT-11",
 			decText("ID", "BT-11", func(d *decState, _ any, s string) { d.inv.ProjectReference = s }),
 			decLeaf(decNSRAM, "Name", "", func(d *decState, _ any, text []byte, _ *decFrame) error {
 				// The schema requires a name; the model has none. Our encoder
 				// writes this filler.
-				if decTrim(text) != "Project reference" {
-					return d.ignoreTop("a project name: the model holds the project reference (BT-11) only")
+				if xmlscan.Trim(text) != "Project reference" {
+					return d.IgnoreTop("a project name: the model holds the project reference (BT-11) only")
 				}
 				return nil
 			}),
@@ -708,7 +662,7 @@ func (d *decState) additionalDocument() error {
 			terms string
 		}{{uri, a.uriLoc, "BT-124"}, {name, a.nameLoc, "BT-123"}, {bin, a.binLoc, "BT-125"}, {ref, a.refLoc, "BT-18-1"}} {
 			if x.has && x.loc != nil {
-				if err := d.ignoreAt(x.loc, strings.Fields(x.terms), "not carried for "+kind); err != nil {
+				if err := d.IgnoreAt(x.loc, strings.Fields(x.terms), "not carried for "+kind); err != nil {
 					return err
 				}
 			}
@@ -722,9 +676,9 @@ func (d *decState) additionalDocument() error {
 		at := einvoice.Attachment{ID: a.id, Description: a.name, ExternalLocation: a.uri,
 			MIMECode: einvoice.MIMECode(a.mime), Filename: a.filename}
 		if a.binLoc != nil {
-			content, err := decBase64(a.bin)
+			content, err := xmlscan.Base64(a.bin)
 			if err != nil {
-				return d.failAt(a.binLoc, []string{"BT-125"}, "bad base64 content: "+err.Error())
+				return d.FailAt(a.binLoc, []string{"BT-125"}, "bad base64 content: "+err.Error())
 			}
 			at.Content = content
 		}
@@ -732,28 +686,28 @@ func (d *decState) additionalDocument() error {
 		return extra("an attachment (916)", false, false, false, true)
 	case "50":
 		if d.inv.TenderOrLotReference != "" {
-			d.dropIgnored(a.mark)
-			return d.ignoreTop("a second tender or lot reference: the model holds one")
+			d.DropIgnored(a.mark)
+			return d.IgnoreTop("a second tender or lot reference: the model holds one")
 		}
 		d.inv.TenderOrLotReference = a.id
 		return extra("a tender or lot reference (50)", true, true, true, true)
 	case "130":
 		if !d.inv.InvoicedObject.IsZero() {
-			d.dropIgnored(a.mark)
-			return d.ignoreTop("a second invoiced object identifier: the model holds one")
+			d.DropIgnored(a.mark)
+			return d.IgnoreTop("a second invoiced object identifier: the model holds one")
 		}
 		d.inv.InvoicedObject = einvoice.ObjectID{Value: a.id, Scheme: einvoice.ReferenceCode(a.refType)}
 		return extra("an invoiced object identifier (130)", true, true, true, false)
 	}
-	d.dropIgnored(a.mark)
-	return d.ignoreTop(fmt.Sprintf("a document of type %q: the model holds attachments (916), tender references (50) and object identifiers (130)", a.typeCode))
+	d.DropIgnored(a.mark)
+	return d.IgnoreTop(fmt.Sprintf("a document of type %q: the model holds attachments (916), tender references (50) and object identifiers (130)", a.typeCode))
 }
 
 func decDeliveryNode() *decNode {
 	return decGroup("ApplicableHeaderTradeDelivery", "",
 		decGroup("ShipToTradeParty", "BG-13",
-			decIDLeaf("ID", "BT-71", decOneID(func(d *decState) *einvoice.ID { return &d.delivery().LocationID })).rep(),
-			decIDLeaf("GlobalID", "BT-71", decOneID(func(d *decState) *einvoice.ID { return &d.delivery().LocationID })).rep(),
+			decIDLeaf("ID", "BT-71", decOneID(func(d *decState) *einvoice.ID { return &d.delivery().LocationID })).Rep(),
+			decIDLeaf("GlobalID", "BT-71", decOneID(func(d *decState) *einvoice.ID { return &d.delivery().LocationID })).Rep(),
 			decText("Name", "BT-70", func(d *decState, _ any, s string) {
 				if s != "" {
 					d.delivery().PartyName = s
@@ -812,59 +766,59 @@ func decSettlementNode() *decNode {
 		decCode("TaxCurrencyCode", "BT-6", func(d *decState, _ any, s string) { d.inv.TaxCurrency = einvoice.CurrencyCode(s) }),
 		decCode("InvoiceCurrencyCode", "BT-5", func(d *decState, _ any, s string) { d.inv.Currency = einvoice.CurrencyCode(s) }),
 		decGroup("PayeeTradeParty", "BG-10",
-			decIDLeaf("ID", "BT-60", decOneID(func(d *decState) *einvoice.ID { return &d.inv.Payee.Identifier })).rep(),
-			decIDLeaf("GlobalID", "BT-60", decOneID(func(d *decState) *einvoice.ID { return &d.inv.Payee.Identifier })).rep(),
+			decIDLeaf("ID", "BT-60", decOneID(func(d *decState) *einvoice.ID { return &d.inv.Payee.Identifier })).Rep(),
+			decIDLeaf("GlobalID", "BT-60", decOneID(func(d *decState) *einvoice.ID { return &d.inv.Payee.Identifier })).Rep(),
 			decText("Name", "BT-59", func(d *decState, _ any, s string) { d.inv.Payee.Name = s }),
 			decGroup("SpecifiedLegalOrganization", "BT-61",
 				decIDLeaf("ID", "BT-61", func(d *decState, _ any, id einvoice.ID) error {
 					d.inv.Payee.LegalRegistration = id
 					return nil
 				})),
-		).opens(func(d *decState, ctx any) any {
+		).Opens(func(d *decState, ctx any) any {
 			d.inv.Payee = new(einvoice.Payee)
 			return ctx
 		}),
 		decGroup("SpecifiedTradeSettlementPaymentMeans", "BG-16",
 			decCode("TypeCode", "BT-81", func(d *decState, _ any, s string) { pm(d).typeCode = s }),
 			decLeaf(decNSRAM, "Information", "BT-82", func(d *decState, _ any, text []byte, _ *decFrame) error {
-				pm(d).info, pm(d).hasInfo, pm(d).infoLoc = string(text), true, d.captureTop()
+				pm(d).info, pm(d).hasInfo, pm(d).infoLoc = string(text), true, d.CaptureTop()
 				return nil
 			}),
 			decGroup("ApplicableTradeSettlementFinancialCard", "BG-18",
 				decText("ID", "BT-87", func(d *decState, _ any, s string) { pm(d).card.PrimaryAccountNumber = s }),
 				decText("CardholderName", "BT-88", func(d *decState, _ any, s string) { pm(d).card.HolderName = s }),
-			).opens(func(d *decState, ctx any) any {
-				pm(d).cardLoc = d.captureTop()
+			).Opens(func(d *decState, ctx any) any {
+				pm(d).cardLoc = d.CaptureTop()
 				return ctx
 			}),
 			decGroup("PayerPartyDebtorFinancialAccount", "BT-91",
 				decText("IBANID", "BT-91", func(d *decState, _ any, s string) { pm(d).debtor = s }),
-			).opens(func(d *decState, ctx any) any {
-				pm(d).debtorLoc = d.captureTop()
+			).Opens(func(d *decState, ctx any) any {
+				pm(d).debtorLoc = d.CaptureTop()
 				return ctx
 			}),
 			decGroup("PayeePartyCreditorFinancialAccount", "BG-17",
 				decText("IBANID", "BT-84", func(d *decState, _ any, s string) { pm(d).iban, pm(d).hasIBAN = s, true }),
 				decText("AccountName", "BT-85", func(d *decState, _ any, s string) { pm(d).accountName = s }),
 				decLeaf(decNSRAM, "ProprietaryID", "BT-84", func(d *decState, _ any, text []byte, _ *decFrame) error {
-					pm(d).proprietary, pm(d).hasProprietary, pm(d).proprietaryLoc = string(text), true, d.captureTop()
+					pm(d).proprietary, pm(d).hasProprietary, pm(d).proprietaryLoc = string(text), true, d.CaptureTop()
 					return nil
 				}),
-			).opens(func(d *decState, ctx any) any {
+			).Opens(func(d *decState, ctx any) any {
 				pm(d).hasAccount = true
 				return ctx
 			}),
 			decGroup("PayeeSpecifiedCreditorFinancialInstitution", "BT-86",
 				decText("BICID", "BT-86", func(d *decState, _ any, s string) { pm(d).bic = s }),
-			).opens(func(d *decState, ctx any) any {
-				pm(d).bicLoc = d.captureTop()
+			).Opens(func(d *decState, ctx any) any {
+				pm(d).bicLoc = d.CaptureTop()
 				return ctx
 			}),
-		).rep().opens(func(d *decState, ctx any) any {
+		).Rep().Opens(func(d *decState, ctx any) any {
 			d.payment()
-			d.b.pm = decPM{mark: d.ignoredMark()}
+			d.b.pm = decPM{mark: d.IgnoredMark()}
 			return ctx
-		}).closes(func(d *decState, _ any) error { return d.paymentMeans() }),
+		}).Closes(func(d *decState, _ any) error { return d.paymentMeans() }),
 		decGroup("ApplicableTradeTax", "BG-23",
 			decNumber("CalculatedAmount", "BT-117", "amount", func(d *decState, _ any, v decimal.Decimal) { tax(d).b.TaxAmount = v }),
 			decTaxType(),
@@ -875,19 +829,19 @@ func decSettlementNode() *decNode {
 				tax(d).b.ExemptionReasonCode = einvoice.VATEXCode(s)
 			}),
 			decDate("TaxPointDate", "BT-7", decNSUDT, "DateString", func(d *decState, _ any, v einvoice.Date) {
-				tax(d).point, tax(d).pointLoc = v, d.captureTop()
+				tax(d).point, tax(d).pointLoc = v, d.CaptureTop()
 			}),
 			decLeaf(decNSRAM, "DueDateTypeCode", "BT-8", func(d *decState, _ any, text []byte, _ *decFrame) error {
-				tax(d).code, tax(d).codeLoc = decTaxPointCode(decTrim(text)), d.captureTop()
+				tax(d).code, tax(d).codeLoc = decTaxPointCode(xmlscan.Trim(text)), d.CaptureTop()
 				return nil
 			}),
 			decNumber("RateApplicablePercent", "BT-119", "percentage", func(d *decState, _ any, v decimal.Decimal) {
 				tax(d).b.Rate = decPtr(v)
 			}),
-		).rep().opens(func(d *decState, ctx any) any {
+		).Rep().Opens(func(d *decState, ctx any) any {
 			d.b.tax = decTax{}
 			return ctx
-		}).closes(func(d *decState, _ any) error { return d.tradeTax() }),
+		}).Closes(func(d *decState, _ any) error { return d.tradeTax() }),
 		decPeriod("BG-14 BT-73 BT-74", func(d *decState, _ any) *einvoice.Period {
 			d.inv.InvoicingPeriod = new(einvoice.Period)
 			return d.inv.InvoicingPeriod
@@ -909,13 +863,13 @@ func decSettlementNode() *decNode {
 			decNumber("AllowanceTotalAmount", "BT-107", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Allowances = decPtr(v) }),
 			decNumber("TaxBasisTotalAmount", "BT-109", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).TaxExclusive = v }),
 			decLeaf(decNSRAM, "TaxTotalAmount", "BT-110 BT-111", func(d *decState, _ any, text []byte, f *decFrame) error {
-				v, err := d.number(text, "amount")
+				v, err := d.Number(text, "amount")
 				if err != nil {
 					return err
 				}
-				d.b.taxTotals = append(d.b.taxTotals, decTaxTotal{v: v, currency: strings.Trim(f.attr[0], decSpace), loc: d.captureTop()})
+				d.b.taxTotals = append(d.b.taxTotals, decTaxTotal{v: v, currency: strings.Trim(f.Attr[0], xmlscan.Space), loc: d.CaptureTop()})
 				return nil
-			}).withAttrs("currencyID").rep(),
+			}).WithAttrs("currencyID").Rep(),
 			decNumber("RoundingAmount", "BT-114", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Rounding = decPtr(v) }),
 			decNumber("GrandTotalAmount", "BT-112", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).TaxInclusive = v }),
 			decNumber("TotalPrepaidAmount", "BT-113", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Paid = decPtr(v) }),
@@ -926,7 +880,7 @@ func decSettlementNode() *decNode {
 			decDate("FormattedIssueDateTime", "BT-26", decNSQDT, "DateTimeString", func(_ *decState, ctx any, v einvoice.Date) {
 				ctx.(*einvoice.PrecedingInvoice).IssueDate = v
 			}),
-		).rep().opens(func(d *decState, _ any) any {
+		).Rep().Opens(func(d *decState, _ any) any {
 			d.inv.PrecedingInvoices = append(d.inv.PrecedingInvoices, einvoice.PrecedingInvoice{})
 			return &d.inv.PrecedingInvoices[len(d.inv.PrecedingInvoices)-1]
 		}),
@@ -959,8 +913,8 @@ func (d *decState) paymentMeans() error {
 		d.b.pmSeen = true
 		p.MeansCode = einvoice.PaymentMeansCode(m.typeCode)
 	} else if einvoice.PaymentMeansCode(m.typeCode) != p.MeansCode {
-		d.dropIgnored(m.mark)
-		return d.ignoreTop(fmt.Sprintf("payment means of type %q besides the first one's %q: the model holds one payment means code", m.typeCode, p.MeansCode))
+		d.DropIgnored(m.mark)
+		return d.IgnoreTop(fmt.Sprintf("payment means of type %q besides the first one's %q: the model holds one payment means code", m.typeCode, p.MeansCode))
 	}
 	if m.hasInfo {
 		switch {
@@ -968,7 +922,7 @@ func (d *decState) paymentMeans() error {
 			d.b.pmInfoSeen = true
 			p.MeansText = m.info
 		case m.info != p.MeansText:
-			if err := d.ignoreAt(m.infoLoc, []string{"BT-82"}, "a second payment means text: the model holds one"); err != nil {
+			if err := d.IgnoreAt(m.infoLoc, []string{"BT-82"}, "a second payment means text: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -979,7 +933,7 @@ func (d *decState) paymentMeans() error {
 			c := m.card
 			p.Card = &c
 		case *p.Card != m.card:
-			if err := d.ignoreAt(m.cardLoc, []string{"BG-18"}, "a second payment card: the model holds one"); err != nil {
+			if err := d.IgnoreAt(m.cardLoc, []string{"BG-18"}, "a second payment card: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -990,7 +944,7 @@ func (d *decState) paymentMeans() error {
 		case dd.DebitedAccountID == "":
 			dd.DebitedAccountID = m.debtor
 		case dd.DebitedAccountID != m.debtor:
-			if err := d.ignoreAt(m.debtorLoc, []string{"BT-91"}, "a second debited account: the model holds one"); err != nil {
+			if err := d.IgnoreAt(m.debtorLoc, []string{"BT-91"}, "a second debited account: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -1001,13 +955,13 @@ func (d *decState) paymentMeans() error {
 		if !m.hasIBAN {
 			ct.AccountID = m.proprietary
 		} else if m.hasProprietary {
-			if err := d.ignoreAt(m.proprietaryLoc, []string{"BT-84"}, "a proprietary account identifier besides an IBAN: the model holds one account identifier"); err != nil {
+			if err := d.IgnoreAt(m.proprietaryLoc, []string{"BT-84"}, "a proprietary account identifier besides an IBAN: the model holds one account identifier"); err != nil {
 				return err
 			}
 		}
 		p.CreditTransfers = append(p.CreditTransfers, ct)
 	case m.bicLoc != nil:
-		return d.ignoreAt(m.bicLoc, []string{"BT-86"}, "a payment service provider without a payee account: the model holds it in a credit transfer")
+		return d.IgnoreAt(m.bicLoc, []string{"BT-86"}, "a payment service provider without a payee account: the model holds it in a credit transfer")
 	}
 	return nil
 }
@@ -1024,7 +978,7 @@ func (d *decState) tradeTax() error {
 			d.b.pointSeen = true
 			d.inv.TaxPointDate = t.point
 		case t.point != d.inv.TaxPointDate:
-			if err := d.ignoreAt(t.pointLoc, []string{"BT-7"}, "a tax point date other than the first breakdown's: the model holds one"); err != nil {
+			if err := d.IgnoreAt(t.pointLoc, []string{"BT-7"}, "a tax point date other than the first breakdown's: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -1035,7 +989,7 @@ func (d *decState) tradeTax() error {
 			d.b.codeSeen = true
 			d.inv.TaxPointDateCode = t.code
 		case t.code != d.inv.TaxPointDateCode:
-			if err := d.ignoreAt(t.codeLoc, []string{"BT-8"}, "a tax point date code other than the first breakdown's: the model holds one"); err != nil {
+			if err := d.IgnoreAt(t.codeLoc, []string{"BT-8"}, "a tax point date code other than the first breakdown's: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -1061,11 +1015,11 @@ func (d *decState) finish() error {
 		case inTaxCur && t.VATInTaxCurrency == nil:
 			t.VATInTaxCurrency = &v
 		case !inCur && !inTaxCur:
-			if err := d.ignoreAt(tt.loc, []string{"BT-110", "BT-111"}, fmt.Sprintf("a VAT total in %q, neither the invoice currency nor the VAT accounting currency", tt.currency)); err != nil {
+			if err := d.IgnoreAt(tt.loc, []string{"BT-110", "BT-111"}, fmt.Sprintf("a VAT total in %q, neither the invoice currency nor the VAT accounting currency", tt.currency)); err != nil {
 				return err
 			}
 		default:
-			if err := d.ignoreAt(tt.loc, []string{"BT-110", "BT-111"}, "a second VAT total in the same currency: the model holds one"); err != nil {
+			if err := d.IgnoreAt(tt.loc, []string{"BT-110", "BT-111"}, "a second VAT total in the same currency: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -1159,154 +1113,15 @@ type decTaxTotal struct {
 
 // Values.
 
-// decSpace is XML white space.
-const decSpace = " \t\r\n"
-
-func decTrim(b []byte) string {
-	i, j := 0, len(b)
-	for i < j && decIsSpace(b[i]) {
-		i++
-	}
-	for j > i && decIsSpace(b[j-1]) {
-		j--
-	}
-	return string(b[i:j])
-}
-
-func decTrimBytes(b []byte) []byte {
-	i, j := 0, len(b)
-	for i < j && decIsSpace(b[i]) {
-		i++
-	}
-	for j > i && decIsSpace(b[j-1]) {
-		j--
-	}
-	return b[i:j]
-}
-
-// decShow quotes a value for a message, clipped.
-func decShow(b []byte) string {
-	if len(b) > 48 {
-		return string(b[:45]) + "..."
-	}
-	return string(b)
-}
-
-// number parses an amount, price, quantity or percentage.
-func (d *decState) number(text []byte, kind string) (decimal.Decimal, error) {
-	v, ok := decParseDecimal(text)
-	if !ok {
-		return v, d.fail("bad %s %q: want digits with an optional sign and decimal point, such as 12.30", kind, decShow(text))
-	}
-	return v, nil
-}
-
-// decParseDecimal parses a decimal number, surrounded by white space, as
-// [+-]?digits(.digits)?, at most 40 digits on each side of the point,
-// keeping the number of decimals written. The other forms of xs:decimal,
-// "100." and ".5", are read too (an official example writes "100."): they
-// say nothing else.
-func decParseDecimal(text []byte) (decimal.Decimal, bool) {
-	s := decTrimBytes(text)
-	i := 0
-	neg := false
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		neg = s[0] == '-'
-		i = 1
-	}
-	intStart := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	intDigits := i - intStart
-	fracDigits := 0
-	if i < len(s) && s[i] == '.' {
-		i++
-		fs := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		fracDigits = i - fs
-	}
-	if i != len(s) || intDigits+fracDigits == 0 || intDigits > 40 || fracDigits > 40 {
-		return decimal.Decimal{}, false
-	}
-	digits := s[intStart:]
-	if intDigits+fracDigits <= 18 {
-		var n int64
-		for _, c := range digits {
-			if c != '.' {
-				n = n*10 + int64(c-'0')
-			}
-		}
-		if neg {
-			n = -n
-		}
-		return decimal.New(n, int32(-fracDigits)), true
-	}
-	str := make([]byte, 0, len(s)+1)
-	if neg {
-		str = append(str, '-')
-	}
-	if intDigits == 0 {
-		str = append(str, '0')
-	}
-	str = append(str, digits...)
-	if fracDigits == 0 && str[len(str)-1] == '.' {
-		str = str[:len(str)-1]
-	}
-	v, err := decimal.NewFromString(string(str))
-	return v, err == nil
-}
-
 // date parses a date of format 102 (YYYYMMDD), the only one the model
 // holds.
 func (d *decState) date(text []byte, f *decFrame) (einvoice.Date, error) {
-	if format := strings.Trim(f.attr[0], decSpace); format != "" && format != "102" {
-		return einvoice.Date{}, d.fail("date format %q is not supported: want 102 (YYYYMMDD)", format)
+	if format := strings.Trim(f.Attr[0], xmlscan.Space); format != "" && format != "102" {
+		return einvoice.Date{}, d.Fail("date format %q is not supported: want 102 (YYYYMMDD)", format)
 	}
-	v, ok := decParseDate(decTrimBytes(text))
+	v, ok := xmlscan.ParseDate102(xmlscan.TrimBytes(text))
 	if !ok {
-		return v, d.fail("bad date %q: want an existing date as YYYYMMDD", decShow(text))
+		return v, d.Fail("bad date %q: want an existing date as YYYYMMDD", xmlscan.Show(text))
 	}
 	return v, nil
-}
-
-func decParseDate(s []byte) (einvoice.Date, bool) {
-	if len(s) != 8 {
-		return einvoice.Date{}, false
-	}
-	n := 0
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return einvoice.Date{}, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	v := einvoice.NewDate(n/10000, time.Month(n/100%100), n%100)
-	return v, v.Valid()
-}
-
-// decBase64 decodes base64 content, ignoring white space inside.
-func decBase64(b []byte) ([]byte, error) {
-	clean := b[:0]
-	for _, c := range b {
-		if !decIsSpace(c) {
-			clean = append(clean, c)
-		}
-	}
-	if len(clean) == 0 {
-		return nil, nil
-	}
-	enc := base64.StdEncoding
-	if len(clean)%4 != 0 && bytes.IndexByte(clean, '=') < 0 {
-		// Some producers leave out the padding.
-		enc = base64.RawStdEncoding
-	}
-	out := make([]byte, enc.DecodedLen(len(clean)))
-	n, err := enc.Decode(out, clean)
-	if err != nil {
-		return nil, err
-	}
-	return out[:n], nil
 }

@@ -62,7 +62,11 @@ func (ig Ignored) String() string {
 }
 
 // ProfileError is returned by Encode for an invoice that holds business
-// terms the profile cannot carry.
+// terms the profile cannot carry. Two cases hold in every profile, since
+// the CII syntax itself cannot carry them as they are (UBL can): a VAT
+// accounting currency (BT-6) equal to the invoice currency, which CII's
+// BR-53 forbids, and a price discount (BT-147) without a gross price
+// (BT-148), which CII writes inside the gross price.
 type ProfileError struct {
 	// Profile is the profile asked for.
 	Profile Profile

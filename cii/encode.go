@@ -3,8 +3,10 @@ package cii
 import (
 	"encoding/base64"
 	"io"
+	"slices"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/xmlw"
 	"github.com/shopspring/decimal"
 )
 
@@ -50,21 +52,28 @@ func (e *Encoder) Encode(w io.Writer, inv *einvoice.Invoice) (dropped []string, 
 			profile = EN16931
 		}
 	}
-	if bad := profile.unsupported(inv); len(bad) > 0 {
+	bad := profile.unsupported(inv)
+	syntax := syntaxUnsupported(inv)
+	if len(bad)+len(syntax) > 0 {
+		all := mergeTerms(bad, syntax)
 		if !e.DropUnsupported {
-			return nil, &ProfileError{Profile: profile, Terms: bad}
+			return nil, &ProfileError{Profile: profile, Terms: all}
 		}
-		inv = withoutTerms(inv, bad)
-		dropped = bad
+		if len(bad) > 0 {
+			inv = withoutTerms(inv, bad)
+		}
+		inv = withoutSyntaxTerms(inv, syntax)
+		dropped = all
 	}
 	enc := encoder{inv: inv, profile: profile}
-	enc.w.compact = e.Compact
-	enc.w.buf = make([]byte, 0, 3072+1536*len(inv.Lines))
+	enc.w.Compact = e.Compact
+	enc.w.Figure = figureError
+	enc.w.Buf = make([]byte, 0, 3072+1536*len(inv.Lines))
 	enc.document(urn)
-	if enc.w.err != nil {
-		return nil, enc.w.err
+	if enc.w.Err != nil {
+		return nil, enc.w.Err
 	}
-	if _, err := w.Write(enc.w.buf); err != nil {
+	if _, err := w.Write(enc.w.Buf); err != nil {
 		return nil, err
 	}
 	return dropped, nil
@@ -85,133 +94,133 @@ const header = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 
 func (e *encoder) document(urn string) {
 	w, inv := &e.w, e.inv
-	w.buf = append(w.buf, header...)
-	w.depth = 1
+	w.Buf = append(w.Buf, header...)
+	w.Depth = 1
 
-	w.open("rsm:ExchangedDocumentContext")
+	w.Open("rsm:ExchangedDocumentContext")
 	if inv.Process.BusinessProcess != "" {
-		w.open("ram:BusinessProcessSpecifiedDocumentContextParameter")
-		w.text("ram:ID", inv.Process.BusinessProcess)
-		w.close("ram:BusinessProcessSpecifiedDocumentContextParameter")
+		w.Open("ram:BusinessProcessSpecifiedDocumentContextParameter")
+		w.Text("ram:ID", inv.Process.BusinessProcess)
+		w.Close("ram:BusinessProcessSpecifiedDocumentContextParameter")
 	}
-	w.open("ram:GuidelineSpecifiedDocumentContextParameter")
-	w.text("ram:ID", urn)
-	w.close("ram:GuidelineSpecifiedDocumentContextParameter")
-	w.close("rsm:ExchangedDocumentContext")
+	w.Open("ram:GuidelineSpecifiedDocumentContextParameter")
+	w.Text("ram:ID", urn)
+	w.Close("ram:GuidelineSpecifiedDocumentContextParameter")
+	w.Close("rsm:ExchangedDocumentContext")
 
-	w.open("rsm:ExchangedDocument")
-	w.text("ram:ID", inv.Number)
-	w.text("ram:TypeCode", string(inv.TypeCode))
+	w.Open("rsm:ExchangedDocument")
+	w.Text("ram:ID", inv.Number)
+	w.Text("ram:TypeCode", string(inv.TypeCode))
 	w.date("ram:IssueDateTime", "udt:DateTimeString", inv.IssueDate)
 	for i := range inv.Notes {
 		n := &inv.Notes[i]
-		w.open("ram:IncludedNote")
-		w.text("ram:Content", n.Text)
-		w.optText("ram:SubjectCode", string(n.SubjectCode))
-		w.close("ram:IncludedNote")
+		w.Open("ram:IncludedNote")
+		w.Text("ram:Content", n.Text)
+		w.OptText("ram:SubjectCode", string(n.SubjectCode))
+		w.Close("ram:IncludedNote")
 	}
-	w.close("rsm:ExchangedDocument")
+	w.Close("rsm:ExchangedDocument")
 
-	w.open("rsm:SupplyChainTradeTransaction")
+	w.Open("rsm:SupplyChainTradeTransaction")
 	for i := range inv.Lines {
 		e.line(&inv.Lines[i])
 	}
 	e.agreement()
 	e.delivery()
 	e.settlement()
-	w.close("rsm:SupplyChainTradeTransaction")
+	w.Close("rsm:SupplyChainTradeTransaction")
 
-	w.depth = 0
-	w.buf = append(w.buf, "\n</rsm:CrossIndustryInvoice>\n"...)
+	w.Depth = 0
+	w.Buf = append(w.Buf, "\n</rsm:CrossIndustryInvoice>\n"...)
 }
 
 func (e *encoder) line(l *einvoice.Line) {
 	w := &e.w
-	w.open("ram:IncludedSupplyChainTradeLineItem")
+	w.Open("ram:IncludedSupplyChainTradeLineItem")
 
-	w.open("ram:AssociatedDocumentLineDocument")
-	w.text("ram:LineID", l.ID)
+	w.Open("ram:AssociatedDocumentLineDocument")
+	w.Text("ram:LineID", l.ID)
 	if l.Note != "" {
-		w.open("ram:IncludedNote")
-		w.text("ram:Content", l.Note)
-		w.close("ram:IncludedNote")
+		w.Open("ram:IncludedNote")
+		w.Text("ram:Content", l.Note)
+		w.Close("ram:IncludedNote")
 	}
-	w.close("ram:AssociatedDocumentLineDocument")
+	w.Close("ram:AssociatedDocumentLineDocument")
 
 	it := &l.Item
-	w.open("ram:SpecifiedTradeProduct")
+	w.Open("ram:SpecifiedTradeProduct")
 	if !it.StandardID.IsZero() {
-		w.textAttr("ram:GlobalID", "schemeID", string(it.StandardID.Scheme), it.StandardID.Value)
+		w.TextAttr("ram:GlobalID", "schemeID", string(it.StandardID.Scheme), it.StandardID.Value)
 	}
-	w.optText("ram:SellerAssignedID", it.SellerID)
-	w.optText("ram:BuyerAssignedID", it.BuyerID)
-	w.text("ram:Name", it.Name)
-	w.optText("ram:Description", it.Description)
+	w.OptText("ram:SellerAssignedID", it.SellerID)
+	w.OptText("ram:BuyerAssignedID", it.BuyerID)
+	w.Text("ram:Name", it.Name)
+	w.OptText("ram:Description", it.Description)
 	for i := range it.Attributes {
-		w.open("ram:ApplicableProductCharacteristic")
-		w.text("ram:Description", it.Attributes[i].Name)
-		w.text("ram:Value", it.Attributes[i].Value)
-		w.close("ram:ApplicableProductCharacteristic")
+		w.Open("ram:ApplicableProductCharacteristic")
+		w.Text("ram:Description", it.Attributes[i].Name)
+		w.Text("ram:Value", it.Attributes[i].Value)
+		w.Close("ram:ApplicableProductCharacteristic")
 	}
 	for i := range it.Classifications {
 		c := &it.Classifications[i]
-		w.open("ram:DesignatedProductClassification")
-		w.startLeaf("ram:ClassCode")
+		w.Open("ram:DesignatedProductClassification")
+		w.StartLeaf("ram:ClassCode")
 		if c.Scheme != "" {
-			w.attr("listID", string(c.Scheme))
+			w.Attr("listID", string(c.Scheme))
 		}
 		if c.SchemeVersion != "" {
-			w.attr("listVersionID", c.SchemeVersion)
+			w.Attr("listVersionID", c.SchemeVersion)
 		}
-		w.buf = append(w.buf, '>')
-		w.buf = appendEscaped(w.buf, c.Value, false)
-		w.endLeaf("ram:ClassCode")
-		w.close("ram:DesignatedProductClassification")
+		w.Buf = append(w.Buf, '>')
+		w.Buf = xmlw.AppendEscaped(w.Buf, c.Value, false)
+		w.EndLeaf("ram:ClassCode")
+		w.Close("ram:DesignatedProductClassification")
 	}
 	if it.OriginCountry != "" {
-		w.open("ram:OriginTradeCountry")
-		w.text("ram:ID", string(it.OriginCountry))
-		w.close("ram:OriginTradeCountry")
+		w.Open("ram:OriginTradeCountry")
+		w.Text("ram:ID", string(it.OriginCountry))
+		w.Close("ram:OriginTradeCountry")
 	}
-	w.close("ram:SpecifiedTradeProduct")
+	w.Close("ram:SpecifiedTradeProduct")
 
 	p := &l.Price
-	w.open("ram:SpecifiedLineTradeAgreement")
+	w.Open("ram:SpecifiedLineTradeAgreement")
 	if l.OrderLineReference != "" {
-		w.open("ram:BuyerOrderReferencedDocument")
-		w.text("ram:LineID", l.OrderLineReference)
-		w.close("ram:BuyerOrderReferencedDocument")
+		w.Open("ram:BuyerOrderReferencedDocument")
+		w.Text("ram:LineID", l.OrderLineReference)
+		w.Close("ram:BuyerOrderReferencedDocument")
 	}
 	if p.Gross != nil {
-		w.open("ram:GrossPriceProductTradePrice")
-		w.number("ram:ChargeAmount", *p.Gross)
+		w.Open("ram:GrossPriceProductTradePrice")
+		w.Number("ram:ChargeAmount", *p.Gross)
 		e.basisQuantity(p)
 		if p.Discount != nil {
-			w.open("ram:AppliedTradeAllowanceCharge")
+			w.Open("ram:AppliedTradeAllowanceCharge")
 			e.indicator(false)
-			w.number("ram:ActualAmount", *p.Discount)
-			w.close("ram:AppliedTradeAllowanceCharge")
+			w.Number("ram:ActualAmount", *p.Discount)
+			w.Close("ram:AppliedTradeAllowanceCharge")
 		}
-		w.close("ram:GrossPriceProductTradePrice")
+		w.Close("ram:GrossPriceProductTradePrice")
 	}
-	w.open("ram:NetPriceProductTradePrice")
-	w.number("ram:ChargeAmount", p.Net)
+	w.Open("ram:NetPriceProductTradePrice")
+	w.Number("ram:ChargeAmount", p.Net)
 	e.basisQuantity(p)
-	w.close("ram:NetPriceProductTradePrice")
-	w.close("ram:SpecifiedLineTradeAgreement")
+	w.Close("ram:NetPriceProductTradePrice")
+	w.Close("ram:SpecifiedLineTradeAgreement")
 
-	w.open("ram:SpecifiedLineTradeDelivery")
-	w.quantity("ram:BilledQuantity", l.Quantity, l.Unit)
-	w.close("ram:SpecifiedLineTradeDelivery")
+	w.Open("ram:SpecifiedLineTradeDelivery")
+	w.Quantity("ram:BilledQuantity", l.Quantity, l.Unit)
+	w.Close("ram:SpecifiedLineTradeDelivery")
 
-	w.open("ram:SpecifiedLineTradeSettlement")
-	w.open("ram:ApplicableTradeTax")
-	w.text("ram:TypeCode", "VAT")
-	w.text("ram:CategoryCode", string(l.VAT.Category))
+	w.Open("ram:SpecifiedLineTradeSettlement")
+	w.Open("ram:ApplicableTradeTax")
+	w.Text("ram:TypeCode", "VAT")
+	w.Text("ram:CategoryCode", string(l.VAT.Category))
 	if l.VAT.Rate != nil {
-		w.number("ram:RateApplicablePercent", *l.VAT.Rate)
+		w.Number("ram:RateApplicablePercent", *l.VAT.Rate)
 	}
-	w.close("ram:ApplicableTradeTax")
+	w.Close("ram:ApplicableTradeTax")
 	e.period(l.Period)
 	for i := range l.Charges {
 		c := &l.Charges[i]
@@ -221,68 +230,68 @@ func (e *encoder) line(l *einvoice.Line) {
 		a := &l.Allowances[i]
 		e.allowanceCharge(false, a.Percentage, a.BaseAmount, a.Amount, string(a.ReasonCode), a.Reason, nil, "BT-136")
 	}
-	w.open("ram:SpecifiedTradeSettlementLineMonetarySummation")
-	w.amount("ram:LineTotalAmount", l.NetAmount, "BT-131")
-	w.close("ram:SpecifiedTradeSettlementLineMonetarySummation")
+	w.Open("ram:SpecifiedTradeSettlementLineMonetarySummation")
+	w.Amount("ram:LineTotalAmount", l.NetAmount, "BT-131")
+	w.Close("ram:SpecifiedTradeSettlementLineMonetarySummation")
 	if !l.Object.IsZero() {
-		w.open("ram:AdditionalReferencedDocument")
-		w.text("ram:IssuerAssignedID", l.Object.Value)
-		w.text("ram:TypeCode", "130")
-		w.optText("ram:ReferenceTypeCode", string(l.Object.Scheme))
-		w.close("ram:AdditionalReferencedDocument")
+		w.Open("ram:AdditionalReferencedDocument")
+		w.Text("ram:IssuerAssignedID", l.Object.Value)
+		w.Text("ram:TypeCode", "130")
+		w.OptText("ram:ReferenceTypeCode", string(l.Object.Scheme))
+		w.Close("ram:AdditionalReferencedDocument")
 	}
 	if l.BuyerAccountingReference != "" {
-		w.open("ram:ReceivableSpecifiedTradeAccountingAccount")
-		w.text("ram:ID", l.BuyerAccountingReference)
-		w.close("ram:ReceivableSpecifiedTradeAccountingAccount")
+		w.Open("ram:ReceivableSpecifiedTradeAccountingAccount")
+		w.Text("ram:ID", l.BuyerAccountingReference)
+		w.Close("ram:ReceivableSpecifiedTradeAccountingAccount")
 	}
-	w.close("ram:SpecifiedLineTradeSettlement")
+	w.Close("ram:SpecifiedLineTradeSettlement")
 
-	w.close("ram:IncludedSupplyChainTradeLineItem")
+	w.Close("ram:IncludedSupplyChainTradeLineItem")
 }
 
 func (e *encoder) basisQuantity(p *einvoice.Price) {
 	if p.BaseQuantity != nil {
-		e.w.quantity("ram:BasisQuantity", *p.BaseQuantity, p.BaseUnit)
+		e.w.Quantity("ram:BasisQuantity", *p.BaseQuantity, p.BaseUnit)
 	}
 }
 
 func (e *encoder) indicator(charge bool) {
 	w := &e.w
-	w.open("ram:ChargeIndicator")
+	w.Open("ram:ChargeIndicator")
 	if charge {
-		w.text("udt:Indicator", "true")
+		w.Text("udt:Indicator", "true")
 	} else {
-		w.text("udt:Indicator", "false")
+		w.Text("udt:Indicator", "false")
 	}
-	w.close("ram:ChargeIndicator")
+	w.Close("ram:ChargeIndicator")
 }
 
 // allowanceCharge writes a ram:SpecifiedTradeAllowanceCharge; vat is nil at
 // line level.
 func (e *encoder) allowanceCharge(charge bool, pct, base *decimal.Decimal, amount decimal.Decimal, reasonCode, reason string, vat *einvoice.VAT, amountTerm string) {
 	w := &e.w
-	w.open("ram:SpecifiedTradeAllowanceCharge")
+	w.Open("ram:SpecifiedTradeAllowanceCharge")
 	e.indicator(charge)
 	if pct != nil {
-		w.number("ram:CalculationPercent", *pct)
+		w.Number("ram:CalculationPercent", *pct)
 	}
 	if base != nil {
-		w.amount("ram:BasisAmount", *base, amountTerm)
+		w.Amount("ram:BasisAmount", *base, amountTerm)
 	}
-	w.amount("ram:ActualAmount", amount, amountTerm)
-	w.optText("ram:ReasonCode", reasonCode)
-	w.optText("ram:Reason", reason)
+	w.Amount("ram:ActualAmount", amount, amountTerm)
+	w.OptText("ram:ReasonCode", reasonCode)
+	w.OptText("ram:Reason", reason)
 	if vat != nil {
-		w.open("ram:CategoryTradeTax")
-		w.text("ram:TypeCode", "VAT")
-		w.text("ram:CategoryCode", string(vat.Category))
+		w.Open("ram:CategoryTradeTax")
+		w.Text("ram:TypeCode", "VAT")
+		w.Text("ram:CategoryCode", string(vat.Category))
 		if vat.Rate != nil {
-			w.number("ram:RateApplicablePercent", *vat.Rate)
+			w.Number("ram:RateApplicablePercent", *vat.Rate)
 		}
-		w.close("ram:CategoryTradeTax")
+		w.Close("ram:CategoryTradeTax")
 	}
-	w.close("ram:SpecifiedTradeAllowanceCharge")
+	w.Close("ram:SpecifiedTradeAllowanceCharge")
 }
 
 func (e *encoder) period(p *einvoice.Period) {
@@ -290,14 +299,14 @@ func (e *encoder) period(p *einvoice.Period) {
 		return
 	}
 	w := &e.w
-	w.open("ram:BillingSpecifiedPeriod")
+	w.Open("ram:BillingSpecifiedPeriod")
 	if !p.Start.IsZero() {
 		w.date("ram:StartDateTime", "udt:DateTimeString", p.Start)
 	}
 	if !p.End.IsZero() {
 		w.date("ram:EndDateTime", "udt:DateTimeString", p.End)
 	}
-	w.close("ram:BillingSpecifiedPeriod")
+	w.Close("ram:BillingSpecifiedPeriod")
 }
 
 // party is what CII writes of a trade party.
@@ -318,76 +327,76 @@ type party struct {
 
 func (e *encoder) party(tag string, p *party) {
 	w := &e.w
-	w.open(tag)
+	w.Open(tag)
 	for _, id := range p.ids {
 		if id.Scheme == "" {
-			w.text("ram:ID", id.Value)
+			w.Text("ram:ID", id.Value)
 		}
 	}
 	for _, id := range p.ids {
 		if id.Scheme != "" {
-			w.textAttr("ram:GlobalID", "schemeID", string(id.Scheme), id.Value)
+			w.TextAttr("ram:GlobalID", "schemeID", string(id.Scheme), id.Value)
 		}
 	}
 	if p.alwaysName || p.name != "" {
-		w.text("ram:Name", p.name)
+		w.Text("ram:Name", p.name)
 	}
-	w.optText("ram:Description", p.description)
+	w.OptText("ram:Description", p.description)
 	if !p.legal.IsZero() || p.tradingName != "" {
-		w.open("ram:SpecifiedLegalOrganization")
+		w.Open("ram:SpecifiedLegalOrganization")
 		if !p.legal.IsZero() {
-			w.textAttr("ram:ID", "schemeID", string(p.legal.Scheme), p.legal.Value)
+			w.TextAttr("ram:ID", "schemeID", string(p.legal.Scheme), p.legal.Value)
 		}
-		w.optText("ram:TradingBusinessName", p.tradingName)
-		w.close("ram:SpecifiedLegalOrganization")
+		w.OptText("ram:TradingBusinessName", p.tradingName)
+		w.Close("ram:SpecifiedLegalOrganization")
 	}
 	if c := p.contact; c != nil {
-		w.open("ram:DefinedTradeContact")
-		w.optText("ram:PersonName", c.Name)
+		w.Open("ram:DefinedTradeContact")
+		w.OptText("ram:PersonName", c.Name)
 		if c.Phone != "" {
-			w.open("ram:TelephoneUniversalCommunication")
-			w.text("ram:CompleteNumber", c.Phone)
-			w.close("ram:TelephoneUniversalCommunication")
+			w.Open("ram:TelephoneUniversalCommunication")
+			w.Text("ram:CompleteNumber", c.Phone)
+			w.Close("ram:TelephoneUniversalCommunication")
 		}
 		if c.Email != "" {
-			w.open("ram:EmailURIUniversalCommunication")
-			w.text("ram:URIID", c.Email)
-			w.close("ram:EmailURIUniversalCommunication")
+			w.Open("ram:EmailURIUniversalCommunication")
+			w.Text("ram:URIID", c.Email)
+			w.Close("ram:EmailURIUniversalCommunication")
 		}
-		w.close("ram:DefinedTradeContact")
+		w.Close("ram:DefinedTradeContact")
 	}
 	if a := p.address; a != nil && (p.alwaysAddr || *a != einvoice.Address{}) {
 		e.address(a)
 	}
 	if !p.uri.IsZero() {
-		w.open("ram:URIUniversalCommunication")
-		w.textAttr("ram:URIID", "schemeID", string(p.uri.Scheme), p.uri.Value)
-		w.close("ram:URIUniversalCommunication")
+		w.Open("ram:URIUniversalCommunication")
+		w.TextAttr("ram:URIID", "schemeID", string(p.uri.Scheme), p.uri.Value)
+		w.Close("ram:URIUniversalCommunication")
 	}
 	if p.vatID != "" {
-		w.open("ram:SpecifiedTaxRegistration")
-		w.textAttr("ram:ID", "schemeID", "VA", p.vatID)
-		w.close("ram:SpecifiedTaxRegistration")
+		w.Open("ram:SpecifiedTaxRegistration")
+		w.TextAttr("ram:ID", "schemeID", "VA", p.vatID)
+		w.Close("ram:SpecifiedTaxRegistration")
 	}
 	if p.taxRegFC != "" {
-		w.open("ram:SpecifiedTaxRegistration")
-		w.textAttr("ram:ID", "schemeID", "FC", p.taxRegFC)
-		w.close("ram:SpecifiedTaxRegistration")
+		w.Open("ram:SpecifiedTaxRegistration")
+		w.TextAttr("ram:ID", "schemeID", "FC", p.taxRegFC)
+		w.Close("ram:SpecifiedTaxRegistration")
 	}
-	w.close(tag)
+	w.Close(tag)
 }
 
 func (e *encoder) address(a *einvoice.Address) {
 	w := &e.w
-	w.open("ram:PostalTradeAddress")
-	w.optText("ram:PostcodeCode", a.PostCode)
-	w.optText("ram:LineOne", a.Line1)
-	w.optText("ram:LineTwo", a.Line2)
-	w.optText("ram:LineThree", a.Line3)
-	w.optText("ram:CityName", a.City)
-	w.text("ram:CountryID", string(a.Country))
-	w.optText("ram:CountrySubDivisionName", a.Subdivision)
-	w.close("ram:PostalTradeAddress")
+	w.Open("ram:PostalTradeAddress")
+	w.OptText("ram:PostcodeCode", a.PostCode)
+	w.OptText("ram:LineOne", a.Line1)
+	w.OptText("ram:LineTwo", a.Line2)
+	w.OptText("ram:LineThree", a.Line3)
+	w.OptText("ram:CityName", a.City)
+	w.Text("ram:CountryID", string(a.Country))
+	w.OptText("ram:CountrySubDivisionName", a.Subdivision)
+	w.Close("ram:PostalTradeAddress")
 }
 
 func (e *encoder) referenced(tag, id string) {
@@ -395,15 +404,15 @@ func (e *encoder) referenced(tag, id string) {
 		return
 	}
 	w := &e.w
-	w.open(tag)
-	w.text("ram:IssuerAssignedID", id)
-	w.close(tag)
+	w.Open(tag)
+	w.Text("ram:IssuerAssignedID", id)
+	w.Close(tag)
 }
 
 func (e *encoder) agreement() {
 	w, inv := &e.w, e.inv
-	w.open("ram:ApplicableHeaderTradeAgreement")
-	w.optText("ram:BuyerReference", inv.BuyerReference)
+	w.Open("ram:ApplicableHeaderTradeAgreement")
+	w.OptText("ram:BuyerReference", inv.BuyerReference)
 
 	s := &inv.Seller
 	e.party("ram:SellerTradeParty", &party{
@@ -431,46 +440,46 @@ func (e *encoder) agreement() {
 	e.referenced("ram:ContractReferencedDocument", inv.ContractReference)
 	for i := range inv.Attachments {
 		a := &inv.Attachments[i]
-		w.open("ram:AdditionalReferencedDocument")
-		w.text("ram:IssuerAssignedID", a.ID)
-		w.optText("ram:URIID", a.ExternalLocation)
-		w.text("ram:TypeCode", "916")
-		w.optText("ram:Name", a.Description)
+		w.Open("ram:AdditionalReferencedDocument")
+		w.Text("ram:IssuerAssignedID", a.ID)
+		w.OptText("ram:URIID", a.ExternalLocation)
+		w.Text("ram:TypeCode", "916")
+		w.OptText("ram:Name", a.Description)
 		if a.Content != nil || a.MIMECode != "" || a.Filename != "" {
-			w.startLeaf("ram:AttachmentBinaryObject")
-			w.attr("mimeCode", string(a.MIMECode))
-			w.attr("filename", a.Filename)
-			w.buf = append(w.buf, '>')
-			w.buf = base64.StdEncoding.AppendEncode(w.buf, a.Content)
-			w.endLeaf("ram:AttachmentBinaryObject")
+			w.StartLeaf("ram:AttachmentBinaryObject")
+			w.Attr("mimeCode", string(a.MIMECode))
+			w.Attr("filename", a.Filename)
+			w.Buf = append(w.Buf, '>')
+			w.Buf = base64.StdEncoding.AppendEncode(w.Buf, a.Content)
+			w.EndLeaf("ram:AttachmentBinaryObject")
 		}
-		w.close("ram:AdditionalReferencedDocument")
+		w.Close("ram:AdditionalReferencedDocument")
 	}
 	if inv.TenderOrLotReference != "" {
-		w.open("ram:AdditionalReferencedDocument")
-		w.text("ram:IssuerAssignedID", inv.TenderOrLotReference)
-		w.text("ram:TypeCode", "50")
-		w.close("ram:AdditionalReferencedDocument")
+		w.Open("ram:AdditionalReferencedDocument")
+		w.Text("ram:IssuerAssignedID", inv.TenderOrLotReference)
+		w.Text("ram:TypeCode", "50")
+		w.Close("ram:AdditionalReferencedDocument")
 	}
 	if !inv.InvoicedObject.IsZero() {
-		w.open("ram:AdditionalReferencedDocument")
-		w.text("ram:IssuerAssignedID", inv.InvoicedObject.Value)
-		w.text("ram:TypeCode", "130")
-		w.optText("ram:ReferenceTypeCode", string(inv.InvoicedObject.Scheme))
-		w.close("ram:AdditionalReferencedDocument")
+		w.Open("ram:AdditionalReferencedDocument")
+		w.Text("ram:IssuerAssignedID", inv.InvoicedObject.Value)
+		w.Text("ram:TypeCode", "130")
+		w.OptText("ram:ReferenceTypeCode", string(inv.InvoicedObject.Scheme))
+		w.Close("ram:AdditionalReferencedDocument")
 	}
 	if inv.ProjectReference != "" {
-		w.open("ram:SpecifiedProcuringProject")
-		w.text("ram:ID", inv.ProjectReference)
-		w.text("ram:Name", "Project reference")
-		w.close("ram:SpecifiedProcuringProject")
+		w.Open("ram:SpecifiedProcuringProject")
+		w.Text("ram:ID", inv.ProjectReference)
+		w.Text("ram:Name", "Project reference")
+		w.Close("ram:SpecifiedProcuringProject")
 	}
-	w.close("ram:ApplicableHeaderTradeAgreement")
+	w.Close("ram:ApplicableHeaderTradeAgreement")
 }
 
 func (e *encoder) delivery() {
 	w, d := &e.w, e.inv.Delivery
-	w.open("ram:ApplicableHeaderTradeDelivery")
+	w.Open("ram:ApplicableHeaderTradeDelivery")
 	if d != nil {
 		if d.PartyName != "" || !d.LocationID.IsZero() || d.Address != nil {
 			var ids []einvoice.ID
@@ -480,14 +489,14 @@ func (e *encoder) delivery() {
 			e.party("ram:ShipToTradeParty", &party{ids: ids, name: d.PartyName, address: d.Address, alwaysAddr: true})
 		}
 		if !d.Date.IsZero() {
-			w.open("ram:ActualDeliverySupplyChainEvent")
+			w.Open("ram:ActualDeliverySupplyChainEvent")
 			w.date("ram:OccurrenceDateTime", "udt:DateTimeString", d.Date)
-			w.close("ram:ActualDeliverySupplyChainEvent")
+			w.Close("ram:ActualDeliverySupplyChainEvent")
 		}
 	}
 	e.referenced("ram:DespatchAdviceReferencedDocument", e.inv.DespatchAdviceReference)
 	e.referenced("ram:ReceivingAdviceReferencedDocument", e.inv.ReceivingAdviceReference)
-	w.close("ram:ApplicableHeaderTradeDelivery")
+	w.Close("ram:ApplicableHeaderTradeDelivery")
 }
 
 // taxPointCode maps a UNTDID 2005 VAT point date code (BT-8) to the UNTDID
@@ -506,16 +515,16 @@ func taxPointCode(c einvoice.TaxPointDateCode) string {
 
 func (e *encoder) settlement() {
 	w, inv := &e.w, e.inv
-	w.open("ram:ApplicableHeaderTradeSettlement")
+	w.Open("ram:ApplicableHeaderTradeSettlement")
 	pay := inv.Payment
 	if pay != nil && pay.DirectDebit != nil {
-		w.optText("ram:CreditorReferenceID", pay.DirectDebit.CreditorID)
+		w.OptText("ram:CreditorReferenceID", pay.DirectDebit.CreditorID)
 	}
 	if pay != nil {
-		w.optText("ram:PaymentReference", pay.RemittanceInfo)
+		w.OptText("ram:PaymentReference", pay.RemittanceInfo)
 	}
-	w.optText("ram:TaxCurrencyCode", string(inv.TaxCurrency))
-	w.text("ram:InvoiceCurrencyCode", string(inv.Currency))
+	w.OptText("ram:TaxCurrencyCode", string(inv.TaxCurrency))
+	w.Text("ram:InvoiceCurrencyCode", string(inv.Currency))
 	if p := inv.Payee; p != nil {
 		var ids []einvoice.ID
 		if !p.Identifier.IsZero() {
@@ -528,28 +537,28 @@ func (e *encoder) settlement() {
 	}
 	for i := range inv.VATBreakdown {
 		b := &inv.VATBreakdown[i]
-		w.open("ram:ApplicableTradeTax")
-		w.amount("ram:CalculatedAmount", b.TaxAmount, "BT-117")
-		w.text("ram:TypeCode", "VAT")
-		w.optText("ram:ExemptionReason", b.ExemptionReason)
-		w.amount("ram:BasisAmount", b.TaxableAmount, "BT-116")
-		w.text("ram:CategoryCode", string(b.Category))
-		w.optText("ram:ExemptionReasonCode", string(b.ExemptionReasonCode))
+		w.Open("ram:ApplicableTradeTax")
+		w.Amount("ram:CalculatedAmount", b.TaxAmount, "BT-117")
+		w.Text("ram:TypeCode", "VAT")
+		w.OptText("ram:ExemptionReason", b.ExemptionReason)
+		w.Amount("ram:BasisAmount", b.TaxableAmount, "BT-116")
+		w.Text("ram:CategoryCode", string(b.Category))
+		w.OptText("ram:ExemptionReasonCode", string(b.ExemptionReasonCode))
 		if i == 0 && !inv.TaxPointDate.IsZero() { // once: CII-SR-461
-			w.open("ram:TaxPointDate")
-			w.startLeaf("udt:DateString")
-			w.buf = append(w.buf, ` format="102">`...)
-			w.buf = appendDate(w.buf, inv.TaxPointDate)
-			w.endLeaf("udt:DateString")
-			w.close("ram:TaxPointDate")
+			w.Open("ram:TaxPointDate")
+			w.StartLeaf("udt:DateString")
+			w.Buf = append(w.Buf, ` format="102">`...)
+			w.Buf = xmlw.AppendDate(w.Buf, inv.TaxPointDate)
+			w.EndLeaf("udt:DateString")
+			w.Close("ram:TaxPointDate")
 		}
 		if inv.TaxPointDateCode != "" {
-			w.text("ram:DueDateTypeCode", taxPointCode(inv.TaxPointDateCode))
+			w.Text("ram:DueDateTypeCode", taxPointCode(inv.TaxPointDateCode))
 		}
 		if b.Rate != nil {
-			w.number("ram:RateApplicablePercent", *b.Rate)
+			w.Number("ram:RateApplicablePercent", *b.Rate)
 		}
-		w.close("ram:ApplicableTradeTax")
+		w.Close("ram:ApplicableTradeTax")
 	}
 	e.period(inv.InvoicingPeriod)
 	for i := range inv.Charges {
@@ -565,30 +574,30 @@ func (e *encoder) settlement() {
 		mandate = pay.DirectDebit.MandateID
 	}
 	if inv.PaymentTerms != "" || !inv.DueDate.IsZero() || mandate != "" {
-		w.open("ram:SpecifiedTradePaymentTerms")
-		w.optText("ram:Description", inv.PaymentTerms)
+		w.Open("ram:SpecifiedTradePaymentTerms")
+		w.OptText("ram:Description", inv.PaymentTerms)
 		if !inv.DueDate.IsZero() {
 			w.date("ram:DueDateDateTime", "udt:DateTimeString", inv.DueDate)
 		}
-		w.optText("ram:DirectDebitMandateID", mandate)
-		w.close("ram:SpecifiedTradePaymentTerms")
+		w.OptText("ram:DirectDebitMandateID", mandate)
+		w.Close("ram:SpecifiedTradePaymentTerms")
 	}
 	e.totals()
 	for i := range inv.PrecedingInvoices {
 		p := &inv.PrecedingInvoices[i]
-		w.open("ram:InvoiceReferencedDocument")
-		w.text("ram:IssuerAssignedID", p.Number)
+		w.Open("ram:InvoiceReferencedDocument")
+		w.Text("ram:IssuerAssignedID", p.Number)
 		if !p.IssueDate.IsZero() {
 			w.date("ram:FormattedIssueDateTime", "qdt:DateTimeString", p.IssueDate)
 		}
-		w.close("ram:InvoiceReferencedDocument")
+		w.Close("ram:InvoiceReferencedDocument")
 	}
 	if inv.BuyerAccountingReference != "" {
-		w.open("ram:ReceivableSpecifiedTradeAccountingAccount")
-		w.text("ram:ID", inv.BuyerAccountingReference)
-		w.close("ram:ReceivableSpecifiedTradeAccountingAccount")
+		w.Open("ram:ReceivableSpecifiedTradeAccountingAccount")
+		w.Text("ram:ID", inv.BuyerAccountingReference)
+		w.Close("ram:ReceivableSpecifiedTradeAccountingAccount")
 	}
-	w.close("ram:ApplicableHeaderTradeSettlement")
+	w.Close("ram:ApplicableHeaderTradeSettlement")
 }
 
 // paymentMeans writes one ram:SpecifiedTradeSettlementPaymentMeans per
@@ -601,40 +610,40 @@ func (e *encoder) paymentMeans(pay *einvoice.PaymentInstructions) {
 	}
 	w := &e.w
 	for i := 0; i < n; i++ {
-		w.open("ram:SpecifiedTradeSettlementPaymentMeans")
-		w.text("ram:TypeCode", string(pay.MeansCode))
-		w.optText("ram:Information", pay.MeansText)
+		w.Open("ram:SpecifiedTradeSettlementPaymentMeans")
+		w.Text("ram:TypeCode", string(pay.MeansCode))
+		w.OptText("ram:Information", pay.MeansText)
 		if i == 0 {
 			if c := pay.Card; c != nil {
-				w.open("ram:ApplicableTradeSettlementFinancialCard")
-				w.text("ram:ID", c.PrimaryAccountNumber)
-				w.optText("ram:CardholderName", c.HolderName)
-				w.close("ram:ApplicableTradeSettlementFinancialCard")
+				w.Open("ram:ApplicableTradeSettlementFinancialCard")
+				w.Text("ram:ID", c.PrimaryAccountNumber)
+				w.OptText("ram:CardholderName", c.HolderName)
+				w.Close("ram:ApplicableTradeSettlementFinancialCard")
 			}
 			if d := pay.DirectDebit; d != nil && d.DebitedAccountID != "" {
-				w.open("ram:PayerPartyDebtorFinancialAccount")
-				w.text("ram:IBANID", d.DebitedAccountID)
-				w.close("ram:PayerPartyDebtorFinancialAccount")
+				w.Open("ram:PayerPartyDebtorFinancialAccount")
+				w.Text("ram:IBANID", d.DebitedAccountID)
+				w.Close("ram:PayerPartyDebtorFinancialAccount")
 			}
 		}
 		if i < len(pay.CreditTransfers) {
 			ct := &pay.CreditTransfers[i]
-			w.open("ram:PayeePartyCreditorFinancialAccount")
+			w.Open("ram:PayeePartyCreditorFinancialAccount")
 			if isIBAN(ct.AccountID) {
-				w.text("ram:IBANID", ct.AccountID)
-				w.optText("ram:AccountName", ct.AccountName)
+				w.Text("ram:IBANID", ct.AccountID)
+				w.OptText("ram:AccountName", ct.AccountName)
 			} else {
-				w.optText("ram:AccountName", ct.AccountName)
-				w.text("ram:ProprietaryID", ct.AccountID)
+				w.OptText("ram:AccountName", ct.AccountName)
+				w.Text("ram:ProprietaryID", ct.AccountID)
 			}
-			w.close("ram:PayeePartyCreditorFinancialAccount")
+			w.Close("ram:PayeePartyCreditorFinancialAccount")
 			if ct.ProviderID != "" {
-				w.open("ram:PayeeSpecifiedCreditorFinancialInstitution")
-				w.text("ram:BICID", ct.ProviderID)
-				w.close("ram:PayeeSpecifiedCreditorFinancialInstitution")
+				w.Open("ram:PayeeSpecifiedCreditorFinancialInstitution")
+				w.Text("ram:BICID", ct.ProviderID)
+				w.Close("ram:PayeeSpecifiedCreditorFinancialInstitution")
 			}
 		}
-		w.close("ram:SpecifiedTradeSettlementPaymentMeans")
+		w.Close("ram:SpecifiedTradeSettlementPaymentMeans")
 	}
 }
 
@@ -670,30 +679,81 @@ func isIBAN(s string) bool {
 
 func (e *encoder) totals() {
 	w, inv, t := &e.w, e.inv, &e.inv.Totals
-	w.open("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+	w.Open("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
 	if e.profile != Minimum {
-		w.amount("ram:LineTotalAmount", t.LineNet, "BT-106")
+		w.Amount("ram:LineTotalAmount", t.LineNet, "BT-106")
 	}
 	if t.Charges != nil {
-		w.amount("ram:ChargeTotalAmount", *t.Charges, "BT-108")
+		w.Amount("ram:ChargeTotalAmount", *t.Charges, "BT-108")
 	}
 	if t.Allowances != nil {
-		w.amount("ram:AllowanceTotalAmount", *t.Allowances, "BT-107")
+		w.Amount("ram:AllowanceTotalAmount", *t.Allowances, "BT-107")
 	}
-	w.amount("ram:TaxBasisTotalAmount", t.TaxExclusive, "BT-109")
+	w.Amount("ram:TaxBasisTotalAmount", t.TaxExclusive, "BT-109")
 	if t.VAT != nil {
-		w.amountCurrency("ram:TaxTotalAmount", *t.VAT, inv.Currency, "BT-110")
+		w.AmountCurrency("ram:TaxTotalAmount", *t.VAT, inv.Currency, "BT-110")
 	}
 	if t.VATInTaxCurrency != nil {
-		w.amountCurrency("ram:TaxTotalAmount", *t.VATInTaxCurrency, inv.TaxCurrency, "BT-111")
+		w.AmountCurrency("ram:TaxTotalAmount", *t.VATInTaxCurrency, inv.TaxCurrency, "BT-111")
 	}
 	if t.Rounding != nil {
-		w.amount("ram:RoundingAmount", *t.Rounding, "BT-114")
+		w.Amount("ram:RoundingAmount", *t.Rounding, "BT-114")
 	}
-	w.amount("ram:GrandTotalAmount", t.TaxInclusive, "BT-112")
+	w.Amount("ram:GrandTotalAmount", t.TaxInclusive, "BT-112")
 	if t.Paid != nil {
-		w.amount("ram:TotalPrepaidAmount", *t.Paid, "BT-113")
+		w.Amount("ram:TotalPrepaidAmount", *t.Paid, "BT-113")
 	}
-	w.amount("ram:DuePayableAmount", t.Due, "BT-115")
-	w.close("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+	w.Amount("ram:DuePayableAmount", t.Due, "BT-115")
+	w.Close("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+}
+
+// syntaxUnsupported returns the terms CII cannot carry in any profile, as
+// inv holds them (UBL can):
+//
+//   - BT-6 equal to BT-5: CII's BR-53 wants the VAT accounting currency to
+//     differ from the invoice currency (UBL's accepts them equal);
+//   - BT-147 without BT-148: CII writes the price discount inside the gross
+//     price, which must have its amount.
+func syntaxUnsupported(inv *einvoice.Invoice) []string {
+	var terms []string
+	if inv.TaxCurrency != "" && inv.TaxCurrency == inv.Currency {
+		terms = append(terms, "BT-6")
+	}
+	for i := range inv.Lines {
+		if p := &inv.Lines[i].Price; p.Discount != nil && p.Gross == nil {
+			terms = append(terms, "BT-147")
+			break
+		}
+	}
+	return terms
+}
+
+// withoutSyntaxTerms returns a copy of inv without the terms of
+// syntaxUnsupported, inv itself unchanged.
+func withoutSyntaxTerms(inv *einvoice.Invoice, terms []string) *einvoice.Invoice {
+	if len(terms) == 0 {
+		return inv
+	}
+	c := *inv
+	for _, t := range terms {
+		switch t {
+		case "BT-6":
+			c.TaxCurrency = ""
+		case "BT-147":
+			c.Lines = append([]einvoice.Line(nil), inv.Lines...)
+			for i := range c.Lines {
+				if p := &c.Lines[i].Price; p.Gross == nil {
+					p.Discount = nil
+				}
+			}
+		}
+	}
+	return &c
+}
+
+// mergeTerms merges two lists of term ids in the order of the norm.
+func mergeTerms(a, b []string) []string {
+	out := append(append([]string(nil), a...), b...)
+	slices.SortStableFunc(out, compareTerms)
+	return slices.Compact(out)
 }

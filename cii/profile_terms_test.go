@@ -3,6 +3,7 @@ package cii
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -587,5 +588,36 @@ func TestFullProfilesCarryEveryTerm(t *testing.T) {
 	}
 	if len(termProfiles) < 190 {
 		t.Fatalf("only %d terms in the table", len(termProfiles))
+	}
+}
+
+// TestSyntaxUnsupported: what CII cannot carry in any profile is refused,
+// or dropped and reported, leaving the invoice unchanged.
+func TestSyntaxUnsupported(t *testing.T) {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	inv := &einvoice.Invoice{Number: "1", Currency: "EUR", TaxCurrency: "EUR", IssueDate: einvoice.NewDate(2026, time.March, 1),
+		Lines: []einvoice.Line{
+			{ID: "1", Price: einvoice.Price{Net: decimal.RequireFromString("10"), Discount: d("2")}},
+			{ID: "2", Price: einvoice.Price{Net: decimal.RequireFromString("10"), Discount: d("2"), Gross: d("12")}},
+		}}
+	var b bytes.Buffer
+	_, err := (&Encoder{}).Encode(&b, inv)
+	var pe *ProfileError
+	if !errors.As(err, &pe) || !slices.Equal(pe.Terms, []string{"BT-6", "BT-147"}) || b.Len() != 0 {
+		t.Fatalf("got %v", err)
+	}
+	dropped, err := (&Encoder{DropUnsupported: true}).Encode(&b, inv)
+	if err != nil || !slices.Equal(dropped, []string{"BT-6", "BT-147"}) {
+		t.Fatalf("dropped %v, %v", dropped, err)
+	}
+	if inv.TaxCurrency != "EUR" || inv.Lines[0].Price.Discount == nil {
+		t.Error("Encode changed the invoice")
+	}
+	doc, err := Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Invoice.TaxCurrency != "" || doc.Invoice.Lines[0].Price.Discount != nil || doc.Invoice.Lines[1].Price.Discount == nil {
+		t.Errorf("decoded %+v", doc.Invoice.Lines)
 	}
 }

@@ -88,3 +88,30 @@ func TestConvertCIIIgnored(t *testing.T) {
 		t.Error("no EXTENDED example reported an element the model cannot carry")
 	}
 }
+
+// JSON -> UBL -> CII -> JSON keeps the completed invoice; the UBL passes
+// the judge.
+func TestConvertUBL(t *testing.T) {
+	r := runCLI(t, "", "convert", "--to", "ubl", testInvoice)
+	if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "<Invoice xmlns=") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	path := filepath.Join(t.TempDir(), "invoice-ubl.xml")
+	if err := os.WriteFile(path, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := runCLI(t, "", "convert", "--to", "cii", path)
+	if c.code != 0 || c.stderr != "" {
+		t.Fatalf("UBL -> CII: exit %d: %s", c.code, c.stderr)
+	}
+	back := runCLI(t, c.stdout, "convert", "--to", "json", "-")
+	if back.code != 0 || back.stderr != "" {
+		t.Fatalf("CII -> JSON: exit %d: %s", back.code, back.stderr)
+	}
+	checkTotals(t, back.stdout)
+	for file, v := range conformance.Check(t, nil, []string{path}) {
+		if !v.Pass {
+			t.Errorf("%s fails the judge: %v", file, v.Findings)
+		}
+	}
+}

@@ -13,26 +13,28 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/ubl"
 )
 
-const convertUsage = `usage: einvoice convert --to json|cii [--profile P] [--drop] [-o OUT] IN
+const convertUsage = `usage: einvoice convert --to json|cii|ubl [--profile P] [--drop] [-o OUT] IN
 
-Reads the invoice IN (a file, or - for standard input): a JSON invoice or a
-CII document, told apart by their content. A JSON invoice is completed first
-(line net amounts, VAT breakdown, document totals); a CII document keeps the
-figures it states. Writes it as indented JSON or as CII.
+Reads the invoice IN (a file, or - for standard input): a JSON invoice, a CII
+document or a UBL Invoice or CreditNote, told apart by their content. A JSON
+invoice is completed first (line net amounts, VAT breakdown, document
+totals); a CII or UBL document keeps the figures it states. Writes it as
+indented JSON, as CII or as UBL.
 
 Flags (before or after IN):
-  --to FORMAT   output format: json or cii (ubl comes with a later version)
+  --to FORMAT   output format: json, cii or ubl
   --profile P   Factur-X profile of CII output: minimum, basicwl, basic,
                 en16931 (the default) or extended
   --drop        drop the terms the profile cannot carry, naming them on
                 standard error, instead of failing
   -o OUT        output file (default: standard output; - is standard output)
 
-Elements of a CII input that the model cannot carry are named on standard
-error, one line each; nothing is dropped silently. UBL and Factur-X PDF input
-come with later versions.
+Elements of a CII or UBL input that the model cannot carry are named on
+standard error, one line each; nothing is dropped silently. Factur-X PDF input
+comes with a later version.
 
 Exit status: 0 on success, 1 when the invoice cannot be completed or written
 (a term the profile cannot carry, say), 2 on a usage or read error or
@@ -63,11 +65,9 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	switch *to {
-	case "json", "cii":
+	case "json", "cii", "ubl":
 	case "":
-		return usageError(stderr, "convert: --to is required (json or cii; ubl comes with a later version)")
-	case "ubl":
-		return usageError(stderr, "convert: --to ubl is not supported yet: it comes with a later version")
+		return usageError(stderr, "convert: --to is required (json, cii or ubl)")
 	default:
 		return usageError(stderr, fmt.Sprintf("convert: bad --to value %q: want json, cii or ubl", *to))
 	}
@@ -112,17 +112,14 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var inv *einvoice.Invoice
 	switch sniff(data) {
 	case "xml":
-		doc, err := cii.Decode(bytes.NewReader(data))
-		if errors.Is(err, cii.ErrFormat) {
-			return usageError(stderr, "convert: "+name+": not a CII invoice (UBL input comes with a later version): "+trimPrefix(err))
-		}
+		inv, ignored, err := decodeXML(data)
 		if err != nil {
 			return usageError(stderr, "convert: "+name+": "+trimPrefix(err))
 		}
-		for _, ig := range doc.Ignored {
+		for _, ig := range ignored {
 			fmt.Fprintf(stderr, "einvoice: convert: %s: not carried into the model: %s\n", name, ig)
 		}
-		if err := convertOut(doc.Invoice, *to, ciiProfile, *drop, *out, name, stdout, stderr); err != nil {
+		if err := convertOut(inv, *to, ciiProfile, *drop, *out, name, stdout, stderr); err != nil {
 			return exitFail
 		}
 		return exitOK
@@ -157,6 +154,8 @@ func convertOut(inv *einvoice.Invoice, to string, profile cii.Profile, drop bool
 	var buf bytes.Buffer
 	var err error
 	switch to {
+	case "ubl":
+		err = ubl.Encode(&buf, inv)
 	case "cii":
 		var dropped []string
 		dropped, err = (&cii.Encoder{Profile: profile, DropUnsupported: drop}).Encode(&buf, inv)
@@ -180,6 +179,34 @@ func convertOut(inv *einvoice.Invoice, to string, profile cii.Profile, drop bool
 		fmt.Fprintf(stderr, "einvoice: convert: %s: %s\n", name, trimPrefix(err))
 	}
 	return err
+}
+
+// decodeXML decodes a CII or UBL document, and returns what the model
+// could not carry, one line each.
+func decodeXML(data []byte) (*einvoice.Invoice, []string, error) {
+	doc, err := cii.Decode(bytes.NewReader(data))
+	if err == nil {
+		return doc.Invoice, lines(doc.Ignored), nil
+	}
+	if !errors.Is(err, cii.ErrFormat) {
+		return nil, nil, err
+	}
+	udoc, uerr := ubl.Decode(bytes.NewReader(data))
+	if errors.Is(uerr, ubl.ErrFormat) {
+		return nil, nil, fmt.Errorf("neither a CII invoice nor a UBL Invoice or CreditNote: %w", err)
+	}
+	if uerr != nil {
+		return nil, nil, uerr
+	}
+	return udoc.Invoice, lines(udoc.Ignored), nil
+}
+
+func lines[T fmt.Stringer](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = v.String()
+	}
+	return out
 }
 
 // sniff tells the input's format from its content: "pdf" for a file that

@@ -23,7 +23,8 @@
 //	go run ./examples/choruspro [-o DIR]
 //
 // It writes the invoice as CII XML in the Factur-X EN 16931 profile to
-// DIR/invoice-cii.xml (DIR is out/choruspro by default). Later versions will
+// DIR/invoice-cii.xml and as UBL 2.1 to DIR/invoice-ubl.xml (DIR is
+// out/choruspro by default). Later versions will
 // also write it as a Factur-X PDF/A-3 (with the facturx package) and
 // validate it against the French and Chorus Pro rules.
 package main
@@ -39,6 +40,7 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/ubl"
 	"github.com/shopspring/decimal"
 )
 
@@ -209,8 +211,16 @@ func run(w io.Writer, dir string) error {
 	if err := os.WriteFile(path, xml.Bytes(), 0o644); err != nil {
 		return err
 	}
+	var u bytes.Buffer
+	if err := ubl.Encode(&u, &inv); err != nil {
+		return err
+	}
+	upath := filepath.Join(dir, "invoice-ubl.xml")
+	if err := os.WriteFile(upath, u.Bytes(), 0o644); err != nil {
+		return err
+	}
 	// Later versions write the Factur-X PDF and the validation report here.
-	_, err := fmt.Fprintf(w, "\nCII (Factur-X EN 16931): %s\n", path)
+	_, err := fmt.Fprintf(w, "\nCII (Factur-X EN 16931): %s\nUBL 2.1:                  %s\n", path, upath)
 	return err
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/einvoice-go/einvoice/cii"
 	"github.com/einvoice-go/einvoice/internal/conformance"
 	"github.com/einvoice-go/einvoice/internal/modeltest"
+	"github.com/einvoice-go/einvoice/ubl"
 )
 
 // The figures of the invoice, computed by hand.
@@ -309,6 +310,36 @@ func TestRunCII(t *testing.T) {
 		t.Errorf("profile %v, ignored %v", doc.Profile, doc.Ignored)
 	}
 	for file, v := range conformance.Check(t, []string{"--profile", "en16931"}, []string{path}) {
+		if !v.Pass {
+			t.Errorf("%s fails the judge:\n%s", file, strings.Join(v.Findings, "\n"))
+		}
+	}
+}
+
+// TestRunUBL: the UBL file decodes to the invoice and passes the judge.
+func TestRunUBL(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(io.Discard, dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "invoice-ubl.xml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ubl.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := buildInvoice()
+	if err := want.Complete(); err != nil {
+		t.Fatal(err)
+	}
+	want.Process.Specification = cii.EN16931.URN() // the UBL encoder writes it when BT-24 is empty
+	if d := modeltest.Diff(want, *doc.Invoice); d != nil || len(doc.Ignored) > 0 {
+		t.Errorf("the UBL file is not the invoice:\n%s\n%v", strings.Join(d, "\n"), doc.Ignored)
+	}
+	for file, v := range conformance.Check(t, nil, []string{path}) {
 		if !v.Pass {
 			t.Errorf("%s fails the judge:\n%s", file, strings.Join(v.Findings, "\n"))
 		}

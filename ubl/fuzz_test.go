@@ -1,0 +1,95 @@
+package ubl
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/conformance"
+)
+
+// FuzzDecode: the decoder never panics; it fails with ErrFormat or a
+// located *einvoice.DecodeError; what it accepts marshals to JSON; strict
+// mode fails exactly where the default mode lists something in Ignored.
+func FuzzDecode(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "malformed", "*.xml"))
+	dir := conformance.Dir()
+	for _, pattern := range []string{"examples/ubl/*.xml", "examples/ubl/*.XML", "examples/ubl/testfiles/*.xml"} {
+		more, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+		seeds = append(seeds, more...)
+	}
+	for _, file := range seeds {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add(tgInvoice(1))
+	f.Add([]byte(tgCreditNote(2)))
+	f.Add(tgBenchInvoice(2))
+	base := string(tgInvoice(2))
+	for _, c := range tIgnoredCases {
+		f.Add([]byte(strings.Replace(base, c.old, c.new, 1)))
+	}
+	f.Add([]byte(`<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>`))
+	f.Add([]byte(`<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"/>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Decode(bytes.NewReader(data))
+		strictDoc, strictErr := (&Decoder{Strict: true}).Decode(bytes.NewReader(data))
+		if err != nil {
+			tCheckError(t, err)
+			if strictErr == nil || strictErr.Error() != err.Error() {
+				t.Fatalf("strict mode: got %v, want the same error %v", strictErr, err)
+			}
+			return
+		}
+		if _, err := json.Marshal(doc.Invoice); err != nil {
+			t.Fatalf("a decoded invoice does not marshal: %v", err)
+		}
+		root := "/Invoice"
+		if doc.CreditNote {
+			root = "/CreditNote"
+		}
+		for _, ig := range doc.Ignored {
+			if ig.Line < 1 || !strings.HasPrefix(ig.Path, root) || ig.Reason == "" {
+				t.Fatalf("malformed Ignored entry %+v", ig)
+			}
+		}
+		if len(doc.Ignored) == 0 {
+			if strictErr != nil || len(strictDoc.Ignored) != 0 {
+				t.Fatalf("strict mode: got %v, want success", strictErr)
+			}
+			return
+		}
+		var de *einvoice.DecodeError
+		if !errors.As(strictErr, &de) || de.Path != doc.Ignored[0].Path || de.Line != doc.Ignored[0].Line {
+			t.Fatalf("strict mode: got %v, want an error at %s", strictErr, doc.Ignored[0])
+		}
+	})
+}
+
+func tCheckError(t *testing.T, err error) {
+	t.Helper()
+	var de *einvoice.DecodeError
+	switch {
+	case errors.Is(err, ErrFormat):
+		if errors.As(err, &de) {
+			t.Fatalf("ErrFormat and a DecodeError: %v", err)
+		}
+	case errors.As(err, &de):
+		if de.Line < 1 || de.Column < 1 || de.Format != "ubl" || de.Msg == "" {
+			t.Fatalf("DecodeError without a location: %+v", de)
+		}
+		if de.Path != "" && !strings.HasPrefix(de.Path, "/Invoice") && !strings.HasPrefix(de.Path, "/CreditNote") {
+			t.Fatalf("DecodeError path %q", de.Path)
+		}
+	default:
+		t.Fatalf("unexpected error %T: %v", err, err)
+	}
+}
