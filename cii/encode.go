@@ -545,6 +545,7 @@ func (e *encoder) settlement() {
 		w.Text("ram:CategoryCode", string(b.Category))
 		w.OptText("ram:ExemptionReasonCode", string(b.ExemptionReasonCode))
 		if i == 0 && !inv.TaxPointDate.IsZero() { // once: CII-SR-461
+			w.CheckDate("ram:TaxPointDate", inv.TaxPointDate)
 			w.Open("ram:TaxPointDate")
 			w.StartLeaf("udt:DateString")
 			w.Buf = append(w.Buf, ` format="102">`...)

@@ -621,3 +621,13 @@ func TestSyntaxUnsupported(t *testing.T) {
 		t.Errorf("decoded %+v", doc.Invoice.Lines)
 	}
 }
+
+// A required date that is missing is an error, not 00000000.
+func TestEncodeMissingDate(t *testing.T) {
+	var b bytes.Buffer
+	err := Encode(&b, &einvoice.Invoice{Number: "1", Currency: "EUR"})
+	var fe *FigureError
+	if !errors.As(err, &fe) || fe.Term != "ram:IssueDateTime" || b.Len() != 0 {
+		t.Fatalf("got %v", err)
+	}
+}

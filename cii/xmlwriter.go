@@ -13,6 +13,7 @@ type writer struct {
 // date writes <tag><udt:DateTimeString format="102">YYYYMMDD</...></tag>,
 // or with another inner element name.
 func (w *writer) date(tag, inner string, d einvoice.Date) {
+	w.CheckDate(tag, d)
 	w.Open(tag)
 	w.StartLeaf(inner)
 	w.Buf = append(w.Buf, ` format="102">`...)

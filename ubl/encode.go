@@ -103,6 +103,7 @@ type writer struct {
 
 // date writes <tag>YYYY-MM-DD</tag>.
 func (w *writer) date(tag string, d einvoice.Date) {
+	w.CheckDate(tag, d)
 	w.StartLeaf(tag)
 	w.Buf = append(w.Buf, '>')
 	w.Buf = xmlw.AppendISODate(w.Buf, d)

@@ -663,3 +663,13 @@ func TestMissingVATTotal(t *testing.T) {
 		t.Errorf("BT-110 = %v, want %s", got, want)
 	}
 }
+
+// A required date that is missing is an error, not 0000-00-00.
+func TestEncodeMissingDate(t *testing.T) {
+	var b bytes.Buffer
+	err := ubl.Encode(&b, &einvoice.Invoice{Number: "1", Currency: "EUR"})
+	var fe *ubl.FigureError
+	if !errors.As(err, &fe) || fe.Term != "cbc:IssueDate" || b.Len() != 0 {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -8,6 +8,7 @@
 package xmlw
 
 import (
+	"fmt"
 	"math/bits"
 	"strconv"
 
@@ -200,6 +201,22 @@ func (e figureError) Error() string { return string(e) }
 func (w *Writer) Fail(err error) {
 	if w.Err == nil {
 		w.Err = err
+	}
+}
+
+// CheckDate records an error for a date that does not exist, such as the
+// zero Date of a missing 1..1 date (an issue date, BT-2): writing it would
+// give a document no reader accepts.
+func (w *Writer) CheckDate(tag string, d einvoice.Date) {
+	if d.Valid() {
+		return
+	}
+	const msg = "not a calendar date (a required date missing?)"
+	value := fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	if w.Figure == nil {
+		w.Fail(figureError(tag + " = " + value + ": " + msg))
+	} else {
+		w.Fail(w.Figure(tag, value, msg))
 	}
 }
 
