@@ -52,13 +52,11 @@ func (e *Encoder) Encode(w io.Writer, inv *einvoice.Invoice) error {
 		// VAT total, BT-110) UBL requires; CII may leave it out. The only
 		// value the rules allow is the sum of the breakdown's tax amounts
 		// (BR-CO-14), so that is what is written, and a CII document
-		// without BT-110 converts to UBL.
-		sum := decimal.New(0, -2)
-		for i := range inv.VATBreakdown {
-			sum = sum.Add(inv.VATBreakdown[i].TaxAmount)
-		}
+		// without BT-110 converts to UBL. The sum is the model's one
+		// calculation's (its other figures and errors are not used here).
+		totals, _ := einvoice.CalculateTotals(inv)
 		filled := *inv
-		filled.Totals.VAT = &sum
+		filled.Totals.VAT = totals.VAT
 		inv = &filled
 	}
 	enc := encoder{inv: inv, credit: credit}
