@@ -19,7 +19,8 @@ import (
 const convertUsage = `usage: einvoice convert --to json|cii|ubl [--profile P] [--drop] [-o OUT] IN
 
 Reads the invoice IN (a file, or - for standard input): a JSON invoice, a CII
-document or a UBL Invoice or CreditNote, told apart by their content. A JSON
+document, a UBL Invoice or CreditNote, or a Factur-X PDF, told apart by their
+content. A JSON
 invoice is completed first (line net amounts, VAT breakdown, document
 totals); a CII or UBL document keeps the figures it states. Writes it as
 indented JSON, as CII or as UBL.
@@ -33,8 +34,8 @@ Flags (before or after IN):
   -o OUT        output file (default: standard output; - is standard output)
 
 Elements of a CII or UBL input that the model cannot carry are named on
-standard error, one line each; nothing is dropped silently. Factur-X PDF input
-comes with a later version.
+standard error, one line each; nothing is dropped silently. A Factur-X or
+ZUGFeRD PDF is read through the CII invoice it carries.
 
 Exit status: 0 on success, 1 when the invoice cannot be completed or written
 (a term the profile cannot carry, say), 2 on a usage or read error or
@@ -95,54 +96,11 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, fmt.Sprintf("convert: one input file expected, got %d: %s", len(positional), strings.Join(positional, " ")))
 	}
-	in := positional[0]
-
-	name := in
-	var data []byte
-	if in == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(in)
+	in, code := loadInvoice("convert", positional[0], stdin, stderr)
+	if code != exitOK {
+		return code
 	}
-	if err != nil {
-		return usageError(stderr, "convert: "+err.Error())
-	}
-
-	var inv *einvoice.Invoice
-	switch sniff(data) {
-	case "xml":
-		inv, ignored, err := decodeXML(data)
-		if err != nil {
-			return usageError(stderr, "convert: "+name+": "+trimPrefix(err))
-		}
-		for _, ig := range ignored {
-			fmt.Fprintf(stderr, "einvoice: convert: %s: not carried into the model: %s\n", name, ig)
-		}
-		if err := convertOut(inv, *to, ciiProfile, *drop, *out, name, stdout, stderr); err != nil {
-			return exitFail
-		}
-		return exitOK
-	case "pdf":
-		return usageError(stderr, "convert: "+name+": PDF input (Factur-X) is not supported yet: it comes with a later version")
-	}
-
-	inv, err = einvoice.DecodeJSON(bytes.NewReader(data))
-	if err != nil {
-		return usageError(stderr, "convert: "+name+": "+trimPrefix(err))
-	}
-	if err := inv.Complete(); err != nil {
-		var list einvoice.ErrorList
-		if errors.As(err, &list) && len(list) > 0 {
-			for _, fe := range list {
-				fmt.Fprintf(stderr, "einvoice: convert: %s: %s\n", name, trimPrefix(fe))
-			}
-		} else {
-			fmt.Fprintf(stderr, "einvoice: convert: %s: %s\n", name, trimPrefix(err))
-		}
-		return exitFail
-	}
-	if err := convertOut(inv, *to, ciiProfile, *drop, *out, name, stdout, stderr); err != nil {
+	if err := convertOut(in.inv, *to, ciiProfile, *drop, *out, in.name, stdout, stderr); err != nil {
 		return exitFail
 	}
 	return exitOK
@@ -181,46 +139,12 @@ func convertOut(inv *einvoice.Invoice, to string, profile cii.Profile, drop bool
 	return err
 }
 
-// decodeXML decodes a CII or UBL document, and returns what the model
-// could not carry, one line each.
-func decodeXML(data []byte) (*einvoice.Invoice, []string, error) {
-	doc, err := cii.Decode(bytes.NewReader(data))
-	if err == nil {
-		return doc.Invoice, lines(doc.Ignored), nil
-	}
-	if !errors.Is(err, cii.ErrFormat) {
-		return nil, nil, err
-	}
-	udoc, uerr := ubl.Decode(bytes.NewReader(data))
-	if errors.Is(uerr, ubl.ErrFormat) {
-		return nil, nil, fmt.Errorf("neither a CII invoice nor a UBL Invoice or CreditNote: %w", err)
-	}
-	if uerr != nil {
-		return nil, nil, uerr
-	}
-	return udoc.Invoice, lines(udoc.Ignored), nil
-}
-
 func lines[T fmt.Stringer](list []T) []string {
 	out := make([]string, len(list))
 	for i, v := range list {
 		out[i] = v.String()
 	}
 	return out
-}
-
-// sniff tells the input's format from its content: "pdf" for a file that
-// starts with %PDF, "xml" when the first byte after white space (and a UTF-8
-// byte order mark) is <, "json" otherwise.
-func sniff(data []byte) string {
-	if bytes.HasPrefix(data, []byte("%PDF")) {
-		return "pdf"
-	}
-	rest := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(rest) > 0 && rest[0] == '<' {
-		return "xml"
-	}
-	return "json"
 }
 
 // trimPrefix returns the error's message without the package prefix

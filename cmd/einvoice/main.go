@@ -1,17 +1,19 @@
-// Command einvoice reads, completes and writes EN 16931 electronic invoices.
+// Command einvoice reads, completes, converts and wraps EN 16931 electronic
+// invoices.
 //
-// This version implements one verb:
+//	einvoice convert --to json|cii|ubl [--profile P] [--drop] [-o OUT] IN
+//	einvoice create [--profile P] [--drop] [--pdf VISUAL.pdf] [--lang fr|en] -o OUT.pdf IN
+//	einvoice extract [-o OUT.xml] IN.pdf
 //
-//	einvoice convert --to json [-o OUT] IN
+// IN is a JSON invoice in the form of the einvoice package, a CII document,
+// a UBL Invoice or CreditNote, or a Factur-X PDF, told apart by their
+// content; - is standard input. A JSON invoice is completed first (line net
+// amounts, VAT breakdown, document totals) with Invoice.Complete; CII and UBL
+// documents keep the figures they state.
 //
-// It reads an invoice in the JSON form of the einvoice package from the file
-// IN (or standard input when IN is -), computes its derived figures (line net
-// amounts, VAT breakdown, document totals) with Invoice.Complete, and writes
-// the completed invoice as indented JSON to OUT (or standard output).
-//
-// The other verbs of the command line contract (convert to CII or UBL,
-// validate, create, extract, fixtures) are listed in the usage as coming and
-// exit with status 2 and a "not implemented yet" message; they do nothing.
+// The verbs validate and fixtures of the command line contract are listed in
+// the usage as coming and exit with status 2 and a "not implemented yet"
+// message; they do nothing.
 //
 // Flags may come before or after the input argument: "convert IN --to json"
 // is the same as "convert --to json IN". An argument "--" ends the flags.
@@ -40,22 +42,23 @@ const (
 const usage = `usage: einvoice <command> [flags] [arguments]
 
 Commands:
-  convert --to json [-o OUT] IN
-        read a JSON invoice, compute its line amounts, VAT breakdown and
-        totals, and write it as JSON to OUT (default: standard output)
+  convert --to json|cii|ubl [--profile P] [--drop] [-o OUT] IN
+        write the invoice IN as JSON (completed), CII or UBL
+  create [--profile P] [--drop] [--pdf VISUAL.pdf] [--lang fr|en] -o OUT.pdf IN
+        write the invoice IN as a Factur-X PDF/A-3B, drawn from the
+        invoice or made from the PDF VISUAL.pdf
+  extract [-o OUT.xml] IN.pdf
+        write the invoice XML embedded in a Factur-X or ZUGFeRD PDF
   help [command]
         print this help, or a command's
 
 Coming with later versions (they exit with status 2 for now):
-  convert --to cii|ubl [--profile P] [-o OUT] IN
   validate [--rules en16931|facturx|fr|choruspro[,...]] [--buyer-requires ...] [--json] FILE...
-  create [--profile P] [--pdf VISUAL.pdf] -o OUT.pdf IN
-  extract [-o OUT.xml] IN.pdf
   fixtures --count N [--seed S] [--profile P] [--format json|cii|ubl|pdf] -o DIR
 
-IN is a file, or - for standard input. This version reads JSON invoices only;
-CII, UBL and Factur-X PDF input come with later versions. Flags may come
-before or after IN.
+IN is a JSON invoice, a CII document, a UBL Invoice or CreditNote, or a
+Factur-X PDF, told apart by their content; - is standard input. Flags may
+come before or after IN.
 
 Exit status: 0 on success, 1 when the invoice cannot be completed or the
 output cannot be written, 2 on a usage or read error.
@@ -79,8 +82,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return help(args[1:], stdout, stderr)
 	case "convert":
 		return convert(args[1:], stdin, stdout, stderr)
-	case "validate", "create", "extract", "fixtures":
-		return usageError(stderr, verb+" is not implemented yet: this version implements convert --to json only")
+	case "create":
+		return create(args[1:], stdin, stdout, stderr)
+	case "extract":
+		return extract(args[1:], stdin, stdout, stderr)
+	case "validate", "fixtures":
+		return usageError(stderr, verb+" is not implemented yet: this version implements convert, create and extract")
 	default:
 		if strings.HasPrefix(verb, "-") {
 			return usageError(stderr, fmt.Sprintf("unknown flag %s: flags come after the command (run 'einvoice help' for usage)", verb))
@@ -97,7 +104,11 @@ func help(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "help takes at most one command")
 	case args[0] == "convert":
 		fmt.Fprint(stdout, convertUsage)
-	case args[0] == "validate", args[0] == "create", args[0] == "extract", args[0] == "fixtures":
+	case args[0] == "create":
+		fmt.Fprint(stdout, createUsage)
+	case args[0] == "extract":
+		fmt.Fprint(stdout, extractUsage)
+	case args[0] == "validate", args[0] == "fixtures":
 		fmt.Fprint(stdout, usage)
 	default:
 		return usageError(stderr, fmt.Sprintf("unknown command %q (run 'einvoice help' for usage)", args[0]))

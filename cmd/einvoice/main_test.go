@@ -187,8 +187,12 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"convert", "--to", "json", "--drop", testInvoice}, "--drop applies to CII output"},
 		{[]string{"convert", "--to", "json", "testdata/no-such-file.json"}, "no-such-file.json"},
 		{[]string{"validate", testInvoice}, "validate is not implemented yet"},
-		{[]string{"create", "-o", "x.pdf", testInvoice}, "create is not implemented yet"},
-		{[]string{"extract", "x.pdf"}, "extract is not implemented yet"},
+		{[]string{"create", testInvoice}, "-o OUT.pdf is required"},
+		{[]string{"create", "-o", "x.pdf"}, "one input file expected, got 0"},
+		{[]string{"create", "-o", "x.pdf", "--lang", "de", testInvoice}, `bad --lang value "de"`},
+		{[]string{"create", "-o", "x.pdf", "--pdf", "testdata/no-such.pdf", testInvoice}, "no-such.pdf"},
+		{[]string{"extract", "testdata/no-such.pdf"}, "no-such.pdf"},
+		{[]string{"extract", testInvoice, testInvoice}, "one input PDF expected, got 2"},
 		{[]string{"fixtures", "--count", "3"}, "fixtures is not implemented yet"},
 	} {
 		r := runCLI(t, "", tc.args...)
@@ -238,7 +242,7 @@ func TestConvertBadInput(t *testing.T) {
 		{"XML declaration not first", "\n  <?xml version=\"1.0\"?>\n<rsm:CrossIndustryInvoice/>", 2, []string{"neither a CII invoice nor a UBL"}, 1},
 		{"other XML with BOM", "\xef\xbb\xbf<Invoice/>", 2, []string{"neither a CII invoice nor a UBL Invoice or CreditNote"}, 1},
 		{"malformed CII", "<rsm:CrossIndustryInvoice xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\">\n<rsm:ExchangedDocument>", 2, []string{"line 2"}, 1},
-		{"PDF", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 2, []string{"PDF input", "not supported yet"}, 1},
+		{"PDF without an invoice", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 2, nil, 1},
 		{"no VAT category", invoice(noCategory), 1, []string{"Lines[0].VAT.Category", "BT-151"}, 1},
 		{"two errors", invoice(ok, noCategory, noRate), 1, []string{"Lines[1].VAT.Category", "Lines[2].VAT.Rate"}, 2},
 	} {

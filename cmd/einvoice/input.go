@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/facturx"
+	"github.com/einvoice-go/einvoice/ubl"
+)
+
+// input is an invoice read from a file given on the command line.
+type input struct {
+	name string // the file name, or "standard input"
+	kind string // json, cii, ubl or pdf
+	inv  *einvoice.Invoice
+	// cii is the CII document as read, when the input is one or is a
+	// Factur-X PDF carrying one: written on unchanged where no profile
+	// change is asked for, so that nothing of it is lost.
+	cii []byte
+}
+
+// loadInvoice reads the invoice in (a file, or - for standard input): a
+// JSON invoice, completed; a CII or UBL document; or a Factur-X PDF, read
+// through its XML. It names on stderr what the model could not carry. On
+// failure it prints the error and returns the exit status: exitUsage for a
+// read error or undecodable input, exitFail for a JSON invoice that cannot
+// be completed.
+func loadInvoice(verb, in string, stdin io.Reader, stderr io.Writer) (*input, int) {
+	name := in
+	var data []byte
+	var err error
+	if in == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(in)
+	}
+	if err != nil {
+		return nil, usageError(stderr, verb+": "+err.Error())
+	}
+	res := &input{name: name, kind: sniff(data)}
+	var ignored []string
+	switch res.kind {
+	case "pdf":
+		x, err := facturx.Extract(data)
+		if err != nil {
+			return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
+		}
+		data = x.XML
+		fallthrough
+	case "xml":
+		var syntax string
+		res.inv, ignored, syntax, err = decodeXML(data)
+		if err != nil {
+			return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
+		}
+		if syntax == "cii" {
+			res.cii = data
+		}
+		if res.kind == "xml" {
+			res.kind = syntax
+		}
+	default:
+		res.inv, err = einvoice.DecodeJSON(bytes.NewReader(data))
+		if err != nil {
+			return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
+		}
+		if err := res.inv.Complete(); err != nil {
+			var list einvoice.ErrorList
+			if errors.As(err, &list) && len(list) > 0 {
+				for _, fe := range list {
+					fmt.Fprintf(stderr, "einvoice: %s: %s: %s\n", verb, name, trimPrefix(fe))
+				}
+			} else {
+				fmt.Fprintf(stderr, "einvoice: %s: %s: %s\n", verb, name, trimPrefix(err))
+			}
+			return nil, exitFail
+		}
+	}
+	for _, ig := range ignored {
+		fmt.Fprintf(stderr, "einvoice: %s: %s: not carried into the model: %s\n", verb, name, ig)
+	}
+	return res, exitOK
+}
+
+// decodeXML decodes a CII or UBL document, and returns what the model
+// could not carry, one line each, and the syntax: "cii" or "ubl".
+func decodeXML(data []byte) (*einvoice.Invoice, []string, string, error) {
+	doc, err := cii.Decode(bytes.NewReader(data))
+	if err == nil {
+		return doc.Invoice, lines(doc.Ignored), "cii", nil
+	}
+	if !errors.Is(err, cii.ErrFormat) {
+		return nil, nil, "", err
+	}
+	udoc, uerr := ubl.Decode(bytes.NewReader(data))
+	if errors.Is(uerr, ubl.ErrFormat) {
+		return nil, nil, "", fmt.Errorf("neither a CII invoice nor a UBL Invoice or CreditNote: %w", err)
+	}
+	if uerr != nil {
+		return nil, nil, "", uerr
+	}
+	return udoc.Invoice, lines(udoc.Ignored), "ubl", nil
+}
+
+// sniff tells the input's format from its content: "pdf" for a file with
+// %PDF- in its first kilobyte (where PDF readers look for it), "xml" when
+// the first byte after white space (and a UTF-8 byte order mark) is <,
+// "json" otherwise.
+func sniff(data []byte) string {
+	if bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
+		return "pdf"
+	}
+	rest := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(rest) > 0 && rest[0] == '<' {
+		return "xml"
+	}
+	return "json"
+}
