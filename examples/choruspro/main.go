@@ -22,11 +22,11 @@
 //
 //	go run ./examples/choruspro [-o DIR]
 //
-// It writes the invoice as CII XML in the Factur-X EN 16931 profile to
-// DIR/invoice-cii.xml and as UBL 2.1 to DIR/invoice-ubl.xml (DIR is
-// out/choruspro by default). Later versions will
-// also write it as a Factur-X PDF/A-3 (with the facturx package) and
-// validate it against the French and Chorus Pro rules.
+// It writes the invoice as a Factur-X PDF/A-3B (drawn with French labels,
+// carrying the CII) to DIR/invoice.pdf, as CII XML in the Factur-X EN 16931
+// profile to DIR/invoice-cii.xml and as UBL 2.1 to DIR/invoice-ubl.xml (DIR
+// is out/choruspro by default). A later version will also validate it
+// against the French and Chorus Pro rules.
 package main
 
 import (
@@ -40,6 +40,7 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/facturx"
 	"github.com/einvoice-go/einvoice/ubl"
 	"github.com/shopspring/decimal"
 )
@@ -219,8 +220,18 @@ func run(w io.Writer, dir string) error {
 	if err := os.WriteFile(upath, u.Bytes(), 0o644); err != nil {
 		return err
 	}
-	// Later versions write the Factur-X PDF and the validation report here.
-	_, err := fmt.Fprintf(w, "\nCII (Factur-X EN 16931): %s\nUBL 2.1:                  %s\n", path, upath)
+	// The Factur-X PDF/A-3B: the invoice drawn on A4 pages with French
+	// labels, carrying the same CII as invoice-cii.xml.
+	var pdf bytes.Buffer
+	if err := facturx.Create(&pdf, &inv, &facturx.Options{Profile: cii.EN16931, Time: time.Now()}); err != nil {
+		return err
+	}
+	ppath := filepath.Join(dir, "invoice.pdf")
+	if err := os.WriteFile(ppath, pdf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	// A later version writes the validation report here.
+	_, err := fmt.Fprintf(w, "\nFactur-X PDF/A-3B:        %s\nCII (Factur-X EN 16931): %s\nUBL 2.1:                  %s\n", ppath, path, upath)
 	return err
 }
 

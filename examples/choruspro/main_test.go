@@ -11,6 +11,7 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/facturx"
 	"github.com/einvoice-go/einvoice/internal/conformance"
 	"github.com/einvoice-go/einvoice/internal/modeltest"
 	"github.com/einvoice-go/einvoice/ubl"
@@ -342,6 +343,36 @@ func TestRunUBL(t *testing.T) {
 	for file, v := range conformance.Check(t, nil, []string{path}) {
 		if !v.Pass {
 			t.Errorf("%s fails the judge:\n%s", file, strings.Join(v.Findings, "\n"))
+		}
+	}
+}
+
+// The Factur-X PDF passes pdfa-check and carries invoice-cii.xml byte for
+// byte.
+func TestRunPDF(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(io.Discard, dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "invoice.pdf")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xml, err := os.ReadFile(filepath.Join(dir, "invoice-cii.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := facturx.Extract(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(x.XML, xml) || x.ConformanceLevel != "EN 16931" || x.Relationship != facturx.Alternative {
+		t.Errorf("the PDF carries %s (%s, %s), not invoice-cii.xml as EN 16931 Alternative", x.Name, x.ConformanceLevel, x.Relationship)
+	}
+	for file, v := range conformance.PDFACheck(t, nil, []string{path}) {
+		if !v.Pass {
+			t.Errorf("%s fails pdfa-check:\n%s", file, strings.Join(v.Findings, "\n"))
 		}
 	}
 }
