@@ -39,7 +39,8 @@ func Embed(w io.Writer, pdf, xml []byte, o *Options) error {
 // ciiProfileOf returns the Factur-X profile that the CII invoice xml
 // declares (BT-24). It reads the document once with the scanner of the CII
 // decoder, which checks that the whole document is well-formed, but maps
-// only the specification identifier: a tenth of the cost of decoding it.
+// only the specification identifier: half the time of decoding it, a
+// quarter of the allocations (60 µs for a 10-line invoice).
 func ciiProfileOf(xml []byte) (cii.Profile, error) {
 	var s profScanState
 	s.User = &s

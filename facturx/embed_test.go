@@ -3,12 +3,14 @@ package facturx
 import (
 	"bytes"
 	"compress/zlib"
-	"io"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -151,69 +153,39 @@ func embCheckOutput(t *testing.T, name string, out, xml []byte, level string, re
 	}
 }
 
-// TestEmbedInputs embeds an EN 16931 invoice in each input and has the
-// output judged: pdfa-check (PDF/A-3B, Factur-X, Info/XMP equality), qpdf,
-// pdffonts, and the CII judge on the XML pdfa-check extracts.
-func TestEmbedInputs(t *testing.T) {
+// The cases judged by the external tools, all in one batch (pdfa-check is
+// a Python program: one process for all files). Each makes an output with
+// Embed (or makePDFA) and checks it with the package's own means; the
+// judges then check it again, independently.
+
+// embCase is an output to judge.
+type embCase struct {
+	name  string
+	pdf   []byte
+	xml   []byte   // the invoice embedded; nil for a PDF/A-3B without
+	files []string // the embedded files pdfdetach must list, sorted; nil: not checked
+}
+
+// embInputCases embeds an EN 16931 invoice in each input.
+func embInputCases(t *testing.T) []embCase {
 	xml := embGolden(t, "base.xml")
-	dir := t.TempDir()
-	var outs []string
+	var cs []embCase
 	for _, in := range embInputs {
 		var buf bytes.Buffer
 		if err := Embed(&buf, embTestdata(t, "testdata", "input", in), xml, &Options{Time: embTime}); err != nil {
 			t.Fatalf("%s: %v", in, err)
 		}
 		embCheckOutput(t, in, buf.Bytes(), xml, "EN 16931", Alternative)
-		out := filepath.Join(dir, in)
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		outs = append(outs, out)
+		cs = append(cs, embCase{name: in, pdf: buf.Bytes(), xml: xml})
 	}
-
-	for f, v := range conformance.PDFACheck(t, nil, outs) {
-		if !v.Pass {
-			t.Errorf("pdfa-check FAIL %s:\n  %s", f, strings.Join(v.Findings, "\n  "))
-		}
-	}
-	for _, f := range outs {
-		if v := conformance.QPDFCheck(t, f); !v.Pass {
-			t.Errorf("qpdf --check %s:\n  %s", f, strings.Join(v.Findings, "\n  "))
-		}
-		fonts := conformance.PDFFonts(t, f)
-		if len(fonts) == 0 {
-			t.Errorf("pdffonts %s: no fonts", f)
-		}
-		for _, ft := range fonts {
-			if !ft.Embedded {
-				t.Errorf("pdffonts %s: %s (%s) not embedded", f, ft.Name, ft.Type)
-			}
-		}
-	}
-	var xmls []string
-	for f, a := range conformance.PDFAExtract(t, outs) {
-		if a.Name != "factur-x.xml" || !bytes.Equal(a.XML, xml) {
-			t.Errorf("pdfa-check --extract %s: %s, %d bytes, not the XML embedded", f, a.Name, len(a.XML))
-		}
-		x := strings.TrimSuffix(f, ".pdf") + ".xml"
-		if err := os.WriteFile(x, a.XML, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		xmls = append(xmls, x)
-	}
-	if len(xmls) != len(outs) {
-		t.Fatalf("pdfa-check --extract found %d invoices in %d files", len(xmls), len(outs))
-	}
-	for f, v := range conformance.Check(t, []string{"--profile", "auto"}, xmls) {
-		if !v.Pass {
-			t.Errorf("check FAIL %s:\n  %s", f, strings.Join(v.Findings, "\n  "))
-		}
-	}
+	return cs
 }
 
-// TestEmbedReplacesInvoice embeds into a Factur-X PDF: its factur-x.xml is
-// replaced, not duplicated, and /AF lists only the new one.
-func TestEmbedReplacesInvoice(t *testing.T) {
+func TestEmbedInputs(t *testing.T) { embInputCases(t) }
+
+// embReplaceCase embeds into a Factur-X PDF: its factur-x.xml is replaced,
+// not duplicated, and /AF lists only the new one.
+func embReplaceCase(t *testing.T) embCase {
 	in := embTestdata(t, "testdata", "input", "fnfe-facture-fr-minimum.pdf")
 	before := embInspect(t, in)
 	if _, ok := before.files["factur-x.xml"]; !ok || len(before.af) != 1 {
@@ -232,24 +204,14 @@ func TestEmbedReplacesInvoice(t *testing.T) {
 	if bytes.Contains(buf.Bytes(), []byte("MINIMUM")) {
 		t.Error("the old XMP (MINIMUM) is still in the file")
 	}
-	out := filepath.Join(t.TempDir(), "replaced.pdf")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if v := conformance.PDFACheck(t, nil, []string{out})[out]; !v.Pass {
-		t.Errorf("pdfa-check FAIL:\n  %s", strings.Join(v.Findings, "\n  "))
-	}
-	if names := conformance.PDFDetachList(t, out); !slices.Equal(names, []string{"factur-x.xml"}) {
-		t.Errorf("pdfdetach -list: %q", names)
-	}
-	if a := conformance.PDFAExtract(t, []string{out})[out]; !bytes.Equal(a.XML, xml) {
-		t.Error("pdfa-check --extract: not the new XML")
-	}
+	return embCase{name: "replaced.pdf", pdf: buf.Bytes(), xml: xml, files: []string{"factur-x.xml"}}
 }
 
-// TestEmbedAttachments adds supporting documents (BG-24): associated
-// files with their MIME type and relationship.
-func TestEmbedAttachments(t *testing.T) {
+func TestEmbedReplacesInvoice(t *testing.T) { embReplaceCase(t) }
+
+// embAttachCase adds supporting documents (BG-24): associated files with
+// their MIME type and relationship.
+func embAttachCase(t *testing.T) embCase {
 	xml := embGolden(t, "attachments.xml")
 	sheet := []byte("date;heures;intervenant\n2026-06-01;7,5;Éloïse Martin\n")
 	note := embTestdata(t, "testdata", "input", "ghostscript-pdfa3.pdf")
@@ -281,18 +243,221 @@ func TestEmbedAttachments(t *testing.T) {
 	if len(e.af) != 3 {
 		t.Errorf("/AF has %d entries, want 3", len(e.af))
 	}
+	return embCase{name: "attachments.pdf", pdf: buf.Bytes(), xml: xml,
+		files: []string{"bon-de-livraison.pdf", "factur-x.xml", "feuille-de-temps.csv"}}
+}
 
-	out := filepath.Join(t.TempDir(), "attachments.pdf")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+func TestEmbedAttachments(t *testing.T) { embAttachCase(t) }
+
+// embRelationshipCases: MINIMUM and BASIC WL force Data; the other
+// profiles take Options.Relationship, Alternative by default.
+func embRelationshipCases(t *testing.T) []embCase {
+	in := embTestdata(t, "testdata", "input", "ghostscript-pdfa3.pdf")
+	var cs []embCase
+	for _, c := range []struct {
+		xml   string
+		rel   Relationship
+		want  Relationship
+		level string
+	}{
+		{"minimum.xml", "", Data, "MINIMUM"},
+		{"minimum.xml", Alternative, Data, "MINIMUM"},
+		{"basicwl.xml", Source, Data, "BASIC WL"},
+		{"basic.xml", "", Alternative, "BASIC"},
+		{"base.xml", Source, Source, "EN 16931"},
+		{"base.xml", Data, Data, "EN 16931"},
+		{"extended.xml", Source, Source, "EXTENDED"},
+	} {
+		xml := embGolden(t, c.xml)
+		var buf bytes.Buffer
+		if err := Embed(&buf, in, xml, &Options{Time: embTime, Relationship: c.rel}); err != nil {
+			t.Fatalf("%s %q: %v", c.xml, c.rel, err)
+		}
+		name := strings.TrimSuffix(c.xml, ".xml") + "-" + string(c.rel) + ".pdf"
+		embCheckOutput(t, name, buf.Bytes(), xml, c.level, c.want)
+		cs = append(cs, embCase{name: name, pdf: buf.Bytes(), xml: xml})
+	}
+	for _, r := range []Relationship{Supplement, Unspecified, "Other"} {
+		var buf bytes.Buffer
+		if err := Embed(&buf, in, embGolden(t, "base.xml"), &Options{Relationship: r}); err == nil || buf.Len() != 0 {
+			t.Errorf("Relationship %s for factur-x.xml: err %v, %d bytes written", r, err, buf.Len())
+		}
+	}
+	return cs
+}
+
+func TestEmbedRelationship(t *testing.T) { embRelationshipCases(t) }
+
+// embOptionsCase: Title, Author, Subject, Keywords and Creator go to the
+// document information and the XMP, escaped; the input's are kept
+// otherwise.
+func embOptionsCase(t *testing.T) embCase {
+	in := embTestdata(t, "testdata", "input", "ghostscript-pdfa3.pdf")
+	xml := embGolden(t, "base.xml")
+	var buf bytes.Buffer
+	o := &Options{Time: embTime, Author: "Ateliers Berthier & Fils <ventes>", Subject: "Facture n° FA-2026-00300",
+		Keywords: "facture, (mobilier)", Creator: "ERP Maison 4.2"}
+	if err := Embed(&buf, in, xml, o); err != nil {
 		t.Fatal(err)
 	}
-	if v := conformance.PDFACheck(t, nil, []string{out})[out]; !v.Pass {
-		t.Errorf("pdfa-check FAIL:\n  %s", strings.Join(v.Findings, "\n  "))
+	e := embInspect(t, buf.Bytes())
+	want := map[string]string{
+		"Title":  "Facture FA-2026-00300", // kept from the input
+		"Author": o.Author, "Subject": o.Subject, "Keywords": o.Keywords, "Creator": o.Creator,
 	}
-	names := conformance.PDFDetachList(t, out)
-	slices.Sort(names)
-	if !slices.Equal(names, []string{"bon-de-livraison.pdf", "factur-x.xml", "feuille-de-temps.csv"}) {
-		t.Errorf("pdfdetach -list: %q", names)
+	for k, v := range want {
+		if e.info[k] != v {
+			t.Errorf("Info /%s = %q, want %q", k, e.info[k], v)
+		}
+	}
+	for _, s := range []string{"<rdf:li>Ateliers Berthier &amp; Fils &lt;ventes&gt;</rdf:li>", "Facture n° FA-2026-00300",
+		"<xmp:CreatorTool>ERP Maison 4.2</xmp:CreatorTool>", "<pdf:Keywords>facture, (mobilier)</pdf:Keywords>"} {
+		if !strings.Contains(e.xmp, s) {
+			t.Errorf("the XMP lacks %s", s)
+		}
+	}
+	return embCase{name: "options.pdf", pdf: buf.Bytes(), xml: xml}
+}
+
+func TestEmbedOptions(t *testing.T) { embOptionsCase(t) }
+
+// embRepairCase: what PDF/A forbids but can be repaired without changing
+// the page is repaired. The repairs of real inputs are judged with the
+// inputs (the CIDSet of pdfcpu-roboto.pdf, say); here the annotation flags
+// and the appearance dictionary of a PDF made for it, without xref table.
+func embRepairCase(t *testing.T) embCase {
+	pdf := []byte(strings.Join([]string{
+		"%PDF-1.4",
+		"1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj",
+		"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj",
+		"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Annots[4 0 R 5 0 R]/Resources<<>>>> endobj",
+		"4 0 obj <</Type/Annot/Subtype/Link/Rect[0 0 100 100]/A<</S/URI/URI(https://example.com/)>>>> endobj",
+		"5 0 obj <</Type/Annot/Subtype/Square/F 0/Rect[100 100 200 200]/AP<</N 6 0 R/D 6 0 R>>>> endobj",
+		"6 0 obj <</Type/XObject/Subtype/Form/BBox[0 0 100 100]/Length 13>> stream\n0.5 g 0 0 m S\nendstream endobj",
+		"trailer <</Root 1 0 R/Size 7>>",
+		"%%EOF",
+	}, "\n"))
+	xml := embGolden(t, "minimum.xml")
+	var buf bytes.Buffer
+	if err := Embed(&buf, pdf, xml, &Options{Time: embTime}); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(buf.Bytes(), []byte("/F 4")); n != 2 {
+		t.Errorf("%d annotations have the Print flag, want 2", n)
+	}
+	if bytes.Contains(buf.Bytes(), []byte("/D ")) {
+		t.Error("the down appearance is left")
+	}
+	return embCase{name: "repaired.pdf", pdf: buf.Bytes(), xml: xml}
+}
+
+func TestEmbedRepairs(t *testing.T) { embRepairCase(t) }
+
+// embNoXMLCase: Render's path, a PDF/A-3B without invoice.
+func embNoXMLCase(t *testing.T) embCase {
+	var buf bytes.Buffer
+	o := &Options{Time: embTime, Attachments: []Attachment{{Name: "notes.txt", MIME: "text/plain", Data: []byte("Livraison le 12 juin.")}}}
+	if err := makePDFA(&buf, embTestdata(t, "testdata", "input", "pdfcpu-roboto.pdf"), nil, o); err != nil {
+		t.Fatal(err)
+	}
+	e := embInspect(t, buf.Bytes())
+	if strings.Contains(e.xmp, "fx:") || strings.Contains(e.xmp, "pdfaExtension") {
+		t.Error("the XMP of a PDF without invoice has the Factur-X schema")
+	}
+	if !strings.Contains(e.xmp, "<pdfaid:part>3</pdfaid:part>") {
+		t.Error("no PDF/A identification")
+	}
+	if len(e.files) != 1 || e.files["notes.txt"].rel != "Supplement" || len(e.af) != 1 {
+		t.Errorf("embedded files %v, /AF %v; want notes.txt alone", e.files, e.af)
+	}
+	return embCase{name: "no-invoice.pdf", pdf: buf.Bytes(), files: []string{"notes.txt"}}
+}
+
+func TestMakePDFAWithoutXML(t *testing.T) { embNoXMLCase(t) }
+
+// TestEmbedJudges has every case's output judged: pdfa-check (PDF/A-3B,
+// Factur-X, Info/XMP equality; the Factur-X findings only for the PDF
+// without invoice), qpdf --check, pdffonts (every font embedded), pdfdetach
+// -list, pdfa-check --extract (the XML as embedded), and the CII judge on
+// the XML extracted.
+func TestEmbedJudges(t *testing.T) {
+	cases := embInputCases(t)
+	cases = append(cases, embReplaceCase(t), embAttachCase(t), embOptionsCase(t), embRepairCase(t), embNoXMLCase(t))
+	cases = append(cases, embRelationshipCases(t)...)
+	if t.Failed() {
+		t.FailNow()
+	}
+	dir := t.TempDir()
+	paths := make([]string, len(cases))
+	for i, c := range cases {
+		paths[i] = filepath.Join(dir, c.name)
+		if err := os.WriteFile(paths[i], c.pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	verdicts := conformance.PDFACheck(t, nil, paths)
+	for i, c := range cases {
+		v := verdicts[paths[i]]
+		if c.xml == nil {
+			// No invoice by design: only the [FX] findings may fail.
+			v.Pass = true
+			for _, f := range v.Findings {
+				if strings.HasPrefix(f, "FAIL") && !strings.HasPrefix(f, "FAIL [FX]") {
+					v.Pass = false
+				}
+			}
+		}
+		if !v.Pass {
+			t.Errorf("pdfa-check FAIL %s:\n  %s", c.name, strings.Join(v.Findings, "\n  "))
+		}
+	}
+	for i, c := range cases {
+		if v := conformance.QPDFCheck(t, paths[i]); !v.Pass {
+			t.Errorf("qpdf --check %s:\n  %s", c.name, strings.Join(v.Findings, "\n  "))
+		}
+		fonts := conformance.PDFFonts(t, paths[i])
+		if len(fonts) == 0 && c.name != "repaired.pdf" {
+			t.Errorf("pdffonts %s: no fonts", c.name)
+		}
+		for _, ft := range fonts {
+			if !ft.Embedded {
+				t.Errorf("pdffonts %s: %s (%s) not embedded", c.name, ft.Name, ft.Type)
+			}
+		}
+		if c.files != nil {
+			names := conformance.PDFDetachList(t, paths[i])
+			slices.Sort(names)
+			if !slices.Equal(names, c.files) {
+				t.Errorf("pdfdetach -list %s: %q, want %q", c.name, names, c.files)
+			}
+		}
+	}
+
+	extracted := conformance.PDFAExtract(t, paths)
+	var xmls []string
+	for i, c := range cases {
+		a, ok := extracted[paths[i]]
+		switch {
+		case c.xml == nil:
+			if ok {
+				t.Errorf("pdfa-check --extract %s: found %s in a PDF without invoice", c.name, a.Name)
+			}
+			continue
+		case !ok || a.Name != "factur-x.xml" || !bytes.Equal(a.XML, c.xml):
+			t.Errorf("pdfa-check --extract %s: %q, %d bytes, not the XML embedded", c.name, a.Name, len(a.XML))
+			continue
+		}
+		x := strings.TrimSuffix(paths[i], ".pdf") + ".xml"
+		if err := os.WriteFile(x, a.XML, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		xmls = append(xmls, x)
+	}
+	for f, v := range conformance.Check(t, []string{"--profile", "auto"}, xmls) {
+		if !v.Pass {
+			t.Errorf("check FAIL %s:\n  %s", f, strings.Join(v.Findings, "\n  "))
+		}
 	}
 }
 
@@ -312,52 +477,6 @@ func TestEmbedAttachmentErrors(t *testing.T) {
 		var buf bytes.Buffer
 		if err := Embed(&buf, in, xml, &Options{Attachments: as}); err == nil || buf.Len() != 0 {
 			t.Errorf("%s: err %v, %d bytes written", name, err, buf.Len())
-		}
-	}
-}
-
-// TestEmbedRelationship: MINIMUM and BASIC WL force Data; the other
-// profiles take Options.Relationship, Alternative by default.
-func TestEmbedRelationship(t *testing.T) {
-	in := embTestdata(t, "testdata", "input", "ghostscript-pdfa3.pdf")
-	dir := t.TempDir()
-	var outs []string
-	for _, c := range []struct {
-		xml   string
-		rel   Relationship
-		want  Relationship
-		level string
-	}{
-		{"minimum.xml", "", Data, "MINIMUM"},
-		{"minimum.xml", Alternative, Data, "MINIMUM"},
-		{"basicwl.xml", Source, Data, "BASIC WL"},
-		{"base.xml", "", Alternative, "EN 16931"},
-		{"base.xml", Source, Source, "EN 16931"},
-		{"base.xml", Data, Data, "EN 16931"},
-		{"extended.xml", Source, Source, "EXTENDED"},
-	} {
-		xml := embGolden(t, c.xml)
-		var buf bytes.Buffer
-		if err := Embed(&buf, in, xml, &Options{Time: embTime, Relationship: c.rel}); err != nil {
-			t.Fatalf("%s %q: %v", c.xml, c.rel, err)
-		}
-		name := strings.TrimSuffix(c.xml, ".xml") + "-" + string(c.rel) + ".pdf"
-		embCheckOutput(t, name, buf.Bytes(), xml, c.level, c.want)
-		out := filepath.Join(dir, name)
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		outs = append(outs, out)
-	}
-	for _, r := range []Relationship{Supplement, Unspecified, "Other"} {
-		var buf bytes.Buffer
-		if err := Embed(&buf, in, embGolden(t, "base.xml"), &Options{Relationship: r}); err == nil || buf.Len() != 0 {
-			t.Errorf("Relationship %s for factur-x.xml: err %v, %d bytes written", r, err, buf.Len())
-		}
-	}
-	for f, v := range conformance.PDFACheck(t, nil, outs) {
-		if !v.Pass {
-			t.Errorf("pdfa-check FAIL %s:\n  %s", f, strings.Join(v.Findings, "\n  "))
 		}
 	}
 }
@@ -404,41 +523,6 @@ func TestEmbedReproducible(t *testing.T) {
 	got := e.info["CreationDate"]
 	if got < pdfDateText(before.Add(-time.Second))[:16] {
 		t.Errorf("zero Time wrote CreationDate %s, before %s", got, pdfDateText(before))
-	}
-}
-
-// TestEmbedOptions: Title, Author, Subject, Keywords and Creator go to the
-// document information and the XMP, escaped; the input's are kept
-// otherwise.
-func TestEmbedOptions(t *testing.T) {
-	in := embTestdata(t, "testdata", "input", "ghostscript-pdfa3.pdf")
-	xml := embGolden(t, "base.xml")
-	var buf bytes.Buffer
-	o := &Options{Time: embTime, Author: "Ateliers Berthier & Fils <ventes>", Subject: "Facture n° FA-2026-00300", Keywords: "facture, mobilier", Creator: "ERP Maison 4.2"}
-	if err := Embed(&buf, in, xml, o); err != nil {
-		t.Fatal(err)
-	}
-	e := embInspect(t, buf.Bytes())
-	want := map[string]string{
-		"Title":  "Facture FA-2026-00300", // kept from the input
-		"Author": o.Author, "Subject": o.Subject, "Keywords": o.Keywords, "Creator": o.Creator,
-	}
-	for k, v := range want {
-		if e.info[k] != v {
-			t.Errorf("Info /%s = %q, want %q", k, e.info[k], v)
-		}
-	}
-	for _, s := range []string{"<rdf:li>Ateliers Berthier &amp; Fils &lt;ventes&gt;</rdf:li>", "Facture n° FA-2026-00300", "<xmp:CreatorTool>ERP Maison 4.2</xmp:CreatorTool>", "<pdf:Keywords>facture, mobilier</pdf:Keywords>"} {
-		if !strings.Contains(e.xmp, s) {
-			t.Errorf("the XMP lacks %s", s)
-		}
-	}
-	out := filepath.Join(t.TempDir(), "options.pdf")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if v := conformance.PDFACheck(t, nil, []string{out})[out]; !v.Pass {
-		t.Errorf("pdfa-check FAIL:\n  %s", strings.Join(v.Findings, "\n  "))
 	}
 }
 
@@ -515,32 +599,6 @@ func TestEmbedNotPDFNotCII(t *testing.T) {
 	}
 }
 
-// TestMakePDFAWithoutXML: Render's path, a PDF/A-3B without invoice.
-func TestMakePDFAWithoutXML(t *testing.T) {
-	var buf bytes.Buffer
-	o := &Options{Time: embTime, Attachments: []Attachment{{Name: "notes.txt", MIME: "text/plain", Data: []byte("Livraison le 12 juin.")}}}
-	if err := makePDFA(&buf, embTestdata(t, "testdata", "input", "pdfcpu-roboto.pdf"), nil, o); err != nil {
-		t.Fatal(err)
-	}
-	e := embInspect(t, buf.Bytes())
-	if strings.Contains(e.xmp, "fx:") || strings.Contains(e.xmp, "pdfaExtension") {
-		t.Error("the XMP of a PDF without invoice has the Factur-X schema")
-	}
-	if !strings.Contains(e.xmp, "<pdfaid:part>3</pdfaid:part>") {
-		t.Error("no PDF/A identification")
-	}
-	if len(e.files) != 1 || e.files["notes.txt"].rel != "Supplement" || len(e.af) != 1 {
-		t.Errorf("embedded files %v, /AF %v; want notes.txt alone", e.files, e.af)
-	}
-	out := filepath.Join(t.TempDir(), "plain.pdf")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if v := conformance.PDFACheck(t, []string{"--no-facturx"}, []string{out})[out]; !v.Pass {
-		t.Errorf("pdfa-check FAIL:\n  %s", strings.Join(v.Findings, "\n  "))
-	}
-}
-
 // TestEmbedWritesNoFiles: the package keeps pdfcpu's configuration in
 // memory; nothing appears in the home, configuration or temporary
 // directories.
@@ -560,38 +618,6 @@ func TestEmbedWritesNoFiles(t *testing.T) {
 	}
 	for _, e := range entries {
 		t.Errorf("Embed wrote %s", filepath.Join(home, e.Name()))
-	}
-}
-
-// TestEmbedRepairs: what PDF/A forbids but can be repaired without
-// changing the page is repaired: annotation flags, image interpolation,
-// an attachment without relationship.
-func TestEmbedRepairs(t *testing.T) {
-	// The repairs of real inputs are judged in TestEmbedInputs (the
-	// CIDSet of pdfcpu-roboto.pdf, say); here the annotation flags of a
-	// PDF made for it, without xref table.
-	pdf := []byte(strings.Join([]string{
-		"%PDF-1.4",
-		"1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj",
-		"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj",
-		"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Annots[4 0 R]/Resources<<>>>> endobj",
-		"4 0 obj <</Type/Annot/Subtype/Link/Rect[0 0 100 100]/A<</S/URI/URI(https://example.com/)>>>> endobj",
-		"trailer <</Root 1 0 R/Size 5>>",
-		"%%EOF",
-	}, "\n"))
-	var buf bytes.Buffer
-	if err := Embed(&buf, pdf, embGolden(t, "minimum.xml"), &Options{Time: embTime}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(buf.Bytes(), []byte("/F 4")) {
-		t.Error("the link annotation did not get the Print flag")
-	}
-	out := filepath.Join(t.TempDir(), "repaired.pdf")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if v := conformance.PDFACheck(t, nil, []string{out})[out]; !v.Pass {
-		t.Errorf("pdfa-check FAIL:\n  %s", strings.Join(v.Findings, "\n  "))
 	}
 }
 
@@ -668,8 +694,12 @@ func FuzzEmbed(f *testing.F) {
 	xml := embGolden(f, "minimum.xml")
 	f.Fuzz(func(t *testing.T, pdf []byte) {
 		var buf bytes.Buffer
-		if err := Embed(&buf, pdf, xml, &Options{Time: embTime}); err != nil && buf.Len() != 0 {
+		err := Embed(&buf, pdf, xml, &Options{Time: embTime})
+		if err != nil && buf.Len() != 0 {
 			t.Errorf("error %v and %d bytes written", err, buf.Len())
+		}
+		if err != nil && strings.Contains(err.Error(), "cannot be converted (panic") {
+			t.Errorf("a panic while converting: %v", err)
 		}
 	})
 }
@@ -725,4 +755,110 @@ func FuzzZlib(f *testing.F) {
 			t.Fatalf("read back %d bytes of %d, %v", len(out), len(in), err)
 		}
 	})
+}
+
+// embCrafted returns a one-page PDF without xref table (pdfcpu rebuilds
+// it): catalog 1 with extra entries cat, page 3 with extra entries page
+// and content, objects from 5 on.
+func embCrafted(cat, page, content string, objs ...string) []byte {
+	lines := []string{
+		"%PDF-1.7",
+		"1 0 obj <</Type/Catalog/Pages 2 0 R" + cat + ">> endobj",
+		"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj",
+		"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R" + page + ">> endobj",
+		"4 0 obj <</Length " + strconv.Itoa(len(content)) + ">> stream\n" + content + "\nendstream endobj",
+	}
+	for i, o := range objs {
+		lines = append(lines, strconv.Itoa(i+5)+" 0 obj "+o+" endobj")
+	}
+	lines = append(lines, "trailer <</Root 1 0 R/Size "+strconv.Itoa(len(objs)+5)+">>", "%%EOF")
+	return []byte(strings.Join(lines, "\n"))
+}
+
+// TestEmbedRefusalsCrafted: more refusals, on PDFs made for each.
+func TestEmbedRefusalsCrafted(t *testing.T) {
+	xml := embGolden(t, "base.xml")
+	box := "0.5 g 50 700 200 50 re f"
+	font := "/Resources<</Font<</F1 5 0 R>>>>"
+	for _, c := range []struct {
+		name, rule, where string
+		pdf               []byte
+	}{
+		{"page AA", "6.5.2-2", "page 1", embCrafted("", "/AA<</O<</S/URI/URI(https://example.com/)>>>>", box)},
+		{"JavaScript name tree", "6.5.1-1", "catalog /Names", embCrafted("/Names<</JavaScript 5 0 R>>", "", box, "<</Names[(a) 6 0 R]>>", "<</S/JavaScript/JS(1)>>")},
+		{"NeedAppearances", "6.4.1-3", "catalog /AcroForm", embCrafted("/AcroForm<</Fields[]/NeedAppearances true>>", "", box)},
+		{"XFA", "6.4.2-1", "catalog /AcroForm", embCrafted("/AcroForm<</Fields[]/XFA 5 0 R>>", "", box, "<</Length 0>> stream\n\nendstream")},
+		{"named action", "6.5.1-2", "catalog /OpenAction", embCrafted("/OpenAction<</S/Named/N/Print>>", "", box)},
+		{"chained JavaScript", "6.5.1-1", "catalog /OpenAction", embCrafted("/OpenAction<</S/GoTo/D[3 0 R/Fit]/Next[5 0 R]>>", "", box, "<</S/JavaScript/JS(1)>>")},
+		{"outline Launch", "6.5.1-1", `outline item "Facture"`, embCrafted("/Outlines 5 0 R", "", box, "<</First 6 0 R/Last 6 0 R/Count 1>>", "<</Title(Facture)/Parent 5 0 R/A<</S/Launch/F(x.exe)>>>>")},
+		{"hidden annotation", "6.3.2-2", "page 1, annotation 1 (Square)", embCrafted("", "/Annots[<</Subtype/Square/Rect[0 0 10 10]/F 6/AP<</N 5 0 R>>>>]", box, "<</Subtype/Form/BBox[0 0 10 10]/Length 0>> stream\n\nendstream")},
+		{"no appearance", "6.3.3-1", "page 1, annotation 1 (Square)", embCrafted("", "/Annots[<</Subtype/Square/Rect[0 0 10 10]/F 4>>]", box)},
+		{"movie annotation", "6.3.1-1", "page 1, annotation 1 (Movie)", embCrafted("", "/Annots[<</Subtype/Movie/Rect[0 0 10 10]/F 4>>]", box)},
+		{"widget action", "6.4.1-1", "page 1, annotation 1 (Widget)", embCrafted("", "/Annots[<</Subtype/Widget/Rect[0 0 10 10]/F 4/AP<</N 5 0 R>>/A<</S/URI/URI(x)>>>>]", box, "<</Subtype/Form/BBox[0 0 10 10]/Length 0>> stream\n\nendstream")},
+		{"undefined operator", "6.2.2-1", "page 1", embCrafted("", "", box+" 1 2 frobnicate")},
+		{"font in a form", "6.2.11.4.1-1", "page 1, form Fm0, font F1 (Courier)", embCrafted("", "/Resources<</XObject<</Fm0 5 0 R>>>>", "/Fm0 Do",
+			"<</Subtype/Form/BBox[0 0 10 10]/Resources<</Font<</F1 6 0 R>>>>/Length 28>> stream\nBT /F1 9 Tf (Total) Tj ET\nendstream",
+			"<</Type/Font/Subtype/Type1/BaseFont/Courier>>")},
+		{"missing font", "6.2.11.4.1-1", "page 1, font F9", embCrafted("", font, "BT /F9 9 Tf (x) Tj ET", "<</Type/Font/Subtype/Type1/BaseFont/Courier>>")},
+		{"CMYK image", "6.2.4.3-3", "page 1, image Im0", embCrafted("", "/Resources<</XObject<</Im0 5 0 R>>>>", "q 10 0 0 10 0 0 cm /Im0 Do Q",
+			"<</Subtype/Image/Width 1/Height 1/ColorSpace/DeviceCMYK/BitsPerComponent 8/Length 4>> stream\n\x00\x00\x00\xff\nendstream")},
+		{"CMYK separation", "6.2.4.3-3", "page 1", embCrafted("", "/Resources<</ColorSpace<</CS0[/Separation/Gold/DeviceCMYK 5 0 R]>>>>", "/CS0 cs 1 scn "+box,
+			"<</FunctionType 2/Domain[0 1]/C0[0 0 0 0]/C1[0 0.2 1 0]/N 1>>")},
+		{"transfer function", "6.2.5-1", "page 1, graphics state GS0", embCrafted("", "/Resources<</ExtGState<</GS0<</TR/Identity>>>>>>", "/GS0 gs "+box)},
+		{"LZW", "6.1.7.2-1", "object 5", embCrafted("", "/Resources<</XObject<</Fm0 5 0 R>>>>", box,
+			"<</Subtype/Form/BBox[0 0 10 10]/Filter/LZWDecode/Length 3>> stream\n\x80\x0b\x60\nendstream")},
+		{"inline image LZW", "6.1.10-1", "page 1, inline image", embCrafted("", "", "BI /W 1 /H 1 /CS /G /BPC 8 /F /LZW ID \x80\x0b\x60\x50 EI")},
+	} {
+		var buf bytes.Buffer
+		err := Embed(&buf, c.pdf, xml, nil)
+		var pe *PDFAError
+		switch {
+		case !errors.As(err, &pe):
+			t.Errorf("%s: %v, want a *PDFAError", c.name, err)
+		case pe.Rule != c.rule || pe.Where != c.where:
+			t.Errorf("%s: [%s] %q, want [%s] %q (%v)", c.name, pe.Rule, pe.Where, c.rule, c.where, err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("%s: %d bytes written", c.name, buf.Len())
+		}
+	}
+	// What PDF/A allows passes: the same PDFs without the defect.
+	for name, pdf := range map[string][]byte{
+		"box":           embCrafted("", "", box),
+		"render mode 3": embCrafted("", font, "BT 3 Tr /F1 9 Tf (invisible) Tj ET", "<</Type/Font/Subtype/Type1/BaseFont/Courier>>"),
+		"unused font":   embCrafted("", font, box, "<</Type/Font/Subtype/Type1/BaseFont/Courier>>"),
+		"DefaultCMYK":   embCrafted("", "/Resources<</ColorSpace<</DefaultCMYK[/ICCBased 5 0 R]>>>>", "0 0 0 1 k "+box, "<</N 4/Length 0>> stream\n\nendstream"),
+		"BX EX":         embCrafted("", "", "BX 1 frobnicate EX "+box),
+		"GoTo":          embCrafted("/OpenAction<</S/GoTo/D[3 0 R/Fit]>>", "", box),
+		"inline image":  embCrafted("", "", "q BI /W 1 /H 1 /CS /G /BPC 8 /F /AHx ID 80> EI Q "+box),
+	} {
+		var buf bytes.Buffer
+		if err := Embed(&buf, pdf, xml, nil); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestEmbedConcurrent: calls in parallel share nothing and write the same
+// bytes.
+func TestEmbedConcurrent(t *testing.T) {
+	in := embTestdata(t, "testdata", "input", "libreoffice-multipage.pdf")
+	xml := embGolden(t, "base.xml")
+	outs := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := Embed(&buf, in, xml, &Options{Time: embTime}); err != nil {
+				t.Error(err)
+			}
+			outs[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for i := range outs[1:] {
+		if !bytes.Equal(outs[0], outs[i+1]) {
+			t.Errorf("call %d wrote other bytes than call 0", i+1)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,8 +16,9 @@ import (
 type Extracted struct {
 	// XML is the attachment's content, decompressed.
 	XML []byte
-	// Name is the attachment's file name as found: factur-x.xml,
-	// zugferd-invoice.xml, ZUGFeRD-invoice.xml or xrechnung.xml.
+	// Name is the attachment's file name as found, its case kept and any
+	// path removed: factur-x.xml, zugferd-invoice.xml, ZUGFeRD-invoice.xml
+	// or xrechnung.xml.
 	Name string
 	// Relationship is the attachment's /AFRelationship, "" when missing.
 	Relationship Relationship
@@ -50,20 +52,29 @@ var invoiceNames = [...]string{"factur-x.xml", "zugferd-invoice.xml", "xrechnung
 // document's XMP metadata.
 //
 // The invoice is the attachment named factur-x.xml, zugferd-invoice.xml
-// (any case, as ZUGFeRD 1.0's ZUGFeRD-invoice.xml) or xrechnung.xml, by
-// its name-tree key, /UF or /F; factur-x.xml is preferred when there are
-// several. Extract is lenient, as PDF viewers are: it reads files with
-// damaged cross-reference tables or offsets, wrong stream lengths,
-// incremental updates (the newest version wins), cross-reference and
-// object streams, attachments missing from /AF or from the name tree; the
-// XML must still decode. Metadata that cannot be read leaves the XMP
-// fields empty and is not an error.
+// (in any case, so ZUGFeRD 1.0's ZUGFeRD-invoice.xml too) or xrechnung.xml,
+// by its /UF, its /F or its name-tree key. factur-x.xml is preferred when
+// there are several, then an associated file (in the catalog's /AF). The
+// attachment is looked for in the EmbeddedFiles name tree and /AF, and when
+// neither has it, in every file specification of the file (attachment
+// annotations).
 //
-// Input without a PDF header is an error wrapping ErrNotPDF; a PDF without
-// an invoice attachment one wrapping ErrNoInvoice. Encrypted PDFs are
-// refused (Extract does not decrypt). Unsupported stream filters and
-// damaged streams are errors naming the PDF object. Extract decompresses at
-// most 64 MiB in all, and at most 32 MiB of XML.
+// Extract is lenient, as PDF viewers are: it reads files with broken or
+// missing cross-reference tables and offsets (it rebuilds the object index
+// by scanning), wrong stream lengths, incremental updates (the newest
+// version of an object wins), cross-reference and object streams, name
+// trees with /Kids, and attachments missing from /AF or from the name tree.
+// The XML comes out as stored, byte for byte. XMP metadata that cannot be
+// read leaves the fx fields empty and is not an error.
+//
+// Input without "%PDF-" in its first kilobyte is an error wrapping
+// ErrNotPDF; a PDF without an invoice attachment is one wrapping
+// ErrNoInvoice, whose message lists the attachments found instead.
+// Encrypted PDFs are refused (Extract does not decrypt). A damaged stream
+// or an unsupported filter is an error naming the PDF object; Extract does
+// not then fall back on another attachment. Extract bounds its work on
+// hostile input: it decompresses at most 64 MiB in all and 32 MiB of XML,
+// and its cost is linear in the size of the file.
 //
 // Extract does not check that the file is PDF/A-3 nor that the XML is a
 // valid invoice: decode it with cii.Decode and validate the result.
@@ -82,24 +93,37 @@ func Extract(pdf []byte) (x *Extracted, err error) {
 	if r.Encrypted() {
 		return nil, errors.New("facturx: the PDF is encrypted (trailer /Encrypt); decryption is not supported")
 	}
-	f := finder{r: r, seen: map[int]bool{}}
+	f := finder{r: r, seen: map[int]bool{}, inAF: map[int]bool{}}
 	catalog := r.Catalog()
 	if catalog != nil {
+		af := r.Array(catalog.Get("AF"))
+		for _, v := range af {
+			if ref, ok := v.(pdfscan.Ref); ok {
+				f.inAF[ref.Num] = true
+			}
+		}
 		if names := r.Dict(catalog.Get("Names")); names != nil {
 			f.nameTree(names.Get("EmbeddedFiles"), 0)
 		}
-		for _, v := range r.Array(catalog.Get("AF")) {
+		for _, v := range af {
 			f.add(v, "")
 		}
 	}
-	if f.best() == nil {
+	if len(f.cands) == 0 {
 		// No invoice where it belongs: any file specification will do
 		// (an attachment annotation, a catalog that cannot be found).
 		f.scanAll()
 	}
+	// The best name first; among equals, an associated file (in /AF)
+	// first, then the order found.
+	slices.SortStableFunc(f.cands, func(a, b *candidate) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return boolInt(b.inAF) - boolInt(a.inAF)
+	})
 	var firstErr error
-	for c := f.best(); c != nil; c = f.best() {
-		c.tried = true
+	for _, c := range f.cands {
 		x, err := f.extract(c)
 		var de *decodeError
 		if errors.As(err, &de) {
@@ -125,11 +149,18 @@ func Extract(pdf []byte) (x *Extracted, err error) {
 
 // candidate is a file specification whose name is an invoice name.
 type candidate struct {
-	fs    pdfscan.Dict
-	num   int // object number of the file specification, 0 if direct
-	name  string
-	rank  int
-	tried bool
+	fs   pdfscan.Dict
+	num  int // object number of the file specification, 0 if direct
+	name string
+	rank int
+	inAF bool // listed in the catalog's /AF
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // finder collects the candidates.
@@ -137,6 +168,7 @@ type finder struct {
 	r      *pdfscan.Reader
 	cands  []*candidate
 	seen   map[int]bool // file specifications and name tree nodes visited
+	inAF   map[int]bool // file specifications in the catalog's /AF
 	nodes  int
 	others []string // names of other attachments, for the error message
 }
@@ -187,12 +219,12 @@ func (f *finder) addDict(fs pdfscan.Dict, num int, key string) {
 			first = name
 		}
 		if base, rk := rank(name); rk >= 0 {
-			f.cands = append(f.cands, &candidate{fs: fs, num: num, name: base, rank: rk})
+			f.cands = append(f.cands, &candidate{fs: fs, num: num, name: base, rank: rk, inAF: f.inAF[num]})
 			return
 		}
 	}
 	if base, rk := rank(key); rk >= 0 {
-		f.cands = append(f.cands, &candidate{fs: fs, num: num, name: base, rank: rk})
+		f.cands = append(f.cands, &candidate{fs: fs, num: num, name: base, rank: rk, inAF: f.inAF[num]})
 		return
 	}
 	if first == "" {
@@ -276,18 +308,6 @@ func (f *finder) scanObject(o pdfscan.Object, num, depth int) {
 			f.scanObject(v, num, depth+1)
 		}
 	}
-}
-
-// best returns the untried candidate with the best name, nil when none is
-// left.
-func (f *finder) best() *candidate {
-	var b *candidate
-	for _, c := range f.cands {
-		if !c.tried && (b == nil || c.rank < b.rank) {
-			b = c
-		}
-	}
-	return b
 }
 
 func (c *candidate) where() string {
@@ -390,9 +410,9 @@ var fxNamespaces = [...]string{
 	"urn:ferd:pdfa:CrossIndustryDocument",
 }
 
-func isFX(ns string) bool {
+func isFX(ns []byte) bool {
 	for _, p := range fxNamespaces {
-		if len(ns) >= len(p) && strings.EqualFold(ns[:len(p)], p) {
+		if len(ns) >= len(p) && bytes.EqualFold(ns[:len(p)], []byte(p)) {
 			return true
 		}
 	}
@@ -401,25 +421,25 @@ func isFX(ns string) bool {
 
 // fxProperties returns fx:ConformanceLevel, fx:Version and fx:DocumentType
 // of an XMP packet, in element or attribute form, whatever the prefix; the
-// first value of each wins. It is a small namespace-aware scan of its own
-// (encoding/xml costs more than the rest of Extract): malformed XML ends
-// the scan with what was found before.
+// first value of each wins. It is a small namespace-aware scan of its own,
+// which allocates little (encoding/xml would cost more than the rest of
+// Extract): malformed XML ends the scan with what was found before.
 func fxProperties(xmp []byte) (level, version, docType string) {
 	if !bytes.Contains(xmp, []byte("CrossIndustryDocument")) {
 		return
 	}
-	slot := func(local string) *string {
-		switch local {
-		case "ConformanceLevel":
+	slot := func(local []byte) *string {
+		switch {
+		case string(local) == "ConformanceLevel":
 			return &level
-		case "Version":
+		case string(local) == "Version":
 			return &version
-		case "DocumentType":
+		case string(local) == "DocumentType":
 			return &docType
 		}
 		return nil
 	}
-	type binding struct{ prefix, uri string }
+	type binding struct{ prefix, uri []byte }
 	var (
 		ns    []binding // in scope, innermost last
 		marks []int     // len(ns) when each open element started
@@ -428,13 +448,13 @@ func fxProperties(xmp []byte) (level, version, docType string) {
 		depth int     // of the element whose text is collected
 		text  []byte
 	)
-	resolve := func(prefix string) string {
+	isFXPrefix := func(prefix []byte) bool {
 		for i := len(ns) - 1; i >= 0; i-- {
-			if ns[i].prefix == prefix {
-				return ns[i].uri
+			if bytes.Equal(ns[i].prefix, prefix) {
+				return isFX(ns[i].uri)
 			}
 		}
-		return ""
+		return false
 	}
 	b := xmp
 	for len(b) > 0 {
@@ -457,8 +477,7 @@ func fxProperties(xmp []byte) (level, version, docType string) {
 				return
 			}
 			if field != nil {
-				text = append(text, "<![CDATA["...) // kept as is, unescaped below
-				text = append(text, b[9:end+3]...)
+				text = append(text, b[:end+3]...) // unescaped by xmlText
 			}
 			b = b[end+3:]
 		case bytes.HasPrefix(b, []byte("<!")):
@@ -479,7 +498,7 @@ func fxProperties(xmp []byte) (level, version, docType string) {
 				}
 			}
 		default:
-			var name string
+			var name []byte
 			var selfClosing, ok bool
 			name, attrs, selfClosing, b, ok = startTag(b, attrs[:0])
 			if !ok {
@@ -488,25 +507,25 @@ func fxProperties(xmp []byte) (level, version, docType string) {
 			marks = append(marks, len(ns))
 			for _, a := range attrs {
 				switch {
-				case a.name == "xmlns":
-					ns = append(ns, binding{"", a.value})
-				case strings.HasPrefix(a.name, "xmlns:"):
+				case string(a.name) == "xmlns":
+					ns = append(ns, binding{nil, a.value})
+				case bytes.HasPrefix(a.name, []byte("xmlns:")):
 					ns = append(ns, binding{a.name[6:], a.value})
 				}
 			}
 			for _, a := range attrs {
-				if prefix, local, ok := strings.Cut(a.name, ":"); ok && prefix != "xmlns" && isFX(resolve(prefix)) {
-					if p := slot(local); p != nil && *p == "" {
-						*p = strings.TrimSpace(xmlText([]byte(a.value), false))
+				if prefix, local, ok := bytes.Cut(a.name, []byte(":")); ok && string(prefix) != "xmlns" {
+					if p := slot(local); p != nil && *p == "" && isFXPrefix(prefix) {
+						*p = strings.TrimSpace(xmlText(a.value, false))
 					}
 				}
 			}
 			if field == nil {
-				prefix, local, ok := strings.Cut(name, ":")
+				prefix, local, ok := bytes.Cut(name, []byte(":"))
 				if !ok {
-					prefix, local = "", name
+					prefix, local = nil, name
 				}
-				if p := slot(local); p != nil && *p == "" && isFX(resolve(prefix)) {
+				if p := slot(local); p != nil && *p == "" && isFXPrefix(prefix) {
 					field, depth, text = p, len(marks)-1, text[:0]
 				}
 			}
@@ -514,8 +533,7 @@ func fxProperties(xmp []byte) (level, version, docType string) {
 				ns = ns[:marks[len(marks)-1]]
 				marks = marks[:len(marks)-1]
 				if field != nil && len(marks) == depth {
-					*field = "" // <fx:Version/>: empty
-					field = nil
+					field = nil // <fx:Version/>: empty
 				}
 			}
 		}
@@ -523,7 +541,7 @@ func fxProperties(xmp []byte) (level, version, docType string) {
 	return
 }
 
-type xmlAttr struct{ name, value string }
+type xmlAttr struct{ name, value []byte }
 
 // skipPast returns b after the first end, or nothing.
 func skipPast(b []byte, end string) []byte {
@@ -537,16 +555,16 @@ func skipPast(b []byte, end string) []byte {
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // startTag reads the start tag at the start of b ('<'): its name and
-// attributes (values not unescaped), whether it closes itself, and the
-// rest of b.
-func startTag(b []byte, attrs []xmlAttr) (name string, _ []xmlAttr, selfClosing bool, rest []byte, ok bool) {
+// attributes (slices of b, values not unescaped), whether it closes
+// itself, and the rest of b.
+func startTag(b []byte, attrs []xmlAttr) (name []byte, _ []xmlAttr, selfClosing bool, rest []byte, ok bool) {
 	i := 1
-	readName := func() string {
+	readName := func() []byte {
 		j := i
 		for i < len(b) && !isXMLSpace(b[i]) && b[i] != '>' && b[i] != '/' && b[i] != '=' {
 			i++
 		}
-		return string(b[j:i])
+		return b[j:i]
 	}
 	skipSpace := func() {
 		for i < len(b) && isXMLSpace(b[i]) {
@@ -554,13 +572,13 @@ func startTag(b []byte, attrs []xmlAttr) (name string, _ []xmlAttr, selfClosing 
 		}
 	}
 	name = readName()
-	if name == "" {
-		return "", attrs, false, nil, false
+	if len(name) == 0 {
+		return nil, attrs, false, nil, false
 	}
 	for {
 		skipSpace()
 		if i >= len(b) {
-			return "", attrs, false, nil, false
+			return nil, attrs, false, nil, false
 		}
 		switch b[i] {
 		case '>':
@@ -569,24 +587,24 @@ func startTag(b []byte, attrs []xmlAttr) (name string, _ []xmlAttr, selfClosing 
 			if i+1 < len(b) && b[i+1] == '>' {
 				return name, attrs, true, b[i+2:], true
 			}
-			return "", attrs, false, nil, false
+			return nil, attrs, false, nil, false
 		}
 		an := readName()
 		skipSpace()
-		if an == "" || i >= len(b) || b[i] != '=' {
-			return "", attrs, false, nil, false
+		if len(an) == 0 || i >= len(b) || b[i] != '=' {
+			return nil, attrs, false, nil, false
 		}
 		i++
 		skipSpace()
 		if i >= len(b) || (b[i] != '"' && b[i] != '\'') {
-			return "", attrs, false, nil, false
+			return nil, attrs, false, nil, false
 		}
 		q := b[i]
 		end := bytes.IndexByte(b[i+1:], q)
 		if end < 0 {
-			return "", attrs, false, nil, false
+			return nil, attrs, false, nil, false
 		}
-		attrs = append(attrs, xmlAttr{an, string(b[i+1 : i+1+end])})
+		attrs = append(attrs, xmlAttr{an, b[i+1 : i+1+end]})
 		i += end + 2
 	}
 }

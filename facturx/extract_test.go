@@ -233,8 +233,9 @@ func TestExtractTruncated(t *testing.T) {
 		b.ObjStm = []int{1, 2, 3, 4, 5}
 		check(t, b.Bytes(), xml, 7)
 	}
-	if files := corpusFiles(t); len(files) > 0 {
-		data, _ := os.ReadFile(files[0])
+	// And a corpus file, when the corpus is there (TestExtractCorpus
+	// requires it).
+	if data, err := os.ReadFile(filepath.Join(corpusDir(), "ZUGFeRDv2", "correct", "Mustangproject", "MustangGnuaccountingBeispielRE-20201121_508.pdf")); err == nil {
 		want, err := Extract(data)
 		if err != nil {
 			t.Fatal(err)
@@ -395,6 +396,13 @@ func TestExtractCrafted(t *testing.T) {
 			b.Set(8, "<< /Type /Filespec /F (a.xml) /EF << /F 10 0 R >> >>")
 			b.Set(9, "<< /Type /Filespec /F (xrechnung.xml) /EF << /F 10 0 R >> >>")
 			b.Set(10, pdftest.Stream("/Type /EmbeddedFile", other))
+			return b.Bytes()
+		}, full},
+		{"two factur-x.xml, the one in /AF wins", func() []byte {
+			b := base()
+			b.Set(4, "<< /Names [(factur-x.xml) 8 0 R (factur-x.xml) 5 0 R] >>")
+			b.Set(8, "<< /Type /Filespec /F (factur-x.xml) /EF << /F 9 0 R >> >>")
+			b.Set(9, pdftest.Stream("/Type /EmbeddedFile", other))
 			return b.Bytes()
 		}, full},
 		{"incremental update replacing the XML", func() []byte {
@@ -623,6 +631,71 @@ func TestExtractErrors(t *testing.T) {
 				if !strings.Contains(err.Error(), m) {
 					t.Errorf("error %q does not say %q", err, m)
 				}
+			}
+			t.Log(err)
+		})
+	}
+}
+
+// TestExtractHostile: files crafted to make a reader work hard cost time
+// linear in their size, and bounded memory.
+func TestExtractHostile(t *testing.T) {
+	many := func(n int, obj string) []byte {
+		var b bytes.Buffer
+		b.WriteString("%PDF-1.7\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "%d 0 obj\n%s\n", i, obj)
+		}
+		return b.Bytes()
+	}
+	xrefBomb := func() []byte {
+		b := &pdftest.Builder{Root: 1}
+		b.Set(1, "<< /Type /Catalog >>")
+		data := b.Bytes()
+		data = data[:bytes.LastIndex(data, []byte("startxref"))]
+		at := len(data)
+		data = fmt.Appendf(data, "2 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n",
+			pdftest.Stream("/Type /XRef /Root 1 0 R /W [1 0 0] /Index [0 1000000000] /Filter /FlateDecode", pdftest.Bomb(60)), at)
+		return data
+	}
+	refChain := func() []byte {
+		b := &pdftest.Builder{Root: 1}
+		b.Set(1, "<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>")
+		for i := 2; i < 5000; i++ {
+			b.Set(i, fmt.Sprintf("%d 0 R", i+1))
+		}
+		return b.Bytes()
+	}
+	kids := func() []byte {
+		b := &pdftest.Builder{Root: 1}
+		b.Set(1, "<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>")
+		for i := 2; i < 10000; i++ {
+			b.Set(i, fmt.Sprintf("<< /Kids [%d 0 R %d 0 R] /Names [(a) 1 0 R] >>", i+1, i+2))
+		}
+		return b.Bytes()
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"streams without endstream", many(10000, "<< /Type /EmbeddedFile >>\nstream\n<x/>")},
+		{"unterminated strings", many(10000, "<< /F (factur-x.xml")},
+		{"nested strings", many(10000, "(((((((((")},
+		{"unterminated arrays", many(10000, "[[[[[[[[[[")},
+		{"filespecs without file", many(10000, "<< /Type /Filespec /F (factur-x.xml) /EF << /F 1 0 R >> >>\nendobj")},
+		{"xref stream bomb", xrefBomb()},
+		{"reference chain", refChain()},
+		{"name tree of 10000 nodes", kids()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			x, err := Extract(tt.data)
+			if d := time.Since(start); d > 10*time.Second { // quadratic costs took minutes
+				t.Errorf("%d bytes took %v", len(tt.data), d)
+			}
+			if err == nil {
+				t.Errorf("no error: %+v", x)
 			}
 			t.Log(err)
 		})

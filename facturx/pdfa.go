@@ -96,15 +96,15 @@ func makePDFA(w io.Writer, src, xml []byte, o *Options) error {
 		o = &Options{}
 	}
 	var prof cii.Profile
+	var rel Relationship
 	if xml != nil {
 		var err error
 		if prof, err = ciiProfileOf(xml); err != nil {
 			return err
 		}
-	}
-	rel, err := fxRelationship(prof, o.Relationship)
-	if err != nil {
-		return err
+		if rel, err = fxRelationship(prof, o.Relationship); err != nil {
+			return err
+		}
 	}
 	if err := checkAttachmentOptions(o.Attachments, xml != nil); err != nil {
 		return err
@@ -724,7 +724,7 @@ type pdfaWriter struct {
 	queue   []int       // input object numbers, by output number - 1
 	offsets []int       // offsets of the output objects
 	cur     int         // the input number of the object being written
-	err     error       // the first actionRefusal found while writing
+	err     error       // the first refusal found while writing
 }
 
 // ref returns the output number of the input object nr, queueing it the
@@ -793,7 +793,7 @@ func (w *pdfaWriter) write(root, info types.IndirectRef, id, instance [16]byte, 
 	return w.out, nil
 }
 
-// refuse records the first actionRefusal found while writing.
+// refuse records the first refusal found while writing.
 func (w *pdfaWriter) refuse(rule, msg string) {
 	if w.err == nil {
 		w.err = &PDFAError{Rule: rule, Where: fmt.Sprintf("object %d", w.cur), Msg: msg}
@@ -1023,6 +1023,11 @@ func pdfaActionError(s, n string) *actionRefusal {
 // block with the fixed Huffman codes (RFC 1951, 3.2.6).
 func zlibBytes(b []byte) []byte {
 	w := bitWriter{out: make([]byte, 0, len(b)/3+64)}
+	for s := range w.codes {
+		code, n := fixedCode(s)
+		w.codes[s] = uint16(bits.Reverse16(code) >> (16 - n))
+		w.lens[s] = uint8(n)
+	}
 	w.out = append(w.out, 0x78, 0x01) // deflate, 32 KB window, no dictionary
 	w.bits(1|1<<1, 3)                 // BFINAL, BTYPE 01: fixed codes
 	const hashBits = 14
@@ -1061,6 +1066,9 @@ type bitWriter struct {
 	out  []byte
 	acc  uint64
 	nacc uint
+	// The fixed codes of the literal/length symbols, bit-reversed.
+	codes [286]uint16
+	lens  [286]uint8
 }
 
 func (w *bitWriter) bits(v uint64, n uint) {
@@ -1086,18 +1094,23 @@ func (w *bitWriter) huffman(code uint64, n uint) {
 	w.bits(bits.Reverse64(code)>>(64-n), n)
 }
 
-// literal writes the fixed code of a literal/length symbol (0..285).
-func (w *bitWriter) literal(s int) {
+// fixedCode returns the fixed Huffman code of a literal/length symbol
+// (0..285) and its length.
+func fixedCode(s int) (uint16, uint) {
 	switch {
 	case s < 144:
-		w.huffman(uint64(0x30+s), 8)
+		return uint16(0x30 + s), 8
 	case s < 256:
-		w.huffman(uint64(0x190+s-144), 9)
+		return uint16(0x190 + s - 144), 9
 	case s < 280:
-		w.huffman(uint64(s-256), 7)
-	default:
-		w.huffman(uint64(0xc0+s-280), 8)
+		return uint16(s - 256), 7
 	}
+	return uint16(0xc0 + s - 280), 8
+}
+
+// literal writes a literal/length symbol (0..285).
+func (w *bitWriter) literal(s int) {
+	w.bits(uint64(w.codes[s]), uint(w.lens[s]))
 }
 
 // match writes a length (3..258) and a distance (1..32768).

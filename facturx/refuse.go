@@ -27,9 +27,25 @@ type pdfaChecker struct {
 	intent int // colour components of the output intent: 1, 3 or 4
 	// seen forms, fonts and graphics states, by object number
 	forms, fonts, states map[int]bool
+	// form fields and chained actions seen, by object number
+	visited map[int]bool
 }
 
-// pdfaErr returns a actionRefusal.
+// seen reports whether the indirect object o was seen before by seen; a
+// direct object is never seen.
+func (c *pdfaChecker) seen(o types.Object) bool {
+	nr := refNr(o)
+	if nr == 0 {
+		return false
+	}
+	if c.visited[nr] {
+		return true
+	}
+	c.visited[nr] = true
+	return false
+}
+
+// pdfaErr returns a refusal.
 func pdfaErr(rule, where, format string, args ...any) *PDFAError {
 	return &PDFAError{Rule: rule, Where: where, Msg: fmt.Sprintf(format, args...)}
 }
@@ -38,7 +54,7 @@ func pdfaErr(rule, where, format string, args ...any) *PDFAError {
 // PDF/A-3B with an output intent of intent colour components, or nil. It
 // repairs what can be repaired.
 func (d *srcDoc) check(intent int) error {
-	c := &pdfaChecker{d: d, intent: intent, forms: map[int]bool{}, fonts: map[int]bool{}, states: map[int]bool{}}
+	c := &pdfaChecker{d: d, intent: intent, forms: map[int]bool{}, fonts: map[int]bool{}, states: map[int]bool{}, visited: map[int]bool{}}
 	if err := c.catalog(); err != nil {
 		return err
 	}
@@ -106,7 +122,7 @@ func (c *pdfaChecker) fields(fields types.Object, depth int) error {
 	}
 	for _, f := range c.d.array(fields) {
 		fd := c.d.dict(f)
-		if fd == nil {
+		if fd == nil || c.seen(f) {
 			continue
 		}
 		if fd["AA"] != nil {
@@ -149,12 +165,15 @@ func (c *pdfaChecker) action(a types.Dict, where string, depth int) error {
 	if r := pdfaActionError(c.d.name(a["S"]), c.d.name(a["N"])); r != nil {
 		return pdfaErr(r.rule, where, "%s", r.msg)
 	}
+	if c.seen(a["Next"]) {
+		return nil // checked already: a chain that loops, or shared
+	}
 	switch nx := c.d.deref(a["Next"]).(type) {
 	case types.Dict:
 		return c.action(nx, where, depth+1)
 	case types.Array:
 		for _, x := range nx {
-			if xd := c.d.dict(x); xd != nil {
+			if xd := c.d.dict(x); xd != nil && !c.seen(x) {
 				if err := c.action(xd, where, depth+1); err != nil {
 					return err
 				}
@@ -636,8 +655,12 @@ func (c *pdfaChecker) xobject(o types.Object, res types.Dict, where, name string
 	return nil
 }
 
+// pdfaInlineFilters are the filters an inline image may use (6.1.10).
+var pdfaInlineFilters = []string{"ASCIIHexDecode", "ASCII85Decode", "FlateDecode", "RunLengthDecode",
+	"CCITTFaxDecode", "DCTDecode", "AHx", "A85", "Fl", "RL", "CCF", "DCT"}
+
 // inlineImage reads an inline image from BI to EI and checks its colour
-// space.
+// space, filters and interpolation.
 func (c *pdfaChecker) inlineImage(lx *csLexer, res types.Dict, where string) error {
 	where += ", inline image"
 	var key string
@@ -671,8 +694,15 @@ func (c *pdfaChecker) inlineImage(lx *csLexer, res types.Dict, where string) err
 			}
 		case csArrayOpen:
 			vals := lx.array()
-			if key == "CS" || key == "ColorSpace" {
+			switch key {
+			case "CS", "ColorSpace":
 				cs = vals
+			case "F", "Filter":
+				for _, f := range vals {
+					if f.kind == csName && !slices.Contains(pdfaInlineFilters, f.name()) {
+						return pdfaErr("6.1.10-1", where, "filter %s", f.name())
+					}
+				}
 			}
 			key = ""
 			continue
@@ -682,6 +712,14 @@ func (c *pdfaChecker) inlineImage(lx *csLexer, res types.Dict, where string) err
 			cs = []csToken{t}
 		case "IM", "ImageMask":
 			mask = string(t.val) == "true"
+		case "I", "Interpolate":
+			if string(t.val) == "true" {
+				return pdfaErr("6.2.8-3", where, "/Interpolate is true")
+			}
+		case "F", "Filter":
+			if t.kind == csName && !slices.Contains(pdfaInlineFilters, t.name()) {
+				return pdfaErr("6.1.10-1", where, "filter %s", t.name())
+			}
 		case "L", "Length":
 			length, _ = strconv.Atoi(string(t.val))
 		}
@@ -723,10 +761,10 @@ func (t csToken) name() string {
 	return s
 }
 
+// csLexer reads the tokens of a content stream.
 type csLexer struct {
-	b     []byte
-	i     int
-	depth int // array nesting
+	b []byte
+	i int // the offset of the next token
 }
 
 func csSpace(c byte) bool {

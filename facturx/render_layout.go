@@ -100,7 +100,7 @@ func (b *block) kv(lst, vst style, label, value string, lw float64) {
 	if value == "" {
 		return
 	}
-	h1 := b.text(lst, label, 0, b.h+(vst.size-lst.size)*0.8, lw-4, left)
+	h1 := b.text(lst, label, 0, b.h+vst.size-lst.size, lw-4, left) // same baseline
 	h2 := b.text(vst, value, lw, b.h, b.w-lw, left)
 	b.h += max(h1, h2)
 }
@@ -108,7 +108,7 @@ func (b *block) kv(lst, vst style, label, value string, lw float64) {
 // gap adds vertical space.
 func (b *block) gap(h float64) { b.h += h }
 
-// rule adds a horizontal line across the block at its bottom.
+// rule adds a horizontal line across the block at top.
 func (b *block) rule(top, lw float64, c pdfgen.Color) {
 	b.shapes = append(b.shapes, shape{x: 0, top: top, w: b.w, lw: lw, c: c})
 }
@@ -182,12 +182,14 @@ func breakWord(word string, w float64, width func(string) float64) (string, stri
 }
 
 // clean prepares a text of the invoice for drawing: line separators become
-// newlines, other white space (tabs, thin spaces) a space, other control
-// characters nothing. No-break spaces are kept.
+// newlines; narrow and figure no-break spaces a no-break space; other white
+// space (tabs, thin spaces) a space; a non-breaking hyphen a hyphen;
+// control characters and invisible format characters (soft hyphen,
+// zero-width space and joiners, byte order mark) nothing.
 func clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if r < 0x20 && r != '\n' || r == 0x7F || r != 0xA0 && r != ' ' && r != '\n' && unicode.IsSpace(r) {
+		if r < 0x20 && r != '\n' || r >= 0x7F && r != 0xA0 && cleanRune(r) != r {
 			ok = false
 			break
 		}
@@ -195,20 +197,27 @@ func clean(s string) string {
 	if ok {
 		return s
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
-			return '\n'
-		case r == 0xA0:
-			return r
-		case unicode.IsSpace(r):
-			return ' '
-		case r < 0x20 || r == 0x7F:
-			return -1
-		}
-		return r
-	}, s)
+	return strings.Map(cleanRune, strings.ReplaceAll(s, "\r\n", "\n"))
+}
+
+func cleanRune(r rune) rune {
+	switch r {
+	case '\n', '\r', 0x2028, 0x2029, 0x85:
+		return '\n'
+	case 0xA0, 0x202F, 0x2007:
+		return 0xA0
+	case 0x2011:
+		return '-'
+	case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return -1
+	}
+	switch {
+	case unicode.IsSpace(r):
+		return ' '
+	case r < 0x20 || r == 0x7F || unicode.Is(unicode.Cc, r):
+		return -1
+	}
+	return r
 }
 
 // page management and drawing.

@@ -482,3 +482,39 @@ func TestRenderGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"Société Générale":            "Société Générale",
+		"a\tb\r\nc\rd":                "a b\nc\nd",
+		"40\u202f€ 1\u2007000":        "40\u00a0€ 1\u00a0000",
+		"Saint\u2011Étienne":          "Saint-Étienne",
+		"in\u00advisible\u200b\ufeff": "invisible",
+		"bell\x07 del\x7f":            "bell del",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRenderConcurrent: the fonts are shared, the documents are not.
+func TestRenderConcurrent(t *testing.T) {
+	want := renderRaw(t, fullInvoice(t), nil)
+	inv := fullInvoice(t)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			raw, err := renderPDF(inv, renderOpts())
+			if err == nil && !bytes.Equal(raw, want) {
+				err = errors.New("a concurrent rendering differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

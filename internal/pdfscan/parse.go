@@ -9,6 +9,9 @@ import (
 // the chain of indirect objects resolved to read one value.
 const MaxDepth = 64
 
+// maxElements bounds the elements of one array or dictionary.
+const maxElements = 1 << 20
+
 // maxStringLen bounds what one literal or hexadecimal string may decode to
 // (ISO 32000 implementation limits: 32767; streams hold the big data).
 // Longer strings are cut, not refused.
@@ -366,8 +369,8 @@ func (p *parser) parseLiteral() (Object, error) {
 			out = append(out, c)
 		}
 	}
-	p.pos = start
-	return nil, p.errorf("unterminated literal string")
+	// The position stays at the end: the caller charges what was read.
+	return nil, &Error{Offset: int64(start), Msg: "unterminated literal string", Err: ErrSyntax}
 }
 
 // parseHex reads a hexadecimal string at pos ('<').
@@ -403,8 +406,7 @@ func (p *parser) parseHex() (Object, error) {
 		}
 		half = !half
 	}
-	p.pos = start
-	return nil, p.errorf("unterminated hexadecimal string")
+	return nil, &Error{Offset: int64(start), Msg: "unterminated hexadecimal string", Err: ErrSyntax}
 }
 
 func (p *parser) parseArray(depth int) (Object, error) {
@@ -422,6 +424,9 @@ func (p *parser) parseArray(depth int) (Object, error) {
 		o, err := p.parseObject(depth)
 		if err != nil {
 			return nil, err
+		}
+		if len(arr) >= maxElements {
+			return nil, p.errorf("array too long")
 		}
 		arr = append(arr, o)
 	}
@@ -456,6 +461,9 @@ func (p *parser) parseDict(depth int) (Object, error) {
 		v, err := p.parseObject(depth)
 		if err != nil {
 			return nil, err
+		}
+		if len(d) >= maxElements {
+			return nil, p.errorf("dictionary too long")
 		}
 		d = append(d, KeyValue{key, v})
 	}

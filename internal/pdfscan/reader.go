@@ -17,6 +17,12 @@ const maxSections = 1024
 // maxObjStmObjects bounds the objects one object stream may declare.
 const maxObjStmObjects = 1 << 20
 
+// maxIndexEntries bounds the object index, whatever the file declares (no
+// real file comes near): with at most 4 entries per byte of the file, it
+// keeps a decompression bomb in a cross-reference stream from filling
+// memory.
+const maxIndexEntries = 1 << 22
+
 // Options are the settings of Open. The zero value, and nil, mean the
 // defaults each field states.
 type Options struct {
@@ -74,6 +80,17 @@ type Reader struct {
 	objstms   map[int]*objStm
 	budget    int64
 	inflater  inflater
+
+	// parseBudget bounds the bytes the parser may go through, all objects
+	// together, so that files crafted to make every parse run to the end
+	// of the file (unterminated strings) cost linear time.
+	parseBudget int64
+	// maxEntries bounds the object index.
+	maxEntries int
+	// ends are the offsets of "endstream" and of "endobj" in the file,
+	// found once, when a stream's /Length is wrong.
+	endstreams, endobjs []int
+	endsFound           bool
 }
 
 // Open indexes the objects of the PDF file data. It fails only when data
@@ -87,10 +104,12 @@ func Open(data []byte, opts *Options) (*Reader, error) {
 		return nil, ErrNotPDF
 	}
 	r := &Reader{
-		data:   data,
-		header: h,
-		budget: DefaultMaxDecoded,
-		cache:  make(map[int]Object, 16),
+		data:        data,
+		header:      h,
+		budget:      DefaultMaxDecoded,
+		cache:       make(map[int]Object, 16),
+		parseBudget: 8*int64(len(data)) + 1<<20,
+		maxEntries:  min(maxIndexEntries, 4*len(data)+1<<16),
 	}
 	if opts != nil && opts.MaxDecoded > 0 {
 		r.budget = opts.MaxDecoded
@@ -246,12 +265,27 @@ func (r *Reader) mergeTrailer(d Dict) {
 }
 
 func (r *Reader) set(num int, e entry) {
-	if num <= 0 {
+	if num <= 0 || r.full() {
 		return
 	}
 	if _, ok := r.index[num]; !ok {
 		r.index[num] = e
 	}
+}
+
+// full reports whether the index holds maxEntries objects: what a file
+// declares beyond is ignored.
+func (r *Reader) full() bool { return len(r.index) >= r.maxEntries }
+
+// parse parses with p, charging what it goes through to the parse budget.
+func (r *Reader) parse(p *parser) (Object, error) {
+	if r.parseBudget <= 0 {
+		return nil, &Error{Offset: int64(p.pos), Msg: "parsing limit reached", Err: ErrLimit}
+	}
+	start := p.pos
+	o, err := p.parseObject(0)
+	r.parseBudget -= int64(max(p.pos-start, 1))
+	return o, err
 }
 
 // loadClassic reads the subsections of a classic xref table after the
@@ -273,7 +307,7 @@ func (r *Reader) loadClassic(p *parser) (Dict, error) {
 		if count > int64(len(r.data)-p.pos)/18+1 {
 			return nil, &Error{Offset: int64(secPos), Msg: "cross-reference subsection larger than the file", Err: ErrSyntax}
 		}
-		for i := int64(0); i < count; i++ {
+		for i := int64(0); i < count && !r.full(); i++ {
 			p.skipSpace()
 			entPos := p.pos
 			off, ok1 := p.uint()
@@ -308,7 +342,7 @@ func (r *Reader) loadClassic(p *parser) (Dict, error) {
 			}
 		}
 	}
-	o, err := p.parseObject(0)
+	o, err := r.parse(p)
 	if err != nil {
 		return nil, err
 	}
@@ -372,12 +406,12 @@ func (r *Reader) loadXrefStream(pos int) (Dict, error) {
 	}
 	rows := len(data) / row
 	k := 0
-	for i := 0; i+1 < len(index) && k < rows; i += 2 {
+	for i := 0; i+1 < len(index) && k < rows && !r.full(); i += 2 {
 		start, count := index[i], index[i+1]
 		if start < 0 || count < 0 {
 			break
 		}
-		for j := int64(0); j < count && k < rows; j, k = j+1, k+1 {
+		for j := int64(0); j < count && k < rows && !r.full(); j, k = j+1, k+1 {
 			b := data[k*row : (k+1)*row]
 			typ := int64(1)
 			if w[0] > 0 {
@@ -437,6 +471,9 @@ func (r *Reader) rebuild() {
 		if !ok {
 			continue
 		}
+		if _, ok := r.index[num]; !ok && len(r.index) >= r.maxEntries {
+			continue
+		}
 		r.index[num] = entry{kind: kindOffset, gen: uint16(gen), off: int64(start), pos: int64(start)}
 		// Object streams and cross-reference streams need a look at
 		// their dictionary.
@@ -451,7 +488,13 @@ func (r *Reader) rebuild() {
 			}
 		}
 	}
-	// Trailers: "trailer << ... >>", in file order.
+	// Trailers: "trailer << ... >>", and below the dictionaries of
+	// cross-reference streams, in file order.
+	type trailerAt struct {
+		pos int
+		d   Dict
+	}
+	var trailers []trailerAt
 	for i := 0; ; {
 		k := bytes.Index(b[i:], []byte("trailer"))
 		if k < 0 {
@@ -459,9 +502,9 @@ func (r *Reader) rebuild() {
 		}
 		p := parser{b: b, pos: i + k + len("trailer")}
 		i = p.pos
-		if o, err := p.parseObject(0); err == nil {
+		if o, err := r.parse(&p); err == nil {
 			if d, ok := o.(Dict); ok {
-				r.scanTrailers = append(r.scanTrailers, d)
+				trailers = append(trailers, trailerAt{i, d})
 			}
 		}
 	}
@@ -477,14 +520,13 @@ func (r *Reader) rebuild() {
 			if m <= 0 || m == n {
 				continue
 			}
-			if cur, ok := r.index[m]; ok && cur.pos > e.pos {
+			cur, ok := r.index[m]
+			if ok && cur.pos > e.pos || !ok && len(r.index) >= r.maxEntries {
 				continue
 			}
 			r.index[m] = entry{kind: kindCompressed, off: int64(n), idx: int32(i), pos: e.pos}
 		}
 	}
-	// Cross-reference streams hold trailers too.
-	var xrefDicts []Dict
 	for _, n := range r.sortedByPos() {
 		e := r.index[n]
 		if e.kind != kindOffset {
@@ -497,12 +539,15 @@ func (r *Reader) rebuild() {
 		if o, err := r.Object(n); err == nil {
 			if s, ok := o.(*Stream); ok {
 				if t, _ := s.Dict.Get("Type").(Name); t == "XRef" {
-					xrefDicts = append(xrefDicts, s.Dict)
+					trailers = append(trailers, trailerAt{int(e.off), s.Dict})
 				}
 			}
 		}
 	}
-	r.scanTrailers = append(r.scanTrailers, xrefDicts...)
+	slices.SortStableFunc(trailers, func(a, b trailerAt) int { return a.pos - b.pos })
+	for _, t := range trailers {
+		r.scanTrailers = append(r.scanTrailers, t.d)
+	}
 	// The trailer: the old one if it has a /Root that resolves, else the
 	// newest scanned one with a /Root that resolves.
 	if ref, ok := old.Get("Root").(Ref); ok && r.isCatalog(ref) {
@@ -692,7 +737,7 @@ func (r *Reader) parseIndirectAt(pos int) (num, gen int, obj Object, err error) 
 	if !ok {
 		return 0, 0, nil, &Error{Offset: int64(pos), Msg: "no \"N G obj\" header", Err: ErrSyntax}
 	}
-	obj, err = p.parseObject(0)
+	obj, err = r.parse(&p)
 	if err != nil {
 		return num, gen, nil, &Error{Num: num, Gen: gen, Offset: int64(pos), Err: err}
 	}
@@ -727,13 +772,10 @@ func (r *Reader) streamAt(p *parser, d Dict, num, gen int) *Stream {
 	}
 	truncated := false
 	if end < 0 {
-		k := bytes.Index(b[start:], []byte("endstream"))
-		if k < 0 {
-			k = bytes.Index(b[start:], []byte("endobj"))
-		}
+		k := r.nextEnd(start)
 		switch {
 		case k >= 0:
-			end = start + k
+			end = k
 			// The end of line before endstream is not data.
 			if end > start && b[end-1] == '\n' {
 				end--
@@ -748,6 +790,37 @@ func (r *Reader) streamAt(p *parser, d Dict, num, gen int) *Stream {
 		}
 	}
 	return &Stream{Dict: d, Raw: b[start:end:end], Num: num, Gen: gen, Offset: int64(start), truncated: truncated}
+}
+
+// nextEnd returns the offset of the first "endstream" at or after start,
+// or else of the first "endobj", or -1. The offsets are found once per
+// file: searching from each stream would cost quadratic time on a file
+// of many streams without endstream.
+func (r *Reader) nextEnd(start int) int {
+	if !r.endsFound {
+		r.endsFound = true
+		r.endstreams = offsets(r.data, "endstream")
+		r.endobjs = offsets(r.data, "endobj")
+	}
+	for _, list := range [2][]int{r.endstreams, r.endobjs} {
+		if i, _ := slices.BinarySearch(list, start); i < len(list) {
+			return list[i]
+		}
+	}
+	return -1
+}
+
+// offsets returns the offsets of every occurrence of s in b.
+func offsets(b []byte, s string) []int {
+	var list []int
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte(s))
+		if k < 0 {
+			return list
+		}
+		list = append(list, i+k)
+		i += k + len(s)
+	}
 }
 
 // length reads /Length, resolving a reference (not through a stream).
@@ -776,7 +849,7 @@ func (r *Reader) compressed(num, stm, idx int) (Object, error) {
 		}
 	}
 	p := parser{b: os.data, pos: os.first + os.offs[i]}
-	o, err := p.parseObject(0)
+	o, err := r.parse(&p)
 	if err != nil {
 		return nil, &Error{Num: num, Offset: -1, Msg: fmt.Sprintf("in object stream %d", stm), Err: err}
 	}
@@ -819,6 +892,7 @@ func (r *Reader) loadObjStm(os *objStm) error {
 		return &Error{Num: os.num, Offset: -1, Msg: "object stream with invalid /N or /First"}
 	}
 	os.data, os.first = data, int(first)
+	r.parseBudget += 2 * int64(len(data))
 	p := parser{b: data[:first]}
 	for i := int64(0); i < n && i < maxObjStmObjects; i++ {
 		p.skipSpace()

@@ -359,3 +359,59 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+func TestLimits(t *testing.T) {
+	// The parse budget: once spent, objects fail with ErrLimit.
+	r, _ := Open(sample(&pdftest.Builder{}).Bytes(), nil)
+	r.parseBudget = 0
+	if _, err := r.Object(3); !errors.Is(err, ErrLimit) {
+		t.Errorf("parse budget spent: %v, want ErrLimit", err)
+	}
+	// An unterminated string is charged to the end of the file.
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	for i := 1; i <= 2000; i++ {
+		fmt.Fprintf(&b, "%d 0 obj\n(((\n", i)
+	}
+	r, _ = Open(b.Bytes(), nil)
+	r.parseBudget = 1 << 30
+	p := parser{b: r.data, pos: 17} // at "((("
+	if _, err := r.parse(&p); err == nil {
+		t.Fatal("no error")
+	}
+	if spent := 1<<30 - r.parseBudget; spent != int64(b.Len()-17) {
+		t.Errorf("an unterminated string charged %d bytes of %d", spent, b.Len()-17)
+	}
+	// Opening it, which looks for a catalog in every object, costs less
+	// than the budget, with an object index all the same.
+	r, _ = Open(b.Bytes(), nil)
+	if len(r.index) != 2000 {
+		t.Errorf("%d objects indexed", len(r.index))
+	}
+	// The index: no more entries than maxEntries, whatever the
+	// cross-reference stream declares.
+	c := &pdftest.Builder{Root: 1}
+	c.Set(1, "<< /Type /Catalog >>")
+	data := c.Bytes()
+	data = data[:bytes.LastIndex(data, []byte("startxref"))]
+	at := len(data)
+	data = fmt.Appendf(data, "2 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n",
+		pdftest.Stream("/Type /XRef /Root 1 0 R /W [1 0 0] /Index [0 1000000000] /Filter /FlateDecode", pdftest.Bomb(12)), at)
+	r, _ = Open(data, nil)
+	if len(r.index) != r.maxEntries || r.maxEntries > 4*len(data)+1<<16 {
+		t.Errorf("index of %d entries, limit %d, file of %d bytes", len(r.index), r.maxEntries, len(data))
+	}
+}
+
+func TestNextEnd(t *testing.T) {
+	r, _ := Open([]byte("%PDF-1.7\nendobj endstream endobj xx endstream"), nil)
+	for _, tt := range []struct{ start, want int }{{0, 16}, {16, 16}, {17, 36}, {37, -1}} {
+		if got := r.nextEnd(tt.start); got != tt.want {
+			t.Errorf("nextEnd(%d) = %d, want %d", tt.start, got, tt.want)
+		}
+	}
+	r, _ = Open([]byte("%PDF-1.7\nendobj endobj"), nil)
+	if got := r.nextEnd(10); got != 16 {
+		t.Errorf("nextEnd without endstream = %d, want the next endobj 16", got)
+	}
+}
