@@ -9,9 +9,13 @@
 // Factur-X or ZUGFeRD PDF, leniently, from files of any producer.
 //
 // Inputs that cannot become PDF/A-3B (encryption, fonts that are not
-// embedded, JavaScript or launch actions, PDF 2.0) are refused with a
-// *PDFAError naming the PDF/A rule and the object; a file that claims PDF/A
-// and is not is never written.
+// embedded, JavaScript or launch actions, catalog or page additional
+// actions, PDF 2.0, DeviceCMYK without a CMYK intent, XFA) are refused with
+// a *PDFAError naming the PDF/A rule and the object, and nothing is
+// written. What Embed does not inspect: the inside of embedded font
+// programs (widths that disagree with the font dictionary, symbolic
+// TrueType encodings) and ICC profiles of version 5 or later in the input's
+// colour spaces; a PDF with such defects should go through veraPDF.
 //
 // The output depends only on the inputs and the Options: with Options.Time
 // and Options.DocumentID set, the same call writes the same bytes. The

@@ -26,3 +26,16 @@ func BenchmarkEmbed(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCreate draws, encodes and wraps the 10-line benchmark invoice:
+// go test ./facturx -run XXX -bench Create -benchmem
+func BenchmarkCreate(b *testing.B) {
+	inv := fixtures.Bench(10)
+	o := &Options{Time: embTime}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Create(io.Discard, inv, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

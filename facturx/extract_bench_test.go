@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/internal/fixtures"
 	"github.com/einvoice-go/einvoice/internal/pdfscan/pdftest"
 )
 
@@ -36,7 +38,7 @@ func benchPDF(b *testing.B) []byte {
 
 // BenchmarkExtract: go test ./facturx -run XXX -bench Extract -benchmem
 func BenchmarkExtract(b *testing.B) {
-	files := map[string][]byte{"15KB": benchPDF(b)}
+	files := map[string][]byte{"15KB": benchPDF(b), "embed-output": embedOutput(b)}
 	// The smallest and the largest corpus file, when the corpus is there.
 	for name, rel := range map[string]string{
 		"corpus-84KB":  "ZUGFeRDv2/correct/symtrax/Beispiele/EN16931/zugferd_2p1_EN16931_2_Teilrechnung.pdf",
@@ -46,7 +48,7 @@ func BenchmarkExtract(b *testing.B) {
 			files[name] = data
 		}
 	}
-	for _, name := range []string{"15KB", "corpus-84KB", "corpus-400KB"} {
+	for _, name := range []string{"embed-output", "15KB", "corpus-84KB", "corpus-400KB"} {
 		data, ok := files[name]
 		if !ok {
 			continue
@@ -61,4 +63,18 @@ func BenchmarkExtract(b *testing.B) {
 			}
 		})
 	}
+}
+
+// embedOutput is what BenchmarkEmbed writes: the 10-line benchmark invoice
+// embedded into the one-page 13 KB Ghostscript PDF.
+func embedOutput(b *testing.B) []byte {
+	var x, out bytes.Buffer
+	if err := cii.Encode(&x, fixtures.Bench(10)); err != nil {
+		b.Fatal(err)
+	}
+	pdf := embTestdata(b, "testdata", "input", "ghostscript-pdfa3.pdf")
+	if err := Embed(&out, pdf, x.Bytes(), &Options{Time: embTime}); err != nil {
+		b.Fatal(err)
+	}
+	return out.Bytes()
 }
