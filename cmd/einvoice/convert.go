@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,16 +52,9 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	profile := fs.String("profile", "", "Factur-X profile")
 	drop := fs.Bool("drop", false, "drop the terms the profile cannot carry")
 
-	flags, positional, err := splitArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, convertUsage)
-		return exitOK
-	}
-	if err != nil {
-		return usageError(stderr, "convert: "+err.Error())
-	}
-	if err := fs.Parse(flags); err != nil {
-		return usageError(stderr, "convert: "+err.Error())
+	positional, code, done := parseFlags(fs, args, convertUsage, stdout, stderr)
+	if done {
+		return code
 	}
 
 	switch *to {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -56,16 +55,9 @@ func create(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	visual := fs.String("pdf", "", "visual PDF")
 	lang := fs.String("lang", "fr", "labels")
 
-	flags, positional, err := splitArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, createUsage)
-		return exitOK
-	}
-	if err != nil {
-		return usageError(stderr, "create: "+err.Error())
-	}
-	if err := fs.Parse(flags); err != nil {
-		return usageError(stderr, "create: "+err.Error())
+	positional, code, done := parseFlags(fs, args, createUsage, stdout, stderr)
+	if done {
+		return code
 	}
 	var o facturx.Options
 	switch *lang {
@@ -100,6 +92,7 @@ func create(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var vis []byte
 	if *visual != "" {
+		var err error
 		if vis, err = os.ReadFile(*visual); err != nil {
 			return usageError(stderr, "create: "+err.Error())
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,28 +24,14 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("o", "", "output file")
-	flags, positional, err := splitArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, extractUsage)
-		return exitOK
-	}
-	if err != nil {
-		return usageError(stderr, "extract: "+err.Error())
-	}
-	if err := fs.Parse(flags); err != nil {
-		return usageError(stderr, "extract: "+err.Error())
+	positional, code, done := parseFlags(fs, args, extractUsage, stdout, stderr)
+	if done {
+		return code
 	}
 	if len(positional) != 1 {
 		return usageError(stderr, fmt.Sprintf("extract: one input PDF expected, got %d", len(positional)))
 	}
-	name := positional[0]
-	var data []byte
-	if name == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	name, data, err := readArg(positional[0], stdin)
 	if err != nil {
 		return usageError(stderr, "extract: "+err.Error())
 	}

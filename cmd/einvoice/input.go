@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/cii"
@@ -31,15 +30,7 @@ type input struct {
 // read error or undecodable input, exitFail for a JSON invoice that cannot
 // be completed.
 func loadInvoice(verb, in string, stdin io.Reader, stderr io.Writer) (*input, int) {
-	name := in
-	var data []byte
-	var err error
-	if in == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(in)
-	}
+	name, data, err := readArg(in, stdin)
 	if err != nil {
 		return nil, usageError(stderr, verb+": "+err.Error())
 	}

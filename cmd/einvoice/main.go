@@ -25,6 +25,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -120,6 +121,36 @@ func help(args []string, stdout, stderr io.Writer) int {
 func usageError(stderr io.Writer, msg string) int {
 	fmt.Fprintln(stderr, "einvoice: "+msg)
 	return exitUsage
+}
+
+// parseFlags parses the flags of fs in args (before or after the positional
+// arguments) and returns the positional arguments. For -h it prints usage;
+// on a usage error it prints the error; in both cases done is true and code
+// is the exit status.
+func parseFlags(fs *flag.FlagSet, args []string, usage string, stdout, stderr io.Writer) (positional []string, code int, done bool) {
+	flags, positional, err := splitArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return nil, exitOK, true
+	}
+	if err == nil {
+		err = fs.Parse(flags)
+	}
+	if err != nil {
+		return nil, usageError(stderr, fs.Name()+": "+err.Error()), true
+	}
+	return positional, exitOK, false
+}
+
+// readArg reads the file named by a command line argument, or standard
+// input for -, and returns the name to show in messages with its content.
+func readArg(arg string, stdin io.Reader) (name string, data []byte, err error) {
+	if arg == "-" {
+		data, err = io.ReadAll(stdin)
+		return "standard input", data, err
+	}
+	data, err = os.ReadFile(arg)
+	return arg, data, err
 }
 
 // splitArgs separates the flags of fs (with their values) from the positional
