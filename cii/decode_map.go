@@ -335,8 +335,15 @@ func decLineNode() *decNode {
 				}).Closes(func(d *decState, ctx any) error {
 					b := &d.b.discount
 					switch {
-					case !b.ind.has:
+					case !b.ind.has && d.Strict:
 						return d.Fail("a price allowance without ram:ChargeIndicator")
+					case !b.ind.has:
+						// Some producers leave the indicator out (intarsys'
+						// ZUGFeRD 2.0 samples). A price can only carry an
+						// allowance in EN 16931, so it is read as one, when
+						// the line's prices agree: checked at the end of
+						// SpecifiedLineTradeAgreement.
+						d.b.unmarkedDiscount = d.CaptureTop()
 					case b.ind.val:
 						d.DropIgnored(b.mark)
 						return d.IgnoreTop("a charge on the gross price: the model holds a price discount only")
@@ -357,7 +364,18 @@ func decLineNode() *decNode {
 					p.BaseQuantity, p.BaseUnit = decPtr(v), einvoice.UnitCode(unit)
 				}),
 			),
-		),
+		).Closes(func(d *decState, ctx any) error {
+			loc := d.b.unmarkedDiscount
+			if loc == nil {
+				return nil
+			}
+			d.b.unmarkedDiscount = nil
+			p := &ln(ctx).Price
+			if p.Gross == nil || p.Discount == nil || !p.Gross.Sub(*p.Discount).Equal(p.Net) {
+				return d.FailAt(loc, []string{"BT-147"}, "a price allowance without ram:ChargeIndicator, whose amount is not the gross price (BT-148) less the net price (BT-146)")
+			}
+			return nil
+		}),
 		decGroup("SpecifiedLineTradeDelivery", "",
 			decQuantity("BilledQuantity", "BT-129 BT-130", func(_ *decState, ctx any, v decimal.Decimal, unit string) {
 				ln(ctx).Quantity, ln(ctx).Unit = v, einvoice.UnitCode(unit)
@@ -1029,18 +1047,21 @@ func (d *decState) finish() error {
 
 // The buffers of the groups that decide when they close.
 type decBuilders struct {
-	gross      decGrossBase
-	discount   decDiscount
-	ac         decAC
-	tax        decTax
-	ard        decARD
-	pm         decPM
-	contact    decContact
-	taxTotals  []decTaxTotal
-	pmSeen     bool
-	pmInfoSeen bool
-	pointSeen  bool
-	codeSeen   bool
+	// unmarkedDiscount locates a price allowance without its indicator,
+	// until the line's prices confirm it.
+	unmarkedDiscount *decLoc
+	gross            decGrossBase
+	discount         decDiscount
+	ac               decAC
+	tax              decTax
+	ard              decARD
+	pm               decPM
+	contact          decContact
+	taxTotals        []decTaxTotal
+	pmSeen           bool
+	pmInfoSeen       bool
+	pointSeen        bool
+	codeSeen         bool
 }
 
 type decInd struct{ has, val bool }

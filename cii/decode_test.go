@@ -1598,3 +1598,36 @@ func TestDecodeLogisticsCharge(t *testing.T) {
 		t.Errorf("charge %+v", c)
 	}
 }
+
+// A price allowance without its ChargeIndicator (intarsys's ZUGFeRD 2.0
+// samples) reads as the price discount when gross − discount = net, and is
+// an error when the prices disagree or the Decoder is strict.
+func TestDecodeUnmarkedPriceDiscount(t *testing.T) {
+	indicator := `<ram:ChargeIndicator>
+              <udt:Indicator>false</udt:Indicator>
+            </ram:ChargeIndicator>
+            `
+	src := string(genInvoice(2))
+	if !strings.Contains(src, indicator+"<ram:ActualAmount>0.5000") {
+		t.Fatal("the generated invoice changed: no price discount found")
+	}
+	unmarked := strings.ReplaceAll(src, indicator+"<ram:ActualAmount>0.5000", "<ram:ActualAmount>0.5000")
+	doc, err := Decode(strings.NewReader(unmarked))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range doc.Invoice.Lines {
+		if l.Price.Discount == nil || l.Price.Discount.String() != "0.5" {
+			t.Errorf("line %d: discount %v, want 0.5000", i, l.Price.Discount)
+		}
+	}
+	if _, err := (&Decoder{Strict: true}).Decode(strings.NewReader(unmarked)); err == nil || !strings.Contains(err.Error(), "without ram:ChargeIndicator") {
+		t.Errorf("strict: %v, want the missing indicator", err)
+	}
+	wrong := strings.Replace(unmarked, "<ram:ActualAmount>0.5000", "<ram:ActualAmount>0.4000", 1)
+	_, err = Decode(strings.NewReader(wrong))
+	var de *einvoice.DecodeError
+	if !errors.As(err, &de) || !strings.Contains(de.Msg, "not the gross price") || !strings.Contains(de.Path, "AppliedTradeAllowanceCharge") {
+		t.Errorf("prices disagree: %v, want an error at the allowance", err)
+	}
+}
