@@ -1,0 +1,22 @@
+// Package validate checks an invoice of the einvoice model against the
+// business rules of EN 16931 and of the Factur-X profiles, giving the
+// verdict the official schematron gives, in Go.
+//
+//	report := validate.Invoice(inv, validate.EN16931)
+//	if err := report.Err(); err != nil { ... }
+//	for _, is := range report.Issues { fmt.Println(is) }
+//
+// Each issue carries the official rule id (BR-CO-15), its severity as the
+// official schematron flags it (fatal or warning), the model path of the
+// offending value (Lines[2].NetAmount), the business terms concerned and
+// the official message.
+//
+// Rule sets are values the caller passes. The arithmetic rules (BR-CO-10 ..
+// BR-CO-17, BR-S-08, ...) compare with the model's one calculation
+// (einvoice.CalculateLineNet, CalculateBreakdown, CalculateTotals). Where an
+// official rule deviates from the norm's text, the rule follows the
+// official schematron, and its comment says so.
+//
+// validate reads the model only: decoding a file is the caller's step
+// (cii.Decode, ubl.Decode, facturx.Extract).
+package validate

@@ -1,0 +1,79 @@
+package validate
+
+import (
+	"github.com/einvoice-go/einvoice"
+)
+
+// RuleSet is a set of rules, passed to Invoice. The sets are values of this
+// package (EN16931, the Factur-X profiles); a set includes the sets it
+// builds on.
+type RuleSet struct {
+	name  string
+	rules []rule
+}
+
+// Name returns the set's name, as "en16931".
+func (s RuleSet) Name() string { return s.name }
+
+// Rules returns the ids of the set's rules, in the order they run.
+func (s RuleSet) Rules() []string {
+	ids := make([]string, len(s.rules))
+	for i, r := range s.rules {
+		ids[i] = r.id
+	}
+	return ids
+}
+
+// rule is one official rule: its id and the function that checks it. The
+// function reports through c, with c.fail, zero or more times.
+type rule struct {
+	id    string
+	check func(c *checker)
+}
+
+// checker is the state of one validation: the invoice, the rule running,
+// and the report being built. Rule functions read c.inv and call c.fail.
+type checker struct {
+	inv  *einvoice.Invoice
+	rule string
+	rep  *Report
+	// calc caches what the model's calculation gives, computed once for
+	// all the arithmetic rules (see calc.go).
+	calc *calculated
+}
+
+// fail reports that the running rule is broken at the model path, with
+// the official message and, when detail is not "", the values found.
+func (c *checker) fail(path, detail string) {
+	m := metaOf(c.rule)
+	msg := m.Message
+	if detail != "" {
+		msg += " (" + detail + ")"
+	}
+	c.rep.Issues = append(c.rep.Issues, Issue{Rule: c.rule, Severity: m.Severity, Path: path, Terms: m.Terms, Message: msg})
+}
+
+// Invoice checks inv against the rule sets, in order, and returns the
+// report. A rule that belongs to several of the sets runs once. inv is not
+// changed. With no set, Invoice checks EN16931.
+func Invoice(inv *einvoice.Invoice, sets ...RuleSet) Report {
+	if len(sets) == 0 {
+		sets = []RuleSet{EN16931}
+	}
+	var rep Report
+	c := &checker{inv: inv, rep: &rep}
+	seen := make(map[string]bool)
+	for _, s := range sets {
+		for _, r := range s.rules {
+			if len(sets) > 1 {
+				if seen[r.id] {
+					continue
+				}
+				seen[r.id] = true
+			}
+			c.rule = r.id
+			r.check(c)
+		}
+	}
+	return rep
+}
