@@ -34,33 +34,11 @@ func loadInvoice(verb, in string, stdin io.Reader, stderr io.Writer) (*input, in
 	if err != nil {
 		return nil, usageError(stderr, verb+": "+err.Error())
 	}
-	res := &input{name: name, kind: sniff(data)}
-	var ignored []string
-	switch res.kind {
-	case "pdf":
-		x, err := facturx.Extract(data)
-		if err != nil {
-			return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
-		}
-		data = x.XML
-		fallthrough
-	case "xml":
-		var syntax string
-		res.inv, ignored, syntax, err = decodeXML(data)
-		if err != nil {
-			return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
-		}
-		if syntax == "cii" {
-			res.cii = data
-		}
-		if res.kind == "xml" {
-			res.kind = syntax
-		}
-	default:
-		res.inv, err = einvoice.DecodeJSON(bytes.NewReader(data))
-		if err != nil {
-			return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
-		}
+	res, ignored, err := decodeInput(name, data)
+	if err != nil {
+		return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
+	}
+	if res.kind == "json" {
 		if err := res.inv.Complete(); err != nil {
 			var list einvoice.ErrorList
 			if errors.As(err, &list) && len(list) > 0 {
@@ -77,6 +55,41 @@ func loadInvoice(verb, in string, stdin io.Reader, stderr io.Writer) (*input, in
 		fmt.Fprintf(stderr, "einvoice: %s: %s: not carried into the model: %s\n", verb, name, ig)
 	}
 	return res, exitOK
+}
+
+// decodeInput decodes data, the content of the file name: a JSON invoice
+// (not completed), a CII or UBL document, or a Factur-X PDF, read through
+// its XML. It returns what the model could not carry, one line each.
+func decodeInput(name string, data []byte) (*input, []string, error) {
+	res := &input{name: name, kind: sniff(data)}
+	var ignored []string
+	var err error
+	switch res.kind {
+	case "pdf":
+		x, err := facturx.Extract(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		data = x.XML
+		fallthrough
+	case "xml":
+		var syntax string
+		res.inv, ignored, syntax, err = decodeXML(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		if syntax == "cii" {
+			res.cii = data
+		}
+		if res.kind == "xml" {
+			res.kind = syntax
+		}
+	default:
+		if res.inv, err = einvoice.DecodeJSON(bytes.NewReader(data)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return res, ignored, nil
 }
 
 // decodeXML decodes a CII or UBL document, and returns what the model

@@ -4,6 +4,7 @@
 //	einvoice convert --to json|cii|ubl [--profile P] [--drop] [-o OUT] IN
 //	einvoice create [--profile P] [--drop] [--pdf VISUAL.pdf] [--lang fr|en] -o OUT.pdf IN
 //	einvoice extract [-o OUT.xml] IN.pdf
+//	einvoice validate [--rules en16931] [--json] FILE...
 //
 // IN is a JSON invoice in the form of the einvoice package, a CII document,
 // a UBL Invoice or CreditNote, or a Factur-X PDF, told apart by their
@@ -11,9 +12,10 @@
 // amounts, VAT breakdown, document totals) with Invoice.Complete; CII and UBL
 // documents keep the figures they state.
 //
-// The verbs validate and fixtures of the command line contract are listed in
-// the usage as coming and exit with status 2 and a "not implemented yet"
-// message; they do nothing.
+// The verb fixtures of the command line contract, and the rule sets
+// facturx, fr and choruspro of validate, are listed in the usage as coming
+// and exit with status 2 and a "not implemented yet" message; they do
+// nothing.
 //
 // Flags may come before or after the input argument: "convert IN --to json"
 // is the same as "convert --to json IN". An argument "--" ends the flags.
@@ -50,11 +52,13 @@ Commands:
         invoice or made from the PDF VISUAL.pdf
   extract [-o OUT.xml] IN.pdf
         write the invoice XML embedded in a Factur-X or ZUGFeRD PDF
+  validate [--rules en16931] [--json] FILE...
+        check invoices against the EN 16931 business rules
   help [command]
         print this help, or a command's
 
 Coming with later versions (they exit with status 2 for now):
-  validate [--rules en16931|facturx|fr|choruspro[,...]] [--buyer-requires ...] [--json] FILE...
+  validate --rules facturx|fr|choruspro [--buyer-requires ...]
   fixtures --count N [--seed S] [--profile P] [--format json|cii|ubl|pdf] -o DIR
 
 IN is a JSON invoice, a CII document, a UBL Invoice or CreditNote, or a
@@ -87,8 +91,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return create(args[1:], stdin, stdout, stderr)
 	case "extract":
 		return extract(args[1:], stdin, stdout, stderr)
-	case "validate", "fixtures":
-		return usageError(stderr, verb+" is not implemented yet: this version implements convert, create and extract")
+	case "validate":
+		return validateCmd(args[1:], stdin, stdout, stderr)
+	case "fixtures":
+		return usageError(stderr, verb+" is not implemented yet: this version implements convert, create, extract and validate")
 	default:
 		if strings.HasPrefix(verb, "-") {
 			return usageError(stderr, fmt.Sprintf("unknown flag %s: flags come after the command (run 'einvoice help' for usage)", verb))
@@ -109,7 +115,9 @@ func help(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, createUsage)
 	case args[0] == "extract":
 		fmt.Fprint(stdout, extractUsage)
-	case args[0] == "validate", args[0] == "fixtures":
+	case args[0] == "validate":
+		fmt.Fprint(stdout, validateUsage)
+	case args[0] == "fixtures":
 		fmt.Fprint(stdout, usage)
 	default:
 		return usageError(stderr, fmt.Sprintf("unknown command %q (run 'einvoice help' for usage)", args[0]))
