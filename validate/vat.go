@@ -155,9 +155,9 @@ func vatBreakdownPath(inv *einvoice.Invoice, cat einvoice.VATCategory, n int, fi
 	return "VATBreakdown"
 }
 
-// vatEachUse calls f with the path and VAT of each line (kind "Lines"),
+// vatEachUse calls f with the index and VAT of each line (kind "Lines"),
 // document level allowance ("Allowances") or charge ("Charges") of category
-// cat, as selected by want.
+// cat.
 func vatEachUse(inv *einvoice.Invoice, kind string, cat einvoice.VATCategory, f func(i int, v *einvoice.VAT)) {
 	switch kind {
 	case "Lines":
