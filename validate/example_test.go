@@ -1,0 +1,61 @@
+package validate_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/validate"
+	"github.com/shopspring/decimal"
+)
+
+const exampleInvoice = `{
+  "number": "F-2026-001", "issueDate": "2026-03-02", "typeCode": "380", "currency": "EUR",
+  "dueDate": "2026-04-01",
+  "process": {"specification": "urn:cen.eu:en16931:2017"},
+  "seller": {"name": "Atelier Exemple SARL", "vatId": "FR44842159378",
+    "address": {"city": "Lyon", "postCode": "69003", "country": "FR"}},
+  "buyer": {"name": "Mairie de Démo", "address": {"city": "Paris", "postCode": "75011", "country": "FR"}},
+  "lines": [
+    {"id": "1", "quantity": "3", "unit": "C62", "price": {"net": "120.00"},
+     "vat": {"category": "S", "rate": "20"}, "item": {"name": "Calibration kit"}}
+  ]
+}`
+
+// A complete invoice passes; one whose total with VAT was typed wrong
+// fails, with the official rule ids, the model paths and the terms: the
+// amount due no longer follows from it either.
+func ExampleInvoice() {
+	inv, err := einvoice.DecodeJSON(strings.NewReader(exampleInvoice))
+	if err != nil {
+		panic(err)
+	}
+	if err := inv.Complete(); err != nil {
+		panic(err)
+	}
+	fmt.Println("valid:", validate.Invoice(inv, validate.EN16931).Valid())
+
+	inv.Totals.TaxInclusive = decimal.RequireFromString("432.10")
+	report := validate.Invoice(inv, validate.EN16931)
+	fmt.Println("valid:", report.Valid())
+	for _, is := range report.Issues {
+		fmt.Println(is.Rule, is.Severity, is.Path, is.Terms)
+	}
+	// Output:
+	// valid: true
+	// valid: false
+	// BR-CO-15 fatal Totals.TaxInclusive [BT-112 BT-109 BT-110]
+	// BR-CO-16 fatal Totals.Due [BT-115 BT-112 BT-113 BT-114]
+}
+
+// Report.Err gives an error when an issue is fatal.
+func ExampleReport_Err() {
+	inv, _ := einvoice.DecodeJSON(strings.NewReader(exampleInvoice))
+	inv.Complete() //nolint:errcheck // the example invoice completes
+	inv.Seller.Address.Country = "XX"
+	if err := validate.Invoice(inv).Err(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// validate: [BR-CL-14] Seller.Address.Country: Country codes in an invoice MUST be coded using ISO code list 3166-1 (code "XX")
+}
