@@ -712,13 +712,18 @@ func (e *encoder) totals() {
 // inv holds them (UBL can):
 //
 //   - BT-6 equal to BT-5: CII's BR-53 wants the VAT accounting currency to
-//     differ from the invoice currency (UBL's accepts them equal);
+//     differ from the invoice currency (UBL's accepts them equal); and with
+//     it BT-111, the VAT total in that currency, which CII could not tell
+//     from BT-110;
 //   - BT-147 without BT-148: CII writes the price discount inside the gross
 //     price, which must have its amount.
 func syntaxUnsupported(inv *einvoice.Invoice) []string {
 	var terms []string
 	if inv.TaxCurrency != "" && inv.TaxCurrency == inv.Currency {
 		terms = append(terms, "BT-6")
+		if inv.Totals.VATInTaxCurrency != nil {
+			terms = append(terms, "BT-111")
+		}
 	}
 	for i := range inv.Lines {
 		if p := &inv.Lines[i].Price; p.Discount != nil && p.Gross == nil {
@@ -740,6 +745,8 @@ func withoutSyntaxTerms(inv *einvoice.Invoice, terms []string) *einvoice.Invoice
 		switch t {
 		case "BT-6":
 			c.TaxCurrency = ""
+		case "BT-111":
+			c.Totals.VATInTaxCurrency = nil
 		case "BT-147":
 			c.Lines = append([]einvoice.Line(nil), inv.Lines...)
 			for i := range c.Lines {

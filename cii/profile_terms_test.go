@@ -460,25 +460,30 @@ func TestSyntaxUnsupported(t *testing.T) {
 		Lines: []einvoice.Line{
 			{ID: "1", Price: einvoice.Price{Net: decimal.RequireFromString("10"), Discount: d("2")}},
 			{ID: "2", Price: einvoice.Price{Net: decimal.RequireFromString("10"), Discount: d("2"), Gross: d("12")}},
-		}}
+		},
+		Totals: einvoice.Totals{VATInTaxCurrency: d("5.00")}}
 	var b bytes.Buffer
 	_, err := (&Encoder{}).Encode(&b, inv)
 	var pe *ProfileError
-	if !errors.As(err, &pe) || !slices.Equal(pe.Terms, []string{"BT-6", "BT-147"}) || b.Len() != 0 {
+	if !errors.As(err, &pe) || !slices.Equal(pe.Terms, []string{"BT-6", "BT-111", "BT-147"}) || b.Len() != 0 {
 		t.Fatalf("got %v", err)
 	}
 	dropped, err := (&Encoder{DropUnsupported: true}).Encode(&b, inv)
-	if err != nil || !slices.Equal(dropped, []string{"BT-6", "BT-147"}) {
+	if err != nil || !slices.Equal(dropped, []string{"BT-6", "BT-111", "BT-147"}) {
 		t.Fatalf("dropped %v, %v", dropped, err)
 	}
-	if inv.TaxCurrency != "EUR" || inv.Lines[0].Price.Discount == nil {
+	if inv.TaxCurrency != "EUR" || inv.Lines[0].Price.Discount == nil || inv.Totals.VATInTaxCurrency == nil {
 		t.Error("Encode changed the invoice")
 	}
+	xml := bytes.Clone(b.Bytes())
 	doc, err := Decode(&b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Invoice.TaxCurrency != "" || doc.Invoice.Lines[0].Price.Discount != nil || doc.Invoice.Lines[1].Price.Discount == nil {
+	if doc.Invoice.TaxCurrency != "" || doc.Invoice.Totals.VATInTaxCurrency != nil || bytes.Contains(xml, []byte(`currencyID=""`)) {
+		t.Errorf("BT-6 or BT-111 written: %s, %v", doc.Invoice.TaxCurrency, doc.Invoice.Totals.VATInTaxCurrency)
+	}
+	if doc.Invoice.Lines[0].Price.Discount != nil || doc.Invoice.Lines[1].Price.Discount == nil {
 		t.Errorf("decoded %+v", doc.Invoice.Lines)
 	}
 }
