@@ -31,6 +31,10 @@ type calculated struct {
 	Charges calcSum
 	// VAT is Σ BT-117, the model's Totals.VAT.
 	VAT calcSum
+
+	// vat is the index of the VAT categories and rates used, for the VAT
+	// category rules (c.vatIndex).
+	vat vatIndex
 }
 
 // calcSum is a sum of amounts: in hundredths when exact is true, else the
@@ -48,42 +52,71 @@ func (s calcSum) value() decimal.Decimal {
 }
 
 // calculated returns what the model's calculation gives for the invoice,
-// computing it on first use.
+// computing it on first use, in the checker's own space (no allocation).
 func (c *checker) calculated() *calculated {
 	if c.calc == nil {
-		c.calc = calculate(c.inv)
+		c.calcSpace = calculated{}
+		c.calcSpace.compute(c.inv)
+		c.calc = &c.calcSpace
 	}
 	return c.calc
 }
 
+// vatIndex returns the index of the VAT categories and rates the invoice
+// uses, computing it (with the sums) on first use.
+func (c *checker) vatIndex() *vatIndex {
+	return &c.calculated().vat
+}
+
 // calculate computes the sums in hundredths, or, when one amount is not
-// exact in hundredths or a sum overflows, as XPath adds them.
+// exact in hundredths or a sum overflows, as XPath adds them; and the VAT
+// index.
 func calculate(inv *einvoice.Invoice) *calculated {
 	calc := &calculated{}
+	calc.compute(inv)
+	return calc
+}
+
+// compute fills the zero calc, in one pass over the lines, the document
+// level allowances and charges and the VAT breakdowns.
+func (calc *calculated) compute(inv *einvoice.Invoice) {
+	vx := &calc.vat
+	vx.exact, vx.keyed = true, true
 	ok := true
 	var s int64
 	for i := range inv.Lines {
-		s, ok = calcAdd(s, inv.Lines[i].NetAmount, ok)
+		l := &inv.Lines[i]
+		x, xok := calcCents(l.NetAmount)
+		s, ok = calcAddExact(s, x, xok, ok)
+		vx.use(vatOfLine, &l.VAT, x, xok)
 	}
 	calc.LineNet.cents = s
 	s = 0
 	for i := range inv.Allowances {
-		s, ok = calcAdd(s, inv.Allowances[i].Amount, ok)
+		a := &inv.Allowances[i]
+		x, xok := calcCents(a.Amount)
+		s, ok = calcAddExact(s, x, xok, ok)
+		vx.use(vatOfAllowance, &a.VAT, x, xok)
 	}
 	calc.Allowances.cents = s
 	s = 0
 	for i := range inv.Charges {
-		s, ok = calcAdd(s, inv.Charges[i].Amount, ok)
+		ch := &inv.Charges[i]
+		x, xok := calcCents(ch.Amount)
+		s, ok = calcAddExact(s, x, xok, ok)
+		vx.use(vatOfCharge, &ch.VAT, x, xok)
 	}
 	calc.Charges.cents = s
 	s = 0
 	for i := range inv.VATBreakdown {
-		s, ok = calcAdd(s, inv.VATBreakdown[i].TaxAmount, ok)
+		b := &inv.VATBreakdown[i]
+		s, ok = calcAdd(s, b.TaxAmount, ok)
+		vx.uses[vatCatIndex(b.Category)][vatOfBreakdown]++
 	}
 	calc.VAT.cents = s
 	if ok {
 		calc.LineNet.exact, calc.Allowances.exact, calc.Charges.exact, calc.VAT.exact = true, true, true, true
-		return calc
+		return
 	}
 	calc.LineNet, calc.Allowances, calc.Charges, calc.VAT = calcSum{}, calcSum{}, calcSum{}, calcSum{}
 	for i := range inv.Lines {
@@ -98,7 +131,189 @@ func calculate(inv *einvoice.Invoice) *calculated {
 	for i := range inv.VATBreakdown {
 		calc.VAT.float += inv.VATBreakdown[i].TaxAmount.InexactFloat64()
 	}
-	return calc
+}
+
+// The kinds of VAT uses the index counts, in vatIndex.uses.
+const (
+	vatOfLine = iota
+	vatOfAllowance
+	vatOfCharge
+	vatOfBreakdown
+)
+
+// vatCats are the VAT categories the category rules name, by their index
+// in vatIndex; vatCatOther stands for every other code, "" included.
+var vatCats = [...]einvoice.VATCategory{
+	einvoice.VATStandard, einvoice.VATZeroRated, einvoice.VATExempt, einvoice.VATReverseCharge,
+	einvoice.VATIntraCommunity, einvoice.VATExport, einvoice.VATNotSubject, einvoice.VATCanaryIslands,
+	einvoice.VATCeutaMelilla, einvoice.VATSplitPayment,
+}
+
+const vatCatOther = len(vatCats)
+
+// vatCatIndex returns the index of cat in vatCats, or vatCatOther.
+func vatCatIndex(cat einvoice.VATCategory) int {
+	switch cat {
+	case einvoice.VATStandard:
+		return 0
+	case einvoice.VATZeroRated:
+		return 1
+	case einvoice.VATExempt:
+		return 2
+	case einvoice.VATReverseCharge:
+		return 3
+	case einvoice.VATIntraCommunity:
+		return 4
+	case einvoice.VATExport:
+		return 5
+	case einvoice.VATNotSubject:
+		return 6
+	case einvoice.VATCanaryIslands:
+		return 7
+	case einvoice.VATCeutaMelilla:
+		return 8
+	case einvoice.VATSplitPayment:
+		return 9
+	}
+	return vatCatOther
+}
+
+// vatIndex is what the VAT category rules ask of every line, document
+// level allowance and charge, and VAT breakdown, computed once per
+// validation (with the sums of calculated) so that no rule rescans the
+// lines for each category and rate: how many of each kind have each
+// category, and the sums of the amounts of each category, and of each
+// category and rate, in hundredths.
+type vatIndex struct {
+	// uses counts the lines, allowances, charges and breakdowns of each
+	// category (vatCatIndex), by kind (vatOfLine ...).
+	uses [vatCatOther + 1][4]int32
+	// sums are the sums of the line net amounts, allowance and charge
+	// amounts of each category, whatever their rate, by kind.
+	sums [vatCatOther + 1][3]int64
+	// groups are the sums of each category and rate, in the order of first
+	// use: the first ones in place, the others (rare) in more.
+	groups [6]vatGroup
+	n      int
+	more   []vatGroup
+	// exact is false when an amount is not whole hundredths or a sum
+	// overflows: the sums are then not kept, and the rules take decimal's
+	// exact arithmetic (vatExpectedTaxable).
+	exact bool
+	// keyed is false when a rate has no key (more than 18 digits): the
+	// sums per rate are then not kept.
+	keyed bool
+}
+
+// vatGroup is the sums of the uses of one category and rate.
+type vatGroup struct {
+	cat  int
+	key  vatRateKey
+	sums [3]int64
+}
+
+// use records one line, allowance or charge (kind) with VAT v and amount
+// x in hundredths (xok false when it is not whole hundredths).
+func (vx *vatIndex) use(kind int, v *einvoice.VAT, x int64, xok bool) {
+	k := vatCatIndex(v.Category)
+	vx.uses[k][kind]++
+	if !vx.exact {
+		return
+	}
+	if !xok || !calcAddTo(&vx.sums[k][kind], x) {
+		vx.exact = false
+		return
+	}
+	if v.Rate == nil || !vx.keyed {
+		return
+	}
+	key := vatKey(*v.Rate)
+	if !key.ok {
+		vx.keyed = false
+		return
+	}
+	g := vx.group(k, key)
+	if g == nil {
+		if vx.n < len(vx.groups) {
+			g = &vx.groups[vx.n]
+			vx.n++
+		} else {
+			vx.more = append(vx.more, vatGroup{})
+			g = &vx.more[len(vx.more)-1]
+		}
+		g.cat, g.key = k, key
+	}
+	if !calcAddTo(&g.sums[kind], x) {
+		vx.exact = false
+	}
+}
+
+// group returns the group of category index k and rate key, or nil.
+func (vx *vatIndex) group(k int, key vatRateKey) *vatGroup {
+	for i := range vx.groups[:vx.n] {
+		if g := &vx.groups[i]; g.cat == k && g.key == key {
+			return g
+		}
+	}
+	for i := range vx.more {
+		if g := &vx.more[i]; g.cat == k && g.key == key {
+			return g
+		}
+	}
+	return nil
+}
+
+// count returns the number of lines, of document level allowances and
+// charges, and of VAT breakdowns of category cat.
+func (vx *vatIndex) count(cat einvoice.VATCategory) (lines, ac, breakdowns int) {
+	u := &vx.uses[vatCatIndex(cat)]
+	return int(u[vatOfLine]), int(u[vatOfAllowance]) + int(u[vatOfCharge]), int(u[vatOfBreakdown])
+}
+
+// taxable returns vatExpectedTaxable(inv, cat, rate) from the sums; ok is
+// false when the index does not keep them.
+func (vx *vatIndex) taxable(cat einvoice.VATCategory, rate *decimal.Decimal) (s vatSum, ok bool) {
+	if !vx.exact {
+		return vatSum{}, false
+	}
+	k := vatCatIndex(cat)
+	sums := &vx.sums[k]
+	if rate != nil {
+		if !vx.keyed {
+			return vatSum{}, false
+		}
+		key := vatKey(*rate)
+		if !key.ok {
+			return vatSum{}, false
+		}
+		g := vx.group(k, key)
+		if g == nil {
+			return vatSum{}, true // no use of the category and rate: 0
+		}
+		sums = &g.sums
+	}
+	// As vatExpectedTaxable combines its sums, whole hundredths needing no
+	// rounding.
+	s = vatSum{c: sums[vatOfLine]}
+	s.addSum(&vatSum{c: sums[vatOfCharge]}, false)
+	s.addSum(&vatSum{c: sums[vatOfAllowance]}, true)
+	return s, true
+}
+
+// calcAddExact is calcAdd for an amount already in hundredths (xok false
+// when it is not).
+func calcAddExact(s, x int64, xok, ok bool) (int64, bool) {
+	if !ok || !xok {
+		return 0, false
+	}
+	return calcAddCents(s, x)
+}
+
+// calcAddTo adds x to *s, reporting false when that overflows.
+func calcAddTo(s *int64, x int64) bool {
+	r, ok := calcAddCents(*s, x)
+	*s = r
+	return ok
 }
 
 // calcDecimalRound2 is XPath's round(xs:decimal(f) * 100) div 100: the

@@ -59,90 +59,109 @@ func decimals(d decimal.Decimal) int32 {
 // held formats d with the decimals it is held with, for a message.
 func held(d decimal.Decimal) string { return d.StringFixed(decimals(d)) }
 
-// maxTwo reports at path an amount held with more than 2 decimals.
-func (c *checker) maxTwo(path string, d decimal.Decimal) {
+// at is a model path, spelled out only when an issue is reported, so that
+// checking a valid invoice builds no strings: field alone ("Totals.Due"),
+// list[i].field ("Lines[2].NetAmount") or list[i].sub[j].field
+// ("Lines[2].Allowances[0].Amount").
+type at struct {
+	list, sub, field string
+	i, j             int
+}
+
+func (p at) String() string {
+	switch {
+	case p.list == "":
+		return p.field
+	case p.sub == "":
+		return idx(p.list, p.i) + "." + p.field
+	}
+	return idx(idx(p.list, p.i)+"."+p.sub, p.j) + "." + p.field
+}
+
+// maxTwo reports at p an amount held with more than 2 decimals.
+func (c *checker) maxTwo(p at, d decimal.Decimal) {
 	if decimals(d) > 2 {
-		c.fail(path, held(d))
+		c.fail(p.String(), held(d))
 	}
 }
 
 // maxTwoOpt is maxTwo for an optional amount.
-func (c *checker) maxTwoOpt(path string, d *decimal.Decimal) {
+func (c *checker) maxTwoOpt(p at, d *decimal.Decimal) {
 	if d != nil {
-		c.maxTwo(path, *d)
+		c.maxTwo(p, *d)
 	}
 }
 
 // brDec01: Document level allowance amount (BT-92).
 func brDec01(c *checker) {
 	for i := range c.inv.Allowances {
-		c.maxTwo(idx("Allowances", i)+".Amount", c.inv.Allowances[i].Amount)
+		c.maxTwo(at{list: "Allowances", i: i, field: "Amount"}, c.inv.Allowances[i].Amount)
 	}
 }
 
 // brDec02: Document level allowance base amount (BT-93).
 func brDec02(c *checker) {
 	for i := range c.inv.Allowances {
-		c.maxTwoOpt(idx("Allowances", i)+".BaseAmount", c.inv.Allowances[i].BaseAmount)
+		c.maxTwoOpt(at{list: "Allowances", i: i, field: "BaseAmount"}, c.inv.Allowances[i].BaseAmount)
 	}
 }
 
 // brDec05: Document level charge amount (BT-99).
 func brDec05(c *checker) {
 	for i := range c.inv.Charges {
-		c.maxTwo(idx("Charges", i)+".Amount", c.inv.Charges[i].Amount)
+		c.maxTwo(at{list: "Charges", i: i, field: "Amount"}, c.inv.Charges[i].Amount)
 	}
 }
 
 // brDec06: Document level charge base amount (BT-100).
 func brDec06(c *checker) {
 	for i := range c.inv.Charges {
-		c.maxTwoOpt(idx("Charges", i)+".BaseAmount", c.inv.Charges[i].BaseAmount)
+		c.maxTwoOpt(at{list: "Charges", i: i, field: "BaseAmount"}, c.inv.Charges[i].BaseAmount)
 	}
 }
 
 // brDec09: Sum of Invoice line net amount (BT-106).
-func brDec09(c *checker) { c.maxTwo("Totals.LineNet", c.inv.Totals.LineNet) }
+func brDec09(c *checker) { c.maxTwo(at{field: "Totals.LineNet"}, c.inv.Totals.LineNet) }
 
 // brDec10: Sum of allowances on document level (BT-107).
-func brDec10(c *checker) { c.maxTwoOpt("Totals.Allowances", c.inv.Totals.Allowances) }
+func brDec10(c *checker) { c.maxTwoOpt(at{field: "Totals.Allowances"}, c.inv.Totals.Allowances) }
 
 // brDec11: Sum of charges on document level (BT-108).
-func brDec11(c *checker) { c.maxTwoOpt("Totals.Charges", c.inv.Totals.Charges) }
+func brDec11(c *checker) { c.maxTwoOpt(at{field: "Totals.Charges"}, c.inv.Totals.Charges) }
 
 // brDec12: Invoice total amount without VAT (BT-109).
-func brDec12(c *checker) { c.maxTwo("Totals.TaxExclusive", c.inv.Totals.TaxExclusive) }
+func brDec12(c *checker) { c.maxTwo(at{field: "Totals.TaxExclusive"}, c.inv.Totals.TaxExclusive) }
 
 // brDec14: Invoice total amount with VAT (BT-112).
-func brDec14(c *checker) { c.maxTwo("Totals.TaxInclusive", c.inv.Totals.TaxInclusive) }
+func brDec14(c *checker) { c.maxTwo(at{field: "Totals.TaxInclusive"}, c.inv.Totals.TaxInclusive) }
 
 // brDec16: Paid amount (BT-113).
-func brDec16(c *checker) { c.maxTwoOpt("Totals.Paid", c.inv.Totals.Paid) }
+func brDec16(c *checker) { c.maxTwoOpt(at{field: "Totals.Paid"}, c.inv.Totals.Paid) }
 
 // brDec17: Rounding amount (BT-114).
-func brDec17(c *checker) { c.maxTwoOpt("Totals.Rounding", c.inv.Totals.Rounding) }
+func brDec17(c *checker) { c.maxTwoOpt(at{field: "Totals.Rounding"}, c.inv.Totals.Rounding) }
 
 // brDec18: Amount due for payment (BT-115).
-func brDec18(c *checker) { c.maxTwo("Totals.Due", c.inv.Totals.Due) }
+func brDec18(c *checker) { c.maxTwo(at{field: "Totals.Due"}, c.inv.Totals.Due) }
 
 // brDec19: VAT category taxable amount (BT-116).
 func brDec19(c *checker) {
 	for i := range c.inv.VATBreakdown {
-		c.maxTwo(idx("VATBreakdown", i)+".TaxableAmount", c.inv.VATBreakdown[i].TaxableAmount)
+		c.maxTwo(at{list: "VATBreakdown", i: i, field: "TaxableAmount"}, c.inv.VATBreakdown[i].TaxableAmount)
 	}
 }
 
 // brDec20: VAT category tax amount (BT-117).
 func brDec20(c *checker) {
 	for i := range c.inv.VATBreakdown {
-		c.maxTwo(idx("VATBreakdown", i)+".TaxAmount", c.inv.VATBreakdown[i].TaxAmount)
+		c.maxTwo(at{list: "VATBreakdown", i: i, field: "TaxAmount"}, c.inv.VATBreakdown[i].TaxAmount)
 	}
 }
 
 // brDec23: Invoice line net amount (BT-131).
 func brDec23(c *checker) {
 	for i := range c.inv.Lines {
-		c.maxTwo(idx("Lines", i)+".NetAmount", c.inv.Lines[i].NetAmount)
+		c.maxTwo(at{list: "Lines", i: i, field: "NetAmount"}, c.inv.Lines[i].NetAmount)
 	}
 }
 
@@ -150,7 +169,7 @@ func brDec23(c *checker) {
 func brDec24(c *checker) {
 	for i := range c.inv.Lines {
 		for j := range c.inv.Lines[i].Allowances {
-			c.maxTwo(idx(idx("Lines", i)+".Allowances", j)+".Amount", c.inv.Lines[i].Allowances[j].Amount)
+			c.maxTwo(at{list: "Lines", i: i, sub: "Allowances", j: j, field: "Amount"}, c.inv.Lines[i].Allowances[j].Amount)
 		}
 	}
 }
@@ -159,7 +178,7 @@ func brDec24(c *checker) {
 func brDec25(c *checker) {
 	for i := range c.inv.Lines {
 		for j := range c.inv.Lines[i].Allowances {
-			c.maxTwoOpt(idx(idx("Lines", i)+".Allowances", j)+".BaseAmount", c.inv.Lines[i].Allowances[j].BaseAmount)
+			c.maxTwoOpt(at{list: "Lines", i: i, sub: "Allowances", j: j, field: "BaseAmount"}, c.inv.Lines[i].Allowances[j].BaseAmount)
 		}
 	}
 }
@@ -168,7 +187,7 @@ func brDec25(c *checker) {
 func brDec27(c *checker) {
 	for i := range c.inv.Lines {
 		for j := range c.inv.Lines[i].Charges {
-			c.maxTwo(idx(idx("Lines", i)+".Charges", j)+".Amount", c.inv.Lines[i].Charges[j].Amount)
+			c.maxTwo(at{list: "Lines", i: i, sub: "Charges", j: j, field: "Amount"}, c.inv.Lines[i].Charges[j].Amount)
 		}
 	}
 }
@@ -177,7 +196,7 @@ func brDec27(c *checker) {
 func brDec28(c *checker) {
 	for i := range c.inv.Lines {
 		for j := range c.inv.Lines[i].Charges {
-			c.maxTwoOpt(idx(idx("Lines", i)+".Charges", j)+".BaseAmount", c.inv.Lines[i].Charges[j].BaseAmount)
+			c.maxTwoOpt(at{list: "Lines", i: i, sub: "Charges", j: j, field: "BaseAmount"}, c.inv.Lines[i].Charges[j].BaseAmount)
 		}
 	}
 }
@@ -190,8 +209,9 @@ type taxTotal struct {
 	path     string
 }
 
-func taxTotals(inv *einvoice.Invoice) []taxTotal {
-	var out []taxTotal
+// taxTotals returns the invoice's total VAT amounts, in buf's storage.
+func taxTotals(inv *einvoice.Invoice, buf *[2]taxTotal) []taxTotal {
+	out := buf[:0]
 	if v := inv.Totals.VAT; v != nil {
 		out = append(out, taxTotal{inv.Currency, *v, "Totals.VAT"})
 	}
@@ -224,7 +244,8 @@ func roundsToCents(d decimal.Decimal) bool {
 // whatever BT-110 holds. The UBL rule counts characters instead; this
 // follows CII.
 func brDec13(c *checker) {
-	tts := taxTotals(c.inv)
+	var buf [2]taxTotal
+	tts := taxTotals(c.inv, &buf)
 	if len(tts) == 0 {
 		return
 	}
@@ -249,7 +270,8 @@ func brDec13(c *checker) {
 // is missing and BT-110 is there (which BR-53 reports too).
 func brDec15(c *checker) {
 	inv := c.inv
-	tts := taxTotals(inv)
+	var buf [2]taxTotal
+	tts := taxTotals(inv, &buf)
 	if inv.TaxCurrency == "" || len(tts) == 0 {
 		return
 	}

@@ -38,8 +38,10 @@ type checker struct {
 	rule string
 	rep  *Report
 	// calc caches what the model's calculation gives, computed once for
-	// all the arithmetic rules (see calc.go).
-	calc *calculated
+	// all the arithmetic rules and the VAT category rules (see calc.go),
+	// in calcSpace.
+	calc      *calculated
+	calcSpace calculated
 }
 
 // fail reports that the running rule is broken at the model path, with
@@ -57,23 +59,38 @@ func (c *checker) fail(path, detail string) {
 // report. A rule that belongs to several of the sets runs once. inv is not
 // changed. With no set, Invoice checks EN16931.
 func Invoice(inv *einvoice.Invoice, sets ...RuleSet) Report {
-	if len(sets) == 0 {
-		sets = []RuleSet{EN16931}
-	}
-	var rep Report
-	c := &checker{inv: inv, rep: &rep}
-	seen := make(map[string]bool)
-	for _, s := range sets {
-		for _, r := range s.rules {
-			if len(sets) > 1 {
+	// One allocation for the checker and the report it builds.
+	v := &struct {
+		c   checker
+		rep Report
+	}{}
+	c := &v.c
+	c.inv, c.rep = inv, &v.rep
+	switch len(sets) {
+	case 0:
+		c.run(EN16931.rules)
+	case 1:
+		c.run(sets[0].rules)
+	default:
+		seen := make(map[string]bool)
+		for _, s := range sets {
+			for _, r := range s.rules {
 				if seen[r.id] {
 					continue
 				}
 				seen[r.id] = true
+				c.rule = r.id
+				r.check(c)
 			}
-			c.rule = r.id
-			r.check(c)
 		}
 	}
-	return rep
+	return v.rep
+}
+
+// run runs the rules in order.
+func (c *checker) run(rules []rule) {
+	for _, r := range rules {
+		c.rule = r.id
+		r.check(c)
+	}
 }

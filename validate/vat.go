@@ -56,29 +56,9 @@ func vatRepVATID(inv *einvoice.Invoice) bool {
 }
 
 // vatCount counts the lines, the document level allowances and charges,
-// and the VAT breakdowns of category cat.
-func vatCount(inv *einvoice.Invoice, cat einvoice.VATCategory) (lines, ac, breakdowns int) {
-	for i := range inv.Lines {
-		if vatIsCat(inv.Lines[i].VAT.Category, cat) {
-			lines++
-		}
-	}
-	for i := range inv.Allowances {
-		if vatIsCat(inv.Allowances[i].VAT.Category, cat) {
-			ac++
-		}
-	}
-	for i := range inv.Charges {
-		if vatIsCat(inv.Charges[i].VAT.Category, cat) {
-			ac++
-		}
-	}
-	for k := range inv.VATBreakdown {
-		if vatIsCat(inv.VATBreakdown[k].Category, cat) {
-			breakdowns++
-		}
-	}
-	return lines, ac, breakdowns
+// and the VAT breakdowns of category cat (from the index, computed once).
+func vatCount(c *checker, cat einvoice.VATCategory) (lines, ac, breakdowns int) {
+	return c.vatIndex().count(cat)
 }
 
 // vatFirstUse returns the path of the first line, allowance or charge of
@@ -111,7 +91,7 @@ func vatFirstUse(inv *einvoice.Invoice, cat einvoice.VATCategory) string {
 // breakdown"): two lines of the category and no breakdown pass it, and so do
 // two allowances or charges. This follows the official test.
 func vatAtLeastOne(c *checker, cat einvoice.VATCategory) {
-	lines, ac, bd := vatCount(c.inv, cat)
+	lines, ac, bd := vatCount(c, cat)
 	if (lines+bd >= 2 || lines == 0) && (ac+bd >= 2 || ac == 0) {
 		return
 	}
@@ -123,7 +103,7 @@ func vatAtLeastOne(c *checker, cat einvoice.VATCategory) {
 // breakdown has it and a line, allowance or charge has it too. A breakdown
 // of the category that nothing uses fails, as the official test has it.
 func vatExactlyOne(c *checker, cat einvoice.VATCategory) {
-	lines, ac, bd := vatCount(c.inv, cat)
+	lines, ac, bd := vatCount(c, cat)
 	if (bd == 0 && lines == 0 && ac == 0) || (bd == 1 && (lines > 0 || ac > 0)) {
 		return
 	}
@@ -157,22 +137,33 @@ func vatBreakdownPath(inv *einvoice.Invoice, cat einvoice.VATCategory, n int, fi
 
 // vatEachUse calls f with the index and VAT of each line (kind "Lines"),
 // document level allowance ("Allowances") or charge ("Charges") of category
-// cat.
-func vatEachUse(inv *einvoice.Invoice, kind string, cat einvoice.VATCategory, f func(i int, v *einvoice.VAT)) {
+// cat. It returns at once when the index has none.
+func vatEachUse(c *checker, kind string, cat einvoice.VATCategory, f func(i int, v *einvoice.VAT)) {
+	inv := c.inv
+	u := &c.vatIndex().uses[vatCatIndex(cat)]
 	switch kind {
 	case "Lines":
+		if u[vatOfLine] == 0 {
+			return
+		}
 		for i := range inv.Lines {
 			if vatIsCat(inv.Lines[i].VAT.Category, cat) {
 				f(i, &inv.Lines[i].VAT)
 			}
 		}
 	case "Allowances":
+		if u[vatOfAllowance] == 0 {
+			return
+		}
 		for i := range inv.Allowances {
 			if vatIsCat(inv.Allowances[i].VAT.Category, cat) {
 				f(i, &inv.Allowances[i].VAT)
 			}
 		}
 	case "Charges":
+		if u[vatOfCharge] == 0 {
+			return
+		}
 		for i := range inv.Charges {
 			if vatIsCat(inv.Charges[i].VAT.Category, cat) {
 				f(i, &inv.Charges[i].VAT)
@@ -188,7 +179,7 @@ func vatParties(c *checker, kind string, cat einvoice.VATCategory, ok func(*einv
 	if ok(c.inv) {
 		return
 	}
-	vatEachUse(c.inv, kind, cat, func(i int, _ *einvoice.VAT) {
+	vatEachUse(c, kind, cat, func(i int, _ *einvoice.VAT) {
 		c.fail(vatPath(kind, i, "VAT.Category"), "category "+string(cat)+": "+missing)
 	})
 }
@@ -197,7 +188,7 @@ func vatParties(c *checker, kind string, cat einvoice.VATCategory, ok func(*einv
 // category cat with ok, which gets nil for an absent rate: the rules BR-x-05
 // to BR-x-07.
 func vatRateCheck(c *checker, kind string, cat einvoice.VATCategory, ok func(*decimal.Decimal) bool) {
-	vatEachUse(c.inv, kind, cat, func(i int, v *einvoice.VAT) {
+	vatEachUse(c, kind, cat, func(i int, v *einvoice.VAT) {
 		if !ok(v.Rate) {
 			c.fail(vatPath(kind, i, "VAT.Rate"), "category "+string(cat)+", rate "+vatRateText(v.Rate))
 		}
@@ -219,7 +210,11 @@ func vatRateText(r *decimal.Decimal) string {
 }
 
 // vatEachBreakdown calls f for each VAT breakdown of category cat.
-func vatEachBreakdown(inv *einvoice.Invoice, cat einvoice.VATCategory, f func(k int, b *einvoice.VATBreakdown)) {
+func vatEachBreakdown(c *checker, cat einvoice.VATCategory, f func(k int, b *einvoice.VATBreakdown)) {
+	if c.vatIndex().uses[vatCatIndex(cat)][vatOfBreakdown] == 0 {
+		return
+	}
+	inv := c.inv
 	for k := range inv.VATBreakdown {
 		if vatIsCat(inv.VATBreakdown[k].Category, cat) {
 			f(k, &inv.VATBreakdown[k])
@@ -234,11 +229,11 @@ func vatEachBreakdown(inv *einvoice.Invoice, cat einvoice.VATCategory, f func(k 
 // that category and rate. A breakdown without a rate passes (every $rate in
 // an empty sequence), and lines without a rate count for no rate.
 func vatTaxableExact(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
 		if b.Rate == nil {
 			return
 		}
-		want := vatExpectedTaxable(c.inv, cat, b.Rate)
+		want := vatTaxable(c, cat, b.Rate)
 		if !want.equal(b.TaxableAmount) {
 			c.fail(vatPath("VATBreakdown", k, "TaxableAmount"), "taxable amount "+b.TaxableAmount.String()+", lines, allowances and charges give "+want.String())
 		}
@@ -252,8 +247,8 @@ func vatTaxableExact(c *checker, cat einvoice.VATCategory) {
 // allows a difference below 1 (BasisAmount - 1 < sum and BasisAmount + 1 >
 // sum, in xs:double), and this follows it.
 func vatTaxableNear(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
-		want := vatExpectedTaxable(c.inv, cat, nil)
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
+		want := vatTaxable(c, cat, nil)
 		fb, fw := vatFloat(b.TaxableAmount), want.float()
 		if fb-1 < fw && fb+1 > fw {
 			return
@@ -264,12 +259,22 @@ func vatTaxableNear(c *checker, cat einvoice.VATCategory) {
 
 // vatTaxableEqual is BR-O-08: like vatTaxableNear, but exact.
 func vatTaxableEqual(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
-		want := vatExpectedTaxable(c.inv, cat, nil)
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
+		want := vatTaxable(c, cat, nil)
 		if !want.equal(b.TaxableAmount) {
 			c.fail(vatPath("VATBreakdown", k, "TaxableAmount"), "taxable amount "+b.TaxableAmount.String()+", lines, allowances and charges give "+want.String())
 		}
 	})
+}
+
+// vatTaxable is vatExpectedTaxable(c.inv, cat, rate), from the sums of
+// the index when it keeps them (amounts in whole hundredths: every real
+// invoice), so that the lines are not scanned again for each breakdown.
+func vatTaxable(c *checker, cat einvoice.VATCategory, rate *decimal.Decimal) vatSum {
+	if s, ok := c.vatIndex().taxable(cat, rate); ok {
+		return s
+	}
+	return vatExpectedTaxable(c.inv, cat, rate)
 }
 
 // vatExpectedTaxable is the official sum for a breakdown of category cat:
@@ -358,7 +363,7 @@ func vatKey(d decimal.Decimal) vatRateKey {
 // and the product and the division are xs:double (the rate is untyped).
 // This follows it. An absent rate fails.
 func vatTaxAmountStandard(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
 		if b.Rate != nil {
 			want := vatXPathRound(math.Abs(vatFloat(b.TaxableAmount))*vatFloat(*b.Rate)) / 100
 			lo, hi := vatAbsPlus(b.TaxAmount, -1), vatAbsPlus(b.TaxAmount, 1)
@@ -375,7 +380,7 @@ func vatTaxAmountStandard(c *checker, cat einvoice.VATCategory) {
 // vatTaxAmountZero is BR-x-09 for the categories whose tax is 0:
 // CalculatedAmount = 0.
 func vatTaxAmountZero(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
 		if !b.TaxAmount.IsZero() {
 			c.fail(vatPath("VATBreakdown", k, "TaxAmount"), "tax amount "+b.TaxAmount.String()+" for category "+string(cat))
 		}
@@ -385,7 +390,7 @@ func vatTaxAmountZero(c *checker, cat einvoice.VATCategory) {
 // vatNoExemption is BR-S-10, BR-Z-10, BR-AF-10 and BR-AG-10: no exemption
 // reason, neither text nor code.
 func vatNoExemption(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
 		switch {
 		case b.ExemptionReason != "":
 			c.fail(vatPath("VATBreakdown", k, "ExemptionReason"), "exemption reason "+strconv.Quote(b.ExemptionReason)+" for category "+string(cat))
@@ -400,7 +405,7 @@ func vatNoExemption(c *checker, cat einvoice.VATCategory) {
 // is present, not what it says (the norm's text asks for the meaning of
 // the category).
 func vatNeedsExemption(c *checker, cat einvoice.VATCategory) {
-	vatEachBreakdown(c.inv, cat, func(k int, b *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, cat, func(k int, b *einvoice.VATBreakdown) {
 		if b.ExemptionReason == "" && b.ExemptionReasonCode == "" {
 			c.fail(vatPath("VATBreakdown", k, "ExemptionReason"), "no exemption reason for category "+string(cat))
 		}

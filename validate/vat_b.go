@@ -11,8 +11,8 @@ var vatBRules = []rule{
 // vatUsesCategory reports whether a line, document level allowance or
 // charge, or VAT breakdown has category cat: the schematron's
 // //ram:CategoryCode = cat.
-func vatUsesCategory(inv *einvoice.Invoice, cat einvoice.VATCategory) bool {
-	lines, ac, bd := vatCount(inv, cat)
+func vatUsesCategory(c *checker, cat einvoice.VATCategory) bool {
+	lines, ac, bd := vatCount(c, cat)
 	return lines+ac+bd > 0
 }
 
@@ -24,7 +24,7 @@ func vatUsesCategory(inv *einvoice.Invoice, cat einvoice.VATCategory) bool {
 // not a ram:CountryID and is not asked.
 func brB01(c *checker) {
 	inv := c.inv
-	if !vatUsesCategory(inv, einvoice.VATSplitPayment) {
+	if !vatUsesCategory(c, einvoice.VATSplitPayment) {
 		return
 	}
 	path, country := "", einvoice.CountryCode("")
@@ -47,7 +47,7 @@ func brB01(c *checker) {
 // allowance, a charge or a VAT breakdown.
 func brB02(c *checker) {
 	inv := c.inv
-	if !vatUsesCategory(inv, einvoice.VATSplitPayment) || !vatUsesCategory(inv, einvoice.VATStandard) {
+	if !vatUsesCategory(c, einvoice.VATSplitPayment) || !vatUsesCategory(c, einvoice.VATStandard) {
 		return
 	}
 	path := vatFirstUse(inv, einvoice.VATStandard)

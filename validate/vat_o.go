@@ -26,7 +26,7 @@ var vatORules = []rule{
 // of category O pass it (BR-CO-18 and BR-O-12 have their say), and this
 // follows it.
 func brO01(c *checker) {
-	lines, ac, bd := vatCount(c.inv, einvoice.VATNotSubject)
+	lines, ac, bd := vatCount(c, einvoice.VATNotSubject)
 	if bd == 0 || (bd == 1 && (lines > 0 || ac > 0)) {
 		return
 	}
@@ -87,7 +87,7 @@ func brO14(c *checker) { vatOnlyO(c, vatOtherCharge, vatOtherAllowance) }
 // vatOnlyO fires once per breakdown of category O when first or second
 // finds something of another category.
 func vatOnlyO(c *checker, first, second func(*einvoice.Invoice) (string, einvoice.VATCategory, bool)) {
-	if _, _, bd := vatCount(c.inv, einvoice.VATNotSubject); bd == 0 {
+	if _, _, bd := vatCount(c, einvoice.VATNotSubject); bd == 0 {
 		return
 	}
 	path, cat, found := first(c.inv)
@@ -97,7 +97,7 @@ func vatOnlyO(c *checker, first, second func(*einvoice.Invoice) (string, einvoic
 	if !found {
 		return
 	}
-	vatEachBreakdown(c.inv, einvoice.VATNotSubject, func(int, *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, einvoice.VATNotSubject, func(int, *einvoice.VATBreakdown) {
 		c.fail(path, "category "+string(cat)+" with a VAT breakdown of category O")
 	})
 }

@@ -266,7 +266,7 @@ func brIC11(c *checker) {
 	if p := inv.InvoicingPeriod; p != nil && (!p.Start.IsZero() || !p.End.IsZero()) {
 		return
 	}
-	vatEachBreakdown(inv, einvoice.VATIntraCommunity, func(k int, _ *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, einvoice.VATIntraCommunity, func(k int, _ *einvoice.VATBreakdown) {
 		c.fail("Delivery.Date", "a VAT breakdown of category K (VATBreakdown["+strconv.Itoa(k)+"]) and no actual delivery date or invoicing period")
 	})
 }
@@ -281,7 +281,7 @@ func brIC12(c *checker) {
 	if inv.Delivery != nil && inv.Delivery.Address != nil {
 		return
 	}
-	vatEachBreakdown(inv, einvoice.VATIntraCommunity, func(k int, _ *einvoice.VATBreakdown) {
+	vatEachBreakdown(c, einvoice.VATIntraCommunity, func(k int, _ *einvoice.VATBreakdown) {
 		c.fail("Delivery.Address.Country", "a VAT breakdown of category K (VATBreakdown["+strconv.Itoa(k)+"]) and no deliver to address")
 	})
 }
