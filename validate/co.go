@@ -185,6 +185,10 @@ func coDocSum(c *checker, n int, stated *decimal.Decimal, got calcSum, path stri
 // and BT-108, not the lines: a wrong BT-106 is BR-CO-10's alone. The model's
 // calculation (Totals.TaxExclusive) adds the lines, so it is not used here.
 func brCO13(c *checker) {
+	if c.syntax == UBL {
+		ublBRCO13(c)
+		return
+	}
 	t := &c.inv.Totals
 	want := coCombine(t.LineNet, t.Allowances, t.Charges)
 	if !coMatches(t.TaxExclusive, want, true) {
@@ -203,6 +207,10 @@ func brCO13(c *checker) {
 // amounts of more than 2 decimals, the official rule's xs:double
 // arithmetic is followed, as for BR-CO-10.
 func brCO14(c *checker) {
+	if c.syntax == UBL {
+		ublBRCO14(c)
+		return
+	}
 	inv := c.inv
 	got := c.calculated().VAT
 	if v := inv.Totals.VAT; v != nil && !coSumMatches(*v, got, false) {
@@ -260,6 +268,10 @@ func brCO15(c *checker) {
 // Official quirk followed: the rule compares exactly, without rounding,
 // and uses the stated BT-112 (UBL's rule rounds).
 func brCO16(c *checker) {
+	if c.syntax == UBL {
+		ublBRCO16(c)
+		return
+	}
 	t := &c.inv.Totals
 	want := coCombine(t.TaxInclusive, t.Paid, t.Rounding)
 	if !coMatches(t.Due, want, false) {
@@ -279,6 +291,10 @@ func brCO16(c *checker) {
 // absent rate wants a tax amount that rounds to 0; and it is not checked on
 // breakdowns of categories O, L and M (see coBreakdownChecked).
 func brCO17(c *checker) {
+	if c.syntax == UBL {
+		ublBRCO17(c)
+		return
+	}
 	for i := range c.inv.VATBreakdown {
 		b := &c.inv.VATBreakdown[i]
 		if !coBreakdownChecked(b.Category) {

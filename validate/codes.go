@@ -206,6 +206,10 @@ func brCL13(c *checker) {
 // deliver to address when not nil; their country code is then written even
 // when empty, and an empty one fails, as in the official schematron.
 func brCL14(c *checker) {
+	if c.syntax == UBL {
+		ublBRCL14(c)
+		return
+	}
 	inv := c.inv
 	clCountry(c, inv.Seller.Address.Country, "Seller.Address.Country")
 	clCountry(c, inv.Buyer.Address.Country, "Buyer.Address.Country")
@@ -246,6 +250,16 @@ func brCL16(c *checker) {
 // ram:CategoryTradeTax. The UBL BR-CL-17 checks cac:TaxCategory, which also
 // holds the VAT breakdown's category (BT-118).
 func brCL17(c *checker) {
+	if c.syntax == UBL {
+		ublBRCL17(c)
+		return
+	}
+	clAllowanceCategories(c)
+}
+
+// clAllowanceCategories checks the categories of the document level
+// allowances and charges (BR-CL-17).
+func clAllowanceCategories(c *checker) {
 	inv := c.inv
 	for i := range inv.Allowances {
 		clCategory(c, inv.Allowances[i].VAT.Category, "Allowances", i, "VAT.Category")
@@ -259,6 +273,10 @@ func brCL17(c *checker) {
 // breakdown (BT-118): the CII ram:ApplicableTradeTax. The UBL BR-CL-18
 // checks cac:ClassifiedTaxCategory, the lines' only.
 func brCL18(c *checker) {
+	if c.syntax == UBL {
+		ublBRCL18(c)
+		return
+	}
 	inv := c.inv
 	for i := range inv.Lines {
 		clCategory(c, inv.Lines[i].VAT.Category, "Lines", i, "VAT.Category")

@@ -173,7 +173,7 @@ func br16(c *checker) {
 // only the identifiers CII writes as ram:ID, those without a scheme (one
 // with a scheme is a ram:GlobalID, which the rule does not compare). The
 // UBL rule compares the payee name with the seller's trading name instead;
-// this follows CII.
+// that variant is not written yet: for UBL too this follows CII.
 func br17(c *checker) {
 	p := c.inv.Payee
 	if p == nil {
@@ -395,8 +395,12 @@ func br52(c *checker) {
 //
 // The official CII rule also rejects a VAT accounting currency equal to the
 // invoice currency (BT-5), even with BT-111 present; the UBL rule accepts
-// it. This follows CII.
+// it (its variant is in ubl.go).
 func br53(c *checker) {
+	if c.syntax == UBL {
+		ublBR53(c)
+		return
+	}
 	inv := c.inv
 	switch {
 	case inv.TaxCurrency == "":
@@ -410,6 +414,10 @@ func br53(c *checker) {
 // br55: each Preceding Invoice reference (BG-3) shall contain a Preceding
 // Invoice reference (BT-25).
 func br55(c *checker) {
+	if c.syntax == UBL {
+		ublBR55(c)
+		return
+	}
 	for i := range c.inv.PrecedingInvoices {
 		if blank(c.inv.PrecedingInvoices[i].Number) {
 			c.fail(idx("PrecedingInvoices", i)+".Number", "")

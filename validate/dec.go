@@ -241,9 +241,12 @@ func roundsToCents(d decimal.Decimal) bool {
 // @currencyID = BT-5 and . = round(. * 100) div 100) or not(@currencyID =
 // BT-5)], compares the value (see roundsToCents) and passes as soon as one
 // total VAT amount passes: a BT-111 in another currency makes it pass
-// whatever BT-110 holds. The UBL rule counts characters instead; this
-// follows CII.
+// whatever BT-110 holds. The UBL rule differs (its variant is in ubl.go).
 func brDec13(c *checker) {
+	if c.syntax == UBL {
+		ublNever(c)
+		return
+	}
 	var buf [2]taxTotal
 	tts := taxTotals(c.inv, &buf)
 	if len(tts) == 0 {
@@ -269,6 +272,10 @@ func brDec13(c *checker) {
 // fails when no total VAT amount in that currency passes: also when BT-111
 // is missing and BT-110 is there (which BR-53 reports too).
 func brDec15(c *checker) {
+	if c.syntax == UBL {
+		ublNever(c)
+		return
+	}
 	inv := c.inv
 	var buf [2]taxTotal
 	tts := taxTotals(inv, &buf)

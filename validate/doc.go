@@ -17,6 +17,13 @@
 // official rule deviates from the norm's text, the rule follows the
 // official schematron, and its comment says so.
 //
+// The official CEN schematrons for CII and for UBL test about twenty rules
+// differently (tolerances, roundings, contexts, BR-51's severity). A set
+// follows the CII one; RuleSet.For gives the set that follows the UBL one,
+// for a document decoded from UBL:
+//
+//	report := validate.Invoice(inv, validate.EN16931.For(validate.UBL))
+//
 // validate reads the model only: decoding a file is the caller's step
 // (cii.Decode, ubl.Decode, facturx.Extract).
 package validate

@@ -1,19 +1,68 @@
 package validate
 
 import (
+	"strconv"
+
 	"github.com/einvoice-go/einvoice"
 )
 
 // RuleSet is a set of rules, passed to Invoice. The sets are values of this
 // package (EN16931, the Factur-X profiles); a set includes the sets it
 // builds on.
+//
+// A set checks as the official schematron of one syntax does: CII (the
+// zero value, and the sets' own) or UBL. The CEN schematrons for CII and
+// for UBL test about twenty rules differently; For gives the set that
+// follows the UBL one:
+//
+//	validate.Invoice(inv, validate.EN16931.For(validate.UBL))
 type RuleSet struct {
-	name  string
-	rules []rule
+	name   string
+	rules  []rule
+	syntax Syntax
+}
+
+// Syntax is the syntax whose official schematron a rule set follows where
+// the CEN schematrons for CII and for UBL differ (see RuleSet.For).
+type Syntax int
+
+// The syntaxes.
+const (
+	// CII follows the CEN schematron for UN/CEFACT CII (and Factur-X):
+	// the default.
+	CII Syntax = iota
+	// UBL follows the CEN schematron for OASIS UBL 2.1 (Invoice and
+	// CreditNote).
+	UBL
+)
+
+// String returns "CII" or "UBL".
+func (syn Syntax) String() string {
+	switch syn {
+	case CII:
+		return "CII"
+	case UBL:
+		return "UBL"
+	}
+	return "Syntax(" + strconv.Itoa(int(syn)) + ")"
 }
 
 // Name returns the set's name, as "en16931".
 func (s RuleSet) Name() string { return s.name }
+
+// For returns the set with the same rules, giving the verdict of the
+// official schematron of syntax syn: the rules whose UBL test differs from
+// the CII one follow the UBL test, and the issues take the UBL severity
+// (BR-51 is a warning in UBL, fatal in CII). Validate a document decoded
+// from UBL with For(UBL), one decoded from CII with the set itself (or
+// For(CII)).
+func (s RuleSet) For(syn Syntax) RuleSet {
+	s.syntax = syn
+	return s
+}
+
+// Syntax returns the syntax whose official schematron the set follows.
+func (s RuleSet) Syntax() Syntax { return s.syntax }
 
 // Rules returns the ids of the set's rules, in the order they run.
 func (s RuleSet) Rules() []string {
@@ -25,7 +74,8 @@ func (s RuleSet) Rules() []string {
 }
 
 // rule is one official rule: its id and the function that checks it. The
-// function reports through c, with c.fail, zero or more times.
+// function reports through c, with c.fail, zero or more times. The few
+// functions whose UBL test differs branch on c.syntax (ubl.go lists them).
 type rule struct {
 	id    string
 	check func(c *checker)
@@ -34,9 +84,10 @@ type rule struct {
 // checker is the state of one validation: the invoice, the rule running,
 // and the report being built. Rule functions read c.inv and call c.fail.
 type checker struct {
-	inv  *einvoice.Invoice
-	rule string
-	rep  *Report
+	inv    *einvoice.Invoice
+	rule   string
+	rep    *Report
+	syntax Syntax // the syntax of the set running
 	// calc caches what the model's calculation gives, computed once for
 	// all the arithmetic rules and the VAT category rules (see calc.go),
 	// in calcSpace.
@@ -48,6 +99,11 @@ type checker struct {
 // the official message and, when detail is not "", the values found.
 func (c *checker) fail(path, detail string) {
 	m := metaOf(c.rule)
+	if c.syntax == UBL {
+		if sev, ok := ublSeverity[c.rule]; ok {
+			m.Severity = sev
+		}
+	}
 	msg := m.Message
 	if detail != "" {
 		msg += " (" + detail + ")"
@@ -70,10 +126,12 @@ func Invoice(inv *einvoice.Invoice, sets ...RuleSet) Report {
 	case 0:
 		c.run(EN16931.rules)
 	case 1:
+		c.syntax = sets[0].syntax
 		c.run(sets[0].rules)
 	default:
 		seen := make(map[string]bool)
 		for _, s := range sets {
+			c.syntax = s.syntax
 			for _, r := range s.rules {
 				if seen[r.id] {
 					continue

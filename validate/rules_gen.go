@@ -2548,3 +2548,9 @@ var ruleMeta = []meta{
 	{"UBL-SR-55", Fatal, []string{"BG-19"}, "An Invoice shall contain maximum one Payment Mandate (BG-19).", 0},
 	{"UBL-SR-56", Fatal, []string{"BT-17"}, "An Invoice shall contain maximum one Originator document reference identifier (BT-17).", 0},
 }
+
+// ublSeverity holds the severity of the rules the CEN UBL schematron
+// flags otherwise than the CII one, for the sets that follow UBL.
+var ublSeverity = map[string]Severity{
+	"BR-51": Warning,
+}

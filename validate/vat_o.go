@@ -26,6 +26,10 @@ var vatORules = []rule{
 // of category O pass it (BR-CO-18 and BR-O-12 have their say), and this
 // follows it.
 func brO01(c *checker) {
+	if c.syntax == UBL {
+		ublExactlyOne(c, einvoice.VATNotSubject)
+		return
+	}
 	lines, ac, bd := vatCount(c, einvoice.VATNotSubject)
 	if bd == 0 || (bd == 1 && (lines > 0 || ac > 0)) {
 		return
@@ -76,7 +80,13 @@ func brO10(c *checker) { vatNeedsExemption(c, einvoice.VATNotSubject) }
 // the first offender, a breakdown for BR-O-11 and a line for BR-O-12 when
 // there are both.
 func brO11(c *checker) { vatOnlyO(c, vatOtherBreakdown, vatOtherLine) }
-func brO12(c *checker) { vatOnlyO(c, vatOtherLine, vatOtherBreakdown) }
+func brO12(c *checker) {
+	if c.syntax == UBL {
+		ublBRO12(c)
+		return
+	}
+	vatOnlyO(c, vatOtherLine, vatOtherBreakdown)
+}
 
 // brO13 and brO14 likewise share not(//ram:CategoryTradeTax[ram:CategoryCode
 // != 'O']): any document level allowance or charge of another category fires

@@ -18,7 +18,13 @@ var vatSRules = []rule{
 
 // brS01: a line, allowance or charge of category S needs a VAT breakdown
 // of category S.
-func brS01(c *checker) { vatAtLeastOne(c, einvoice.VATStandard) }
+func brS01(c *checker) {
+	if c.syntax == UBL {
+		ublAtLeastOne(c, einvoice.VATStandard)
+		return
+	}
+	vatAtLeastOne(c, einvoice.VATStandard)
+}
 
 // brS02 to brS04: a line, allowance or charge of category S needs the
 // seller's VAT identifier, the seller's tax registration identifier or the
@@ -40,7 +46,13 @@ func brS06(c *checker) { vatRateCheck(c, "Allowances", einvoice.VATStandard, vat
 func brS07(c *checker) { vatRateCheck(c, "Charges", einvoice.VATStandard, vatRatePositive) }
 
 // brS08: the taxable amount of each rate of category S.
-func brS08(c *checker) { vatTaxableExact(c, einvoice.VATStandard) }
+func brS08(c *checker) {
+	if c.syntax == UBL {
+		ublBRS08(c)
+		return
+	}
+	vatTaxableExact(c, einvoice.VATStandard)
+}
 
 // brS09: the tax amount of a breakdown of category S.
 func brS09(c *checker) { vatTaxAmountStandard(c, einvoice.VATStandard) }
@@ -67,7 +79,13 @@ var vatAFRules = []rule{
 
 // brAF01: a line, allowance or charge of category L needs a VAT breakdown
 // of category L.
-func brAF01(c *checker) { vatAtLeastOne(c, einvoice.VATCanaryIslands) }
+func brAF01(c *checker) {
+	if c.syntax == UBL {
+		ublAtLeastOne(c, einvoice.VATCanaryIslands)
+		return
+	}
+	vatAtLeastOne(c, einvoice.VATCanaryIslands)
+}
 
 // brAF02 to brAF04: a line, allowance or charge of category L needs the
 // seller's VAT identifier, the seller's tax registration identifier or the
@@ -95,11 +113,19 @@ func brAF07(c *checker) { vatRateCheck(c, "Charges", einvoice.VATCanaryIslands, 
 // then always empty and "every $rate in ()" true. The norm's text asks for
 // the taxable amount of each rate; the UBL schematron checks it. This
 // follows the CII schematron.
-func brAF08(*checker) {}
+func brAF08(c *checker) {
+	if c.syntax == UBL {
+		ublTaxableRate(c, einvoice.VATCanaryIslands)
+	}
+}
 
 // brAF09 never fires: the official test is true() (a duplicate of
 // BR-CO-17, its comment says).
-func brAF09(*checker) {}
+func brAF09(c *checker) {
+	if c.syntax == UBL {
+		ublBRAF09(c, einvoice.VATCanaryIslands)
+	}
+}
 
 // brAF10: a breakdown of category L has no exemption reason.
 func brAF10(c *checker) { vatNoExemption(c, einvoice.VATCanaryIslands) }
@@ -120,7 +146,13 @@ var vatAGRules = []rule{
 
 // brAG01: a line, allowance or charge of category M needs a VAT breakdown
 // of category M.
-func brAG01(c *checker) { vatAtLeastOne(c, einvoice.VATCeutaMelilla) }
+func brAG01(c *checker) {
+	if c.syntax == UBL {
+		ublAtLeastOne(c, einvoice.VATCeutaMelilla)
+		return
+	}
+	vatAtLeastOne(c, einvoice.VATCeutaMelilla)
+}
 
 // brAG02 to brAG04: a line, allowance or charge of category M needs the
 // seller's VAT identifier, the seller's tax registration identifier or the
@@ -147,11 +179,19 @@ func brAG07(c *checker) { vatRateCheck(c, "Charges", einvoice.VATCeutaMelilla, v
 // then always empty and "every $rate in ()" true. The norm's text asks for
 // the taxable amount of each rate; the UBL schematron checks it. This
 // follows the CII schematron.
-func brAG08(*checker) {}
+func brAG08(c *checker) {
+	if c.syntax == UBL {
+		ublTaxableRate(c, einvoice.VATCeutaMelilla)
+	}
+}
 
 // brAG09 never fires: the official test is true() (a duplicate of
 // BR-CO-17, its comment says).
-func brAG09(*checker) {}
+func brAG09(c *checker) {
+	if c.syntax == UBL {
+		ublBRAF09(c, einvoice.VATCeutaMelilla)
+	}
+}
 
 // brAG10: a breakdown of category M has no exemption reason.
 func brAG10(c *checker) { vatNoExemption(c, einvoice.VATCeutaMelilla) }

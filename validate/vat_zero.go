@@ -22,7 +22,13 @@ var vatZRules = []rule{
 
 // brZ01: a line, allowance or charge of category Z needs exactly one VAT
 // breakdown of category Z, and such a breakdown needs one of them.
-func brZ01(c *checker) { vatExactlyOne(c, einvoice.VATZeroRated) }
+func brZ01(c *checker) {
+	if c.syntax == UBL {
+		ublExactlyOne(c, einvoice.VATZeroRated)
+		return
+	}
+	vatExactlyOne(c, einvoice.VATZeroRated)
+}
 
 // brZ02 to brZ04: a line, allowance or charge of category Z needs
 // the seller's VAT identifier, the seller's tax registration identifier
@@ -44,7 +50,13 @@ func brZ06(c *checker) { vatRateCheck(c, "Allowances", einvoice.VATZeroRated, va
 func brZ07(c *checker) { vatRateCheck(c, "Charges", einvoice.VATZeroRated, vatRateZero) }
 
 // brZ08: the taxable amount of a breakdown of category Z, within 1.
-func brZ08(c *checker) { vatTaxableNear(c, einvoice.VATZeroRated) }
+func brZ08(c *checker) {
+	if c.syntax == UBL {
+		ublTaxableEqual(c, einvoice.VATZeroRated)
+		return
+	}
+	vatTaxableNear(c, einvoice.VATZeroRated)
+}
 
 // brZ09: the tax amount of a breakdown of category Z is 0.
 func brZ09(c *checker) { vatTaxAmountZero(c, einvoice.VATZeroRated) }
@@ -90,7 +102,13 @@ func brE06(c *checker) { vatRateCheck(c, "Allowances", einvoice.VATExempt, vatRa
 func brE07(c *checker) { vatRateCheck(c, "Charges", einvoice.VATExempt, vatRateZero) }
 
 // brE08: the taxable amount of a breakdown of category E, within 1.
-func brE08(c *checker) { vatTaxableNear(c, einvoice.VATExempt) }
+func brE08(c *checker) {
+	if c.syntax == UBL {
+		ublTaxableEqual(c, einvoice.VATExempt)
+		return
+	}
+	vatTaxableNear(c, einvoice.VATExempt)
+}
 
 // brE09: the tax amount of a breakdown of category E is 0.
 func brE09(c *checker) { vatTaxAmountZero(c, einvoice.VATExempt) }
@@ -277,6 +295,10 @@ func brIC11(c *checker) {
 // address (BG-15) is given, even with an empty country code (BR-57 and
 // BR-CL-14 report that one).
 func brIC12(c *checker) {
+	if c.syntax == UBL {
+		ublBRIC12(c)
+		return
+	}
 	inv := c.inv
 	if inv.Delivery != nil && inv.Delivery.Address != nil {
 		return

@@ -96,11 +96,19 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // validateFile decodes and validates one file; a decoding error becomes the
-// report's one fatal issue.
+// report's one fatal issue. A UBL file is validated with the sets' UBL
+// flavour, which gives the official UBL schematron's verdict.
 func validateFile(name string, data []byte, sets []validate.RuleSet) validate.Report {
 	in, ignored, err := decodeInput(name, data)
 	if err != nil {
 		return validate.Report{Issues: []validate.Issue{{Rule: "decode", Severity: validate.Fatal, Message: trimPrefix(err)}}}
+	}
+	if in.kind == "ubl" {
+		ubl := make([]validate.RuleSet, len(sets))
+		for i, s := range sets {
+			ubl[i] = s.For(validate.UBL)
+		}
+		sets = ubl
 	}
 	rep := validate.Invoice(in.inv, sets...)
 	for _, ig := range ignored {

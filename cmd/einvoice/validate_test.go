@@ -50,6 +50,23 @@ func TestValidate(t *testing.T) {
 		}
 	}
 
+	// A UBL file gets the UBL schematron's verdict: a VAT accounting
+	// currency equal to the invoice currency breaks BR-53 in CII only.
+	ublOut := runCLI(t, "", "convert", "--to", "ubl", testInvoice)
+	if ublOut.code != 0 || !strings.Contains(ublOut.stdout, "</cbc:DocumentCurrencyCode>") {
+		t.Fatalf("convert --to ubl: %s", ublOut.stderr)
+	}
+	cur := regexp.MustCompile(`<cbc:DocumentCurrencyCode>([^<]*)</cbc:DocumentCurrencyCode>`)
+	ublPath := filepath.Join(dir, "same-tax-currency.ubl.xml")
+	ublText := cur.ReplaceAllString(ublOut.stdout, "$0<cbc:TaxCurrencyCode>$1</cbc:TaxCurrencyCode>")
+	if err := os.WriteFile(ublPath, []byte(ublText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "", "validate", ublPath)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "PASS "+ublPath+"\n") {
+		t.Errorf("UBL file: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+
 	r = runCLI(t, "", "validate", "--json", badPath, goodPath)
 	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
 	if r.code != 1 || len(lines) != 2 {

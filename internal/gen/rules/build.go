@@ -83,11 +83,13 @@ type rule struct {
 	Profiles []int    // indexes in profiles, ascending
 	Notes    []string // remarks for the generated line's comment
 
-	origin  origin // the source that described it
-	fromUBL bool   // the text is the UBL one (useUBL)
-	fx      bool   // a Factur-X profile has it: fxFatal, fxText are set
-	fxFatal bool
-	fxText  string
+	origin   origin // the source that described it
+	fromUBL  bool   // the text is the UBL one (useUBL)
+	ublFlag  bool   // the UBL files flag the CII rule otherwise: ublFatal
+	ublFatal bool
+	fx       bool // a Factur-X profile has it: fxFatal, fxText are set
+	fxFatal  bool
+	fxText   string
 }
 
 // load reads the sources in dir and returns the rules, sorted by id.
@@ -207,6 +209,9 @@ func merge(byID map[string]*rule, f *file, s source) (notes []string, err error)
 			}
 			if fatal != r.Fatal {
 				r.Notes = append(r.Notes, fmt.Sprintf("%s flag %s", s.origin, flagWord(fatal)))
+				if s.origin == ubl {
+					r.ublFlag, r.ublFatal = true, fatal
+				}
 			}
 		}
 		if s.origin == fx {

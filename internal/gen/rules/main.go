@@ -34,6 +34,8 @@
 // files, then the CEN UBL files, then the Factur-X files. Where the UBL
 // files give the same id a different flag, or a text that names other
 // terms, the generated line says so in a comment; so do the Factur-X files.
+// The ids the UBL files flag otherwise are listed, with the UBL severity, in
+// ublSeverity, for validate's rule sets that follow UBL (RuleSet.For).
 // The one exception is the short list useUBL: ids whose CII text names a
 // wrong business term, for which the UBL text is taken. The Factur-X
 // profiles whose schematron has an id are recorded in the Profiles field.

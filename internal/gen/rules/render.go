@@ -57,6 +57,19 @@ func render(rules []*rule) ([]byte, error) {
 		}
 		fmt.Fprintf(&b, "\t{%s, %s, %s, %s, %s},\n", strconv.Quote(r.ID), sev, terms, strconv.Quote(r.Message), prof)
 	}
+	b.WriteString("}\n\n")
+	b.WriteString("// ublSeverity holds the severity of the rules the CEN UBL schematron\n")
+	b.WriteString("// flags otherwise than the CII one, for the sets that follow UBL.\n")
+	b.WriteString("var ublSeverity = map[string]Severity{\n")
+	for _, r := range rules {
+		if r.ublFlag {
+			sev := "Warning"
+			if r.ublFatal {
+				sev = "Fatal"
+			}
+			fmt.Fprintf(&b, "\t%s: %s,\n", strconv.Quote(r.ID), sev)
+		}
+	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
