@@ -15,10 +15,9 @@ import (
 // document level allowance and charge amounts (BT-92, BT-99) and VAT
 // category tax amounts (BT-117).
 //
-// The sums are kept in hundredths, exactly and without allocating, when
-// every amount has at most 2 decimals and fits in an int64 (every real
-// invoice); the tests check that they are einvoice.CalculateTotals' figures.
-// Otherwise the official rules' own arithmetic decides: their XPath sum()
+// The sums are einvoice.CalculateTotals' figures, kept in hundredths, when
+// every amount is whole hundredths and the sums fit in an int64 (every real
+// invoice). Otherwise the official rules' own arithmetic decides: their XPath sum()
 // adds xs:double values, and on amounts of more than 2 decimals (which the
 // BR-DEC rules reject) that can round a half cent the other way than an
 // exact sum would. The sums are then kept as those xs:double sums.
@@ -77,46 +76,60 @@ func calculate(inv *einvoice.Invoice) *calculated {
 	return calc
 }
 
-// compute fills the zero calc, in one pass over the lines, the document
-// level allowances and charges and the VAT breakdowns.
+// compute fills the zero calc: the VAT index in one pass over the lines,
+// the document level allowances and charges and the VAT breakdowns; and
+// the document sums from the model's one calculation, einvoice.CalculateTotals,
+// when every amount is whole hundredths.
 func (calc *calculated) compute(inv *einvoice.Invoice) {
 	vx := &calc.vat
 	vx.exact, vx.keyed = true, true
 	ok := true
-	var s int64
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
 		x, xok := calcCents(l.NetAmount)
-		s, ok = calcAddExact(s, x, xok, ok)
+		ok = ok && xok
 		vx.use(vatOfLine, &l.VAT, x, xok)
 	}
-	calc.LineNet.cents = s
-	s = 0
 	for i := range inv.Allowances {
 		a := &inv.Allowances[i]
 		x, xok := calcCents(a.Amount)
-		s, ok = calcAddExact(s, x, xok, ok)
+		ok = ok && xok
 		vx.use(vatOfAllowance, &a.VAT, x, xok)
 	}
-	calc.Allowances.cents = s
-	s = 0
 	for i := range inv.Charges {
 		ch := &inv.Charges[i]
 		x, xok := calcCents(ch.Amount)
-		s, ok = calcAddExact(s, x, xok, ok)
+		ok = ok && xok
 		vx.use(vatOfCharge, &ch.VAT, x, xok)
 	}
-	calc.Charges.cents = s
-	s = 0
 	for i := range inv.VATBreakdown {
 		b := &inv.VATBreakdown[i]
-		s, ok = calcAdd(s, b.TaxAmount, ok)
+		_, xok := calcCents(b.TaxAmount)
+		ok = ok && xok
 		vx.uses[vatCatIndex(b.Category)][vatOfBreakdown]++
 	}
-	calc.VAT.cents = s
 	if ok {
-		calc.LineNet.exact, calc.Allowances.exact, calc.Charges.exact, calc.VAT.exact = true, true, true, true
-		return
+		// The errors CalculateTotals reports concern the caller's inputs
+		// (a missing currency, say), which other rules check; its sums are
+		// complete whatever they say.
+		t, _ := einvoice.CalculateTotals(inv)
+		zero := decimal.Decimal{}
+		for _, p := range []struct {
+			dst *calcSum
+			v   *decimal.Decimal
+		}{{&calc.LineNet, &t.LineNet}, {&calc.Allowances, t.Allowances}, {&calc.Charges, t.Charges}, {&calc.VAT, t.VAT}} {
+			v := p.v
+			if v == nil {
+				v = &zero
+			}
+			if p.dst.cents, ok = calcCents(*v); !ok {
+				break
+			}
+			p.dst.exact = true
+		}
+		if ok {
+			return
+		}
 	}
 	calc.LineNet, calc.Allowances, calc.Charges, calc.VAT = calcSum{}, calcSum{}, calcSum{}, calcSum{}
 	for i := range inv.Lines {
@@ -300,15 +313,6 @@ func (vx *vatIndex) taxable(cat einvoice.VATCategory, rate *decimal.Decimal) (s 
 	return s, true
 }
 
-// calcAddExact is calcAdd for an amount already in hundredths (xok false
-// when it is not).
-func calcAddExact(s, x int64, xok, ok bool) (int64, bool) {
-	if !ok || !xok {
-		return 0, false
-	}
-	return calcAddCents(s, x)
-}
-
 // calcAddTo adds x to *s, reporting false when that overflows.
 func calcAddTo(s *int64, x int64) bool {
 	r, ok := calcAddCents(*s, x)
@@ -334,18 +338,6 @@ func calcDecimalRound2(f float64) decimal.Decimal {
 func calcDoubleRound2(f float64) float64 {
 	x := float64(float64(f*10) * 10)
 	return float64(math.Floor(x+0.5)) / 100
-}
-
-// calcAdd adds d to the sum s in hundredths while ok.
-func calcAdd(s int64, d decimal.Decimal, ok bool) (int64, bool) {
-	if !ok {
-		return 0, false
-	}
-	x, ok := calcCents(d)
-	if !ok {
-		return 0, false
-	}
-	return calcAddCents(s, x)
 }
 
 // calcAddCents returns a + b unless that overflows.
