@@ -134,11 +134,13 @@ func fxRelationship(p cii.Profile, r Relationship) (Relationship, error) {
 	return "", fmt.Errorf("facturx: Options.Relationship %q is not one Factur-X allows for factur-x.xml (Data, Alternative, Source)", r)
 }
 
-// xmlInvoiceNames are the file names of the invoice XML in Factur-X, ZUGFeRD,
-// XRechnung and Order-X PDFs, in lower case.
-var xmlInvoiceNames = []string{"factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml"}
-
-func isXMLInvoiceName(s string) bool { return slices.Contains(xmlInvoiceNames, strings.ToLower(s)) }
+// isXMLInvoiceName reports whether an attachment name is that of the XML
+// of a Factur-X, ZUGFeRD or XRechnung PDF (the names Extract looks for),
+// or of an Order-X one: Embed replaces such an attachment.
+func isXMLInvoiceName(s string) bool {
+	_, r := rank(s)
+	return r >= 0 || strings.EqualFold(s, "order-x.xml")
+}
 
 // pdfaMIMERE is the form of a MIME type that PDF/A-3 accepts as the /Subtype
 // of an embedded file (veraPDF 6.8-1).
@@ -1017,7 +1019,10 @@ func pdfaActionError(s, n string) *actionRefusal {
 // the rest of Embed together, and pooling writers would be global state.
 // zlibBytes is a small encoder instead: greedy matches found through a
 // table of 4-byte hashes, coded with the fixed Huffman codes in one block.
-// It compresses XML about as well as compress/flate's BestSpeed.
+// Its output is about a sixth larger than compress/zlib's BestSpeed (2969
+// against 2527 bytes for a 10 KB invoice), but with compress/zlib Embed took
+// 2.2 ms instead of 0.9 ms (BenchmarkEmbed), over the 2 ms it must stay
+// under.
 
 // zlibBytes compresses b into a zlib stream (RFC 1950) of one DEFLATE
 // block with the fixed Huffman codes (RFC 1951, 3.2.6).

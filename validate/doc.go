@@ -11,9 +11,13 @@
 // offending value (Lines[2].NetAmount), the business terms concerned and
 // the official message.
 //
-// Rule sets are values the caller passes. The arithmetic rules (BR-CO-10 ..
-// BR-CO-17, BR-S-08, ...) compare with the model's one calculation
-// (einvoice.CalculateLineNet, CalculateBreakdown, CalculateTotals). Where an
+// Rule sets are values the caller passes. The document sums the arithmetic
+// rules compare with (BR-CO-10 .. BR-CO-16) come from the model's one
+// calculation, einvoice.CalculateTotals. The VAT category rules (BR-S-08,
+// BR-Z-08, ...) group the amounts by category and rate as the official
+// XPath does, which differs from einvoice.CalculateBreakdown (lines without
+// a rate left out, tolerances of 1); the official roundings (halves
+// upwards) and xs:double sums are reproduced where they decide. Where an
 // official rule deviates from the norm's text, the rule follows the
 // official schematron, and its comment says so.
 //

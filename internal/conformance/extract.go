@@ -1,9 +1,7 @@
 package conformance
 
 import (
-	"bytes"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,14 +23,7 @@ var extractLine = regexp.MustCompile(`^pdfa-check: (.*): (\S+) \((\d+) bytes\)$`
 // (python3 with pikepdf and lxml missing).
 func PDFAExtract(t testing.TB, files []string) map[string]Attachment {
 	t.Helper()
-	dir := NeedTools(t, "python3")
-	cmd := exec.Command(filepath.Join(dir, "pdfa-check"), append([]string{"--extract"}, files...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 2 && strings.Contains(stderr.String(), "needs python3-pikepdf") {
-		unavailable(t, "pdfa-check cannot run: %s", strings.TrimSpace(stderr.String()))
-	}
+	stdout, stderr, err := runPDFACheck(t, append([]string{"--extract"}, files...))
 	if err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
 			t.Fatalf("pdfa-check --extract: %v\n%s", err, stderr.String())

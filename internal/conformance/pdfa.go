@@ -16,14 +16,7 @@ import (
 // lxml missing).
 func PDFACheck(t testing.TB, args []string, files []string) map[string]Verdict {
 	t.Helper()
-	dir := NeedTools(t, "python3")
-	cmd := exec.Command(filepath.Join(dir, "pdfa-check"), append(append([]string{}, args...), files...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 2 && strings.Contains(stderr.String(), "needs python3-pikepdf") {
-		unavailable(t, "pdfa-check cannot run: %s", strings.TrimSpace(stderr.String()))
-	}
+	stdout, stderr, err := runPDFACheck(t, append(append([]string{}, args...), files...))
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 			t.Fatalf("pdfa-check %v: %v\n%s%s", args, err, stdout.String(), stderr.String())
@@ -53,6 +46,21 @@ func PDFACheck(t testing.TB, args []string, files []string) map[string]Verdict {
 		}
 	}
 	return verdicts
+}
+
+// runPDFACheck runs ../shared/conformance/pdfa-check with args and returns
+// its output and exit error; it skips or fails the test when pdfa-check
+// cannot run (python3 with pikepdf and lxml missing).
+func runPDFACheck(t testing.TB, args []string) (stdout, stderr bytes.Buffer, err error) {
+	t.Helper()
+	dir := NeedTools(t, "python3")
+	cmd := exec.Command(filepath.Join(dir, "pdfa-check"), args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 2 && strings.Contains(stderr.String(), "needs python3-pikepdf") {
+		unavailable(t, "pdfa-check cannot run: %s", strings.TrimSpace(stderr.String()))
+	}
+	return stdout, stderr, err
 }
 
 // QPDFCheck runs qpdf --check on file: Pass when qpdf finds neither errors
