@@ -1,6 +1,7 @@
 package einvoice
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -70,4 +71,33 @@ func (l ErrorList) Unwrap() []error {
 
 func (l *ErrorList) add(path string, msg string, terms ...string) {
 	*l = append(*l, &FieldError{Path: path, Terms: terms, Msg: msg})
+}
+
+// SyntaxIssue is a breach of an official rule about the XML of a document
+// rather than its content, found by a decoder: a syntax binding rule of the
+// CEN EN 16931 schematron (CII-SR-*, CII-DT-*, UBL-SR-*, UBL-CR-*,
+// UBL-DT-*) or a structural rule of a Factur-X profile's (FX-SCH-A-*). Many
+// are warnings. Package validate merges them into its reports.
+type SyntaxIssue struct {
+	// Rule is the official rule id. The Factur-X schematrons have reports
+	// without id (an attribute "marked as not used"); their Rule is "".
+	Rule string
+	// Fatal is the official severity: true for fatal (or error), false for
+	// a warning.
+	Fatal bool
+	// Path is the XML path of the rule's context element, with 1-based
+	// indexes where siblings share a name.
+	Path string
+	// Line is the line of that element's start tag.
+	Line int
+	// Msg is the official rule's text.
+	Msg string
+}
+
+func (s SyntaxIssue) String() string {
+	sev := "warning"
+	if s.Fatal {
+		sev = "fatal"
+	}
+	return fmt.Sprintf("[%s] %s line %d %s: %s", s.Rule, sev, s.Line, s.Path, s.Msg)
 }

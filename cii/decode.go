@@ -17,6 +17,22 @@ type Decoder struct {
 	// default such an element and its subtree are skipped and listed in
 	// Document.Ignored.
 	Strict bool
+	// SyntaxRules makes Decode check the syntax binding rules of the CEN
+	// EN 16931 schematron (CII-SR-*, CII-DT-*: an element that should not
+	// be there or occurs too often, an attribute missing) and list the
+	// breaches, with their official ids and severities, in
+	// Document.Issues.
+	SyntaxRules bool
+	// ProfileRules makes Decode check the structural rules of the Factur-X
+	// 1.09.2 schematron of the document's profile (BT-24): FX-SCH-A-*
+	// (cardinalities, attributes and code lists of the profile), and the
+	// few CII-SR-*, CII-DT-* and PEPPOL-EN16931-R008 rules it repeats. A
+	// document whose BT-24 names no Factur-X profile has none. Breaches are
+	// in Document.Issues.
+	ProfileRules bool
+	// RulesProfile, when not 0, is the profile whose rules ProfileRules
+	// checks, in place of the declared one.
+	RulesProfile Profile
 }
 
 // Decode reads a CII invoice with the zero Decoder.
@@ -53,6 +69,9 @@ func (dc *Decoder) Decode(r io.Reader) (*Document, error) {
 		return nil, err
 	}
 	doc := &Document{Invoice: d.inv, Profile: ProfileOf(d.inv.Process.Specification)}
+	if doc.Issues, err = dc.checkSyntax(data, doc.Profile); err != nil {
+		return nil, err
+	}
 	if len(ignored) > 0 {
 		doc.Ignored = make([]Ignored, len(ignored))
 		for i, ig := range ignored {

@@ -41,6 +41,10 @@ type Document struct {
 	// document order. Decoding never drops anything silently: what is not in
 	// the Invoice is here.
 	Ignored []Ignored
+	// Issues are the breaches of the official syntax rules the Decoder
+	// was asked to check (SyntaxRules, ProfileRules), in the order of the
+	// rules, then of the document.
+	Issues []einvoice.SyntaxIssue
 }
 
 // Ignored is an element of a decoded document whose content is not in the

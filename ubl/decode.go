@@ -18,6 +18,12 @@ type Decoder struct {
 	// default such an element and its subtree are skipped and listed in
 	// Document.Ignored.
 	Strict bool
+	// SyntaxRules makes Decode check the syntax binding rules of the CEN
+	// EN 16931 UBL schematron (UBL-SR-*, UBL-CR-*, UBL-DT-*: an element
+	// that should not be there or occurs too often, an attribute missing)
+	// and list the breaches, with their official ids and severities, in
+	// Document.Issues.
+	SyntaxRules bool
 }
 
 // Decode reads a UBL invoice or credit note with the zero Decoder.
@@ -55,6 +61,11 @@ func (dc *Decoder) Decode(r io.Reader) (*Document, error) {
 		return nil, err
 	}
 	doc := &Document{Invoice: d.inv, CreditNote: d.creditNote}
+	if dc.SyntaxRules {
+		if doc.Issues, err = checkSyntax(data); err != nil {
+			return nil, err
+		}
+	}
 	if len(ignored) > 0 {
 		doc.Ignored = make([]Ignored, len(ignored))
 		for i, ig := range ignored {

@@ -1,0 +1,312 @@
+package schematron
+
+import "strings"
+
+type axis uint8
+
+const (
+	axChild axis = iota
+	axAttr
+	axSelf
+	axParent
+	axAncestor
+	axAncestorOrSelf
+	axDesc
+	axDescOrSelf
+	axPreceding
+	axFollowing
+	axPrecSibling
+	axFollSibling
+)
+
+// reverse reports whether positions on the axis count backwards.
+func (a axis) reverse() bool {
+	return a == axParent || a == axAncestor || a == axAncestorOrSelf || a == axPreceding || a == axPrecSibling
+}
+
+type nodeTest struct {
+	any      bool   // node(), *, text()
+	elemOnly bool   // * or prefix:*: elements only (not the document node)
+	text     bool   // text(): never matches, the engine keeps no text nodes
+	prefix   string // "ram:" for ram:*
+	name     string
+}
+
+func (t nodeTest) matchNode(n *Node) bool {
+	switch {
+	case t.text:
+		return false
+	case t.any:
+		return !t.elemOnly || n.Parent != nil
+	case t.prefix != "":
+		return n.Parent != nil && strings.HasPrefix(n.Name, t.prefix)
+	}
+	return n.Name == t.name
+}
+
+func (t nodeTest) matchAttr(name string) bool {
+	switch {
+	case t.text:
+		return false
+	case t.any:
+		return true
+	case t.prefix != "":
+		return strings.HasPrefix(name, t.prefix)
+	}
+	return name == t.name
+}
+
+type step interface {
+	apply(c *ctx, in seq) seq
+	addPred(expr)
+}
+
+type axisStep struct {
+	axis  axis
+	test  nodeTest
+	preds []expr
+}
+
+type filterStep struct {
+	primary expr
+	preds   []expr
+}
+
+func (s *axisStep) addPred(e expr)   { s.preds = append(s.preds, e) }
+func (s *filterStep) addPred(e expr) { s.preds = append(s.preds, e) }
+
+func descOrSelf() step { return &axisStep{axis: axDescOrSelf, test: nodeTest{any: true}} }
+
+type pathExpr struct {
+	abs   bool
+	steps []step
+}
+
+// fuse turns descendant-or-self::node()/child::x into descendant::x where
+// no predicate depends on positions among siblings, which is what the
+// rules' // paths are; and marks //x from the root for the name index.
+func (p *pathExpr) fuse() {
+	var out []step
+	for i := 0; i < len(p.steps); i++ {
+		s, ok := p.steps[i].(*axisStep)
+		if ok && s.axis == axDescOrSelf && s.test.any && len(s.preds) == 0 && i+1 < len(p.steps) {
+			if n, ok := p.steps[i+1].(*axisStep); ok && n.axis == axChild && !positional(n.preds) {
+				out = append(out, &axisStep{axis: axDesc, test: n.test, preds: n.preds})
+				i++
+				continue
+			}
+		}
+		out = append(out, p.steps[i])
+	}
+	p.steps = out
+}
+
+// positional reports whether a predicate may select by position: any
+// predicate but a comparison, a boolean combination or a function call
+// known to return a boolean.
+func positional(preds []expr) bool {
+	for _, e := range preds {
+		switch x := e.(type) {
+		case cmpExpr, andExpr, orExpr, quantExpr:
+		case *callExpr:
+			switch x.name {
+			case "not", "exists", "empty", "boolean", "contains", "starts-with", "ends-with", "matches", "true", "false":
+			default:
+				return true
+			}
+		case *pathExpr:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pathExpr) eval(c *ctx) seq {
+	var cur seq
+	steps := p.steps
+	if p.abs {
+		cur = seq{nodeItem(c.doc.Root)}
+		// //name from the root: the name index.
+		if len(steps) > 0 {
+			if s, ok := steps[0].(*axisStep); ok && s.axis == axDesc && s.test.name != "" {
+				var out seq
+				for _, n := range c.doc.byName[s.test.name] {
+					out = append(out, nodeItem(n))
+				}
+				cur = filter(c, out, s.preds)
+				steps = steps[1:]
+			}
+		}
+	} else {
+		cur = seq{c.item}
+	}
+	for _, s := range steps {
+		cur = s.apply(c, cur)
+		if len(cur) == 0 {
+			return nil
+		}
+	}
+	return cur
+}
+
+func (s *filterStep) apply(c *ctx, in seq) seq {
+	var out seq
+	nodes := true
+	for i, it := range in {
+		r := filter(c, s.primary.eval(c.with(it, i+1, len(in))), s.preds)
+		for _, x := range r {
+			if !x.isNode() {
+				nodes = false
+			}
+		}
+		out = append(out, r...)
+	}
+	if nodes && len(in) > 1 {
+		out = sortDedup(out)
+	}
+	return out
+}
+
+func (s *axisStep) apply(c *ctx, in seq) seq {
+	var out seq
+	for _, it := range in {
+		if it.k != kNode {
+			continue // attributes and atomic values have no children here
+		}
+		out = append(out, filter(c, s.candidates(it.n), s.preds)...)
+	}
+	if len(in) > 1 || s.axis != axChild && s.axis != axAttr && s.axis != axSelf {
+		out = sortDedup(out)
+	}
+	return out
+}
+
+// candidates returns the nodes of the axis from n that pass the node test,
+// in axis order (reverse document order for the reverse axes).
+func (s *axisStep) candidates(n *Node) seq {
+	var out seq
+	add := func(m *Node) {
+		if s.test.matchNode(m) {
+			out = append(out, nodeItem(m))
+		}
+	}
+	switch s.axis {
+	case axChild:
+		for _, k := range n.Kids {
+			add(k)
+		}
+	case axAttr:
+		for i, a := range n.Attrs {
+			if s.test.matchAttr(a.Name) {
+				out = append(out, item{k: kAttr, n: n, a: i})
+			}
+		}
+	case axSelf:
+		add(n)
+	case axParent:
+		if n.Parent != nil {
+			add(n.Parent)
+		}
+	case axAncestor, axAncestorOrSelf:
+		m := n
+		if s.axis == axAncestor {
+			m = n.Parent
+		}
+		for ; m != nil; m = m.Parent {
+			add(m)
+		}
+	case axDesc, axDescOrSelf:
+		if s.axis == axDescOrSelf {
+			add(n)
+		}
+		var walk func(*Node)
+		walk = func(m *Node) {
+			for _, k := range m.Kids {
+				add(k)
+				walk(k)
+			}
+		}
+		walk(n)
+	case axPreceding, axFollowing:
+		doc := n
+		for doc.Parent != nil {
+			doc = doc.Parent
+		}
+		var all []*Node
+		var walk func(*Node)
+		walk = func(m *Node) {
+			for _, k := range m.Kids {
+				all = append(all, k)
+				walk(k)
+			}
+		}
+		walk(doc)
+		if s.axis == axFollowing {
+			for _, m := range all {
+				if m.order > n.order && !isAncestor(n, m) {
+					add(m)
+				}
+			}
+		} else {
+			for i := len(all) - 1; i >= 0; i-- {
+				m := all[i]
+				if m.order < n.order && !isAncestor(m, n) {
+					add(m)
+				}
+			}
+		}
+	case axPrecSibling, axFollSibling:
+		if n.Parent == nil {
+			break
+		}
+		kids := n.Parent.Kids
+		idx := 0
+		for i, k := range kids {
+			if k == n {
+				idx = i
+			}
+		}
+		if s.axis == axFollSibling {
+			for _, k := range kids[idx+1:] {
+				add(k)
+			}
+		} else {
+			for i := idx - 1; i >= 0; i-- {
+				add(kids[i])
+			}
+		}
+	}
+	return out
+}
+
+func isAncestor(a, n *Node) bool {
+	for m := n.Parent; m != nil; m = m.Parent {
+		if m == a {
+			return true
+		}
+	}
+	return false
+}
+
+// filter keeps the items of in that pass the predicates, positions counted
+// in the order of in.
+func filter(c *ctx, in seq, preds []expr) seq {
+	for _, p := range preds {
+		var out seq
+		for i, it := range in {
+			r := p.eval(c.with(it, i+1, len(in)))
+			if len(r) == 1 && r[0].k == kNum {
+				if r[0].f == float64(i+1) {
+					out = append(out, it)
+				}
+				continue
+			}
+			if ebv(r) {
+				out = append(out, it)
+			}
+		}
+		in = out
+	}
+	return in
+}
