@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/einvoice-go/einvoice"
 )
 
 // Severity is how grave an issue is, as the official schematron flags it.
@@ -30,13 +32,17 @@ func (s Severity) String() string {
 
 // Issue is one rule an invoice breaks.
 type Issue struct {
-	// Rule is the official rule id: "BR-CO-15", "BR-S-08", "FX-SCH-A-000123".
+	// Rule is the official rule id: "BR-CO-15", "BR-S-08", "FX-SCH-A-000123",
+	// "CII-SR-001". It is "" for the few reports of the Factur-X
+	// schematrons that have no id (an attribute "marked as not used"),
+	// which the official tools show as "no-id".
 	Rule string
 	// Severity is the official rule's.
 	Severity Severity
 	// Path is the model path of the offending value, as
 	// "Lines[2].NetAmount" or "Totals.TaxInclusive"; "" for the invoice as
-	// a whole.
+	// a whole. For a syntax rule (AddSyntax), it is the XML path of the
+	// element: /rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:Name.
 	Path string
 	// Terms are the business terms and groups concerned: "BT-112", "BG-23".
 	Terms []string
@@ -103,4 +109,31 @@ func (e *Error) Error() string {
 	fmt.Fprintf(&b, "validate: %d fatal issues: %s", len(e.Issues), e.Issues[0])
 	fmt.Fprintf(&b, " (and %d more)", len(e.Issues)-1)
 	return b.String()
+}
+
+// AddSyntax puts the breaches of syntax rules that a decoder found
+// (cii.Document.Issues, ubl.Document.Issues) at the head of the report, in
+// their order, so that a file's report has every official rule: the
+// document's syntax first, then its content.
+//
+//	doc, err := (&cii.Decoder{SyntaxRules: true}).Decode(r)
+//	...
+//	report := validate.Invoice(doc.Invoice, validate.EN16931)
+//	report.AddSyntax(doc.Issues)
+func (r *Report) AddSyntax(issues []einvoice.SyntaxIssue) {
+	if len(issues) == 0 {
+		return
+	}
+	out := make([]Issue, 0, len(issues)+len(r.Issues))
+	for _, s := range issues {
+		is := Issue{Rule: s.Rule, Severity: Warning, Path: s.Path, Message: s.Msg}
+		if s.Fatal {
+			is.Severity = Fatal
+		}
+		if s.Rule != "" {
+			is.Terms = metaOf(s.Rule).Terms
+		}
+		out = append(out, is)
+	}
+	r.Issues = append(out, r.Issues...)
 }
