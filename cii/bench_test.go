@@ -48,3 +48,42 @@ func benchmarkDecodeEncoded(b *testing.B, n int) {
 func BenchmarkDecodeEncoded10(b *testing.B)    { benchmarkDecodeEncoded(b, 10) }
 func BenchmarkDecodeEncoded1000(b *testing.B)  { benchmarkDecodeEncoded(b, 1000) }
 func BenchmarkDecodeEncoded10000(b *testing.B) { benchmarkDecodeEncoded(b, 10000) }
+
+// The decoding benchmarks with the syntax rules: CEN (CII-SR, CII-DT), and
+// CEN plus the EN 16931 profile's structural rules.
+func benchmarkDecodeRules(b *testing.B, n int, dec cii.Decoder) {
+	var buf bytes.Buffer
+	if err := cii.Encode(&buf, benchInvoice(n)); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := dec.Decode(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, is := range doc.Issues {
+			if is.Fatal {
+				b.Fatalf("a fatal issue on a valid invoice: %v", is)
+			}
+		}
+	}
+}
+
+func BenchmarkDecodeSyntaxRules10(b *testing.B) {
+	benchmarkDecodeRules(b, 10, cii.Decoder{SyntaxRules: true})
+}
+
+func BenchmarkDecodeSyntaxRules1000(b *testing.B) {
+	benchmarkDecodeRules(b, 1000, cii.Decoder{SyntaxRules: true})
+}
+
+func BenchmarkDecodeAllRules10(b *testing.B) {
+	benchmarkDecodeRules(b, 10, cii.Decoder{SyntaxRules: true, ProfileRules: true, RulesProfile: cii.EN16931})
+}
+
+func BenchmarkDecodeAllRules1000(b *testing.B) {
+	benchmarkDecodeRules(b, 1000, cii.Decoder{SyntaxRules: true, ProfileRules: true, RulesProfile: cii.EN16931})
+}

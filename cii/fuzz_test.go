@@ -49,6 +49,17 @@ func FuzzDecode(f *testing.F) {
 		if _, err := json.Marshal(doc.Invoice); err != nil {
 			t.Fatalf("a decoded invoice does not marshal: %v", err)
 		}
+		// The syntax rules run on what decodes: issues located, or a
+		// located error (a document too costly for them).
+		if ruled, err := (&Decoder{SyntaxRules: true, ProfileRules: true, RulesProfile: Extended}).Decode(bytes.NewReader(data)); err != nil {
+			checkError(t, err)
+		} else {
+			for _, is := range ruled.Issues {
+				if is.Line < 1 || !strings.HasPrefix(is.Path, "/rsm:CrossIndustryInvoice") || is.Msg == "" {
+					t.Fatalf("malformed syntax issue %+v", is)
+				}
+			}
+		}
 		for _, ig := range doc.Ignored {
 			if ig.Line < 1 || !strings.HasPrefix(ig.Path, "/rsm:CrossIndustryInvoice") || ig.Reason == "" {
 				t.Fatalf("malformed Ignored entry %+v", ig)

@@ -21,9 +21,9 @@ var (
 
 func fxSet(rules []schematron.Rule, dbName string, codes map[int][]string) *schematron.Set {
 	return &schematron.Set{
-		Prefixes: ciiNamespaces,
-		Rules:    rules,
-		Docs:     func() map[string]*schematron.Doc { return map[string]*schematron.Doc{dbName: schematron.CodeDB(codes)} },
+		Prefixes:  ciiNamespaces,
+		Rules:     rules,
+		CodeLists: map[string]map[int][]string{dbName: codes},
 	}
 }
 
@@ -48,7 +48,7 @@ func (dc *Decoder) checkSyntax(data []byte, declared Profile) ([]einvoice.Syntax
 	}
 	issues, err := schematron.Issues(data, ciiNamespaces, sets...)
 	if err != nil {
-		return nil, &einvoice.DecodeError{Format: "cii", Msg: "checking the syntax rules: " + err.Error(), Err: err}
+		return nil, schematron.DecodeError("cii", err)
 	}
 	return issues, nil
 }

@@ -52,6 +52,17 @@ func FuzzDecode(f *testing.F) {
 		if _, err := json.Marshal(doc.Invoice); err != nil {
 			t.Fatalf("a decoded invoice does not marshal: %v", err)
 		}
+		// The syntax rules run on what decodes: issues located, or a
+		// located error (a document too costly for them).
+		if ruled, err := (&Decoder{SyntaxRules: true}).Decode(bytes.NewReader(data)); err != nil {
+			tCheckError(t, err)
+		} else {
+			for _, is := range ruled.Issues {
+				if is.Line < 1 || !strings.HasPrefix(is.Path, "/") || is.Msg == "" {
+					t.Fatalf("malformed syntax issue %+v", is)
+				}
+			}
+		}
 		root := "/Invoice"
 		if doc.CreditNote {
 			root = "/CreditNote"

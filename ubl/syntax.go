@@ -15,7 +15,7 @@ var cenSyntax = &schematron.Set{Prefixes: ublNamespaces, Rules: cenSyntaxRules}
 func checkSyntax(data []byte) ([]einvoice.SyntaxIssue, error) {
 	issues, err := schematron.Issues(data, ublNamespaces, cenSyntax)
 	if err != nil {
-		return nil, &einvoice.DecodeError{Format: "ubl", Msg: "checking the syntax rules: " + err.Error(), Err: err}
+		return nil, schematron.DecodeError("ubl", err)
 	}
 	return issues, nil
 }

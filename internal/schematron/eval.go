@@ -3,7 +3,7 @@ package schematron
 import (
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -40,7 +40,7 @@ type ctx struct {
 	pos, size int
 	vars      map[string]seq
 	doc       *Doc
-	docs      map[string]*Doc
+	lists     map[string]map[int]map[string]bool
 }
 
 func (c *ctx) with(it item, pos, size int) *ctx {
@@ -128,15 +128,43 @@ func (it item) order() (int, int) {
 	return it.n.order, 0
 }
 
-// sortDedup puts nodes in document order without duplicates.
+// before reports whether a precedes b in document order.
+func before(a, b item) bool {
+	a1, a2 := a.order()
+	b1, b2 := b.order()
+	return a1 < b1 || a1 == b1 && a2 < b2
+}
+
+// sortDedup puts nodes in document order without duplicates. Axis results
+// come in order or in reverse order; only unions need a sort.
 func sortDedup(s seq) seq {
 	if len(s) < 2 {
 		return s
 	}
-	sort.SliceStable(s, func(i, j int) bool {
-		a1, a2 := s[i].order()
-		b1, b2 := s[j].order()
-		return a1 < b1 || a1 == b1 && a2 < b2
+	sorted, reversed := true, true
+	for i := 1; i < len(s) && (sorted || reversed); i++ {
+		if !before(s[i-1], s[i]) {
+			sorted = false
+		}
+		if !before(s[i], s[i-1]) {
+			reversed = false
+		}
+	}
+	switch {
+	case sorted:
+		return s
+	case reversed:
+		slices.Reverse(s)
+		return s
+	}
+	slices.SortStableFunc(s, func(a, b item) int {
+		switch {
+		case before(a, b):
+			return -1
+		case before(b, a):
+			return 1
+		}
+		return 0
 	})
 	out := s[:1]
 	for _, it := range s[1:] {
@@ -203,8 +231,8 @@ func (e unionExpr) eval(c *ctx) seq {
 	return sortDedup(out)
 }
 
-func (e orExpr) eval(c *ctx) seq  { return boolSeq(ebv(e.l.eval(c)) || ebv(e.r.eval(c))) }
-func (e andExpr) eval(c *ctx) seq { return boolSeq(ebv(e.l.eval(c)) && ebv(e.r.eval(c))) }
+func (e orExpr) eval(c *ctx) seq  { return boolSeq(evalBool(c, e)) }
+func (e andExpr) eval(c *ctx) seq { return boolSeq(evalBool(c, e)) }
 
 func (e quantExpr) eval(c *ctx) seq {
 	in := e.in.eval(c)
@@ -331,10 +359,10 @@ func (e arithExpr) eval(c *ctx) seq {
 	return nil
 }
 
-var spaces = regexp.MustCompile(`\s+`)
-
+// normalize is normalize-space: XML white space (space, tab, CR, LF)
+// collapsed, not Unicode's (a no-break space stays).
 func normalize(s string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }), " ")
 }
 
 // argStr is the string value of the first item of an argument, or of the
@@ -342,6 +370,22 @@ func normalize(s string) string {
 func (e *callExpr) argStr(c *ctx, i int) string {
 	if i >= len(e.args) {
 		return c.item.str()
+	}
+	switch a := e.args[i].(type) {
+	case strExpr:
+		return string(a)
+	case ctxExpr:
+		return c.item.str()
+	case *callExpr:
+		if (a.name == "name" || a.name == "local-name") && len(a.args) == 0 && c.item.k == kNode {
+			if a.name == "name" {
+				return c.item.n.Name
+			}
+			return c.item.n.Local
+		}
+		if a.name == "normalize-space" {
+			return normalize(a.argStr(c, 0))
+		}
 	}
 	s := e.args[i].eval(c)
 	if len(s) == 0 {
@@ -353,7 +397,7 @@ func (e *callExpr) argStr(c *ctx, i int) string {
 func (e *callExpr) eval(c *ctx) seq {
 	switch e.name {
 	case "not":
-		return boolSeq(!ebv(e.args[0].eval(c)))
+		return boolSeq(!evalBool(c, e.args[0]))
 	case "boolean":
 		return boolSeq(ebv(e.args[0].eval(c)))
 	case "count":
@@ -481,11 +525,14 @@ func (e *callExpr) eval(c *ctx) seq {
 			}
 		}
 		return out
-	case "document":
-		if d := c.docs[e.argStr(c, 0)]; d != nil {
-			return seq{nodeItem(d.Root)}
+	case "in-code-list":
+		list := c.lists[e.argStr(c, 0)][int(e.args[1].eval(c)[0].num())]
+		for _, it := range e.args[2].eval(c) {
+			if list[it.str()] {
+				return boolSeq(true)
+			}
 		}
-		return nil
+		return boolSeq(false)
 	}
 	return nil
 }

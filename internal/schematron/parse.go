@@ -16,10 +16,17 @@ type parser struct {
 	toks []token
 	i    int
 	src  string
+	vars int // the variable references parsed so far
 }
+
+// codeListLookup is the Factur-X schematrons' lookup of a value in their
+// code database, which compile turns into a call of in-code-list(name, id,
+// value) that looks it up in a set (Set.CodeLists).
+var codeListLookup = regexp.MustCompile(`document\('([^']+)'\)/codedb/cl\[@id=(\d+)\]/enumeration\[@value=(\$[\w-]+)\]`)
 
 // compile parses an XPath expression of the subset.
 func compile(src string) (e expr, err error) {
+	src = codeListLookup.ReplaceAllString(src, "in-code-list('$1', $2, $3)")
 	toks, err := lex(src)
 	if err != nil {
 		return nil, err
@@ -185,6 +192,11 @@ func (p *parser) union() expr {
 // path := '/' rel? | '//' rel | rel
 func (p *parser) path() expr {
 	pe := &pathExpr{}
+	vars := p.vars
+	defer func() {
+		// An absolute path without variables has one value per document.
+		pe.pure = pe.abs && p.vars == vars
+	}()
 	switch p.peek().k {
 	case tSlash:
 		p.next()
@@ -291,6 +303,7 @@ func (p *parser) primary() expr {
 		}
 		return numExpr(f)
 	case tVar:
+		p.vars++
 		return varExpr(t.s)
 	case tDot:
 		return ctxExpr{}
@@ -333,7 +346,8 @@ var arities = map[string][2]int{
 	"number": {0, 1}, "xs:decimal": {1, 1}, "xs:double": {1, 1}, "sum": {1, 1},
 	"round": {1, 1}, "abs": {1, 1}, "floor": {1, 1}, "ceiling": {1, 1},
 	"name": {0, 1}, "local-name": {0, 1}, "distinct-values": {1, 1},
-	"document": {1, 1}, "position": {0, 0}, "last": {0, 0},
+	"position": {0, 0}, "last": {0, 0},
+	"in-code-list": {3, 3}, // see codeListLookup
 }
 
 func (p *parser) call(name string, args []expr) expr {

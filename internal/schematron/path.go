@@ -78,8 +78,10 @@ func (s *filterStep) addPred(e expr) { s.preds = append(s.preds, e) }
 func descOrSelf() step { return &axisStep{axis: axDescOrSelf, test: nodeTest{any: true}} }
 
 type pathExpr struct {
-	abs   bool
-	steps []step
+	abs      bool
+	pure     bool // absolute, without variables: evaluated once per document
+	isSimple bool // see simple
+	steps    []step
 }
 
 // fuse turns descendant-or-self::node()/child::x into descendant::x where
@@ -99,6 +101,7 @@ func (p *pathExpr) fuse() {
 		out = append(out, p.steps[i])
 	}
 	p.steps = out
+	p.isSimple = p.simple()
 }
 
 // positional reports whether a predicate may select by position: any
@@ -123,6 +126,21 @@ func positional(preds []expr) bool {
 }
 
 func (p *pathExpr) eval(c *ctx) seq {
+	if p.pure {
+		if v, ok := c.doc.memo[p]; ok {
+			return v
+		}
+		v := p.evalPath(c)
+		if c.doc.memo == nil {
+			c.doc.memo = make(map[*pathExpr]seq)
+		}
+		c.doc.memo[p] = v
+		return v
+	}
+	return p.evalPath(c)
+}
+
+func (p *pathExpr) evalPath(c *ctx) seq {
 	var cur seq
 	steps := p.steps
 	if p.abs {
@@ -174,7 +192,7 @@ func (s *axisStep) apply(c *ctx, in seq) seq {
 		if it.k != kNode {
 			continue // attributes and atomic values have no children here
 		}
-		out = append(out, filter(c, s.candidates(it.n), s.preds)...)
+		out = append(out, filter(c, s.candidates(c, it.n), s.preds)...)
 	}
 	if len(in) > 1 || s.axis != axChild && s.axis != axAttr && s.axis != axSelf {
 		out = sortDedup(out)
@@ -184,10 +202,11 @@ func (s *axisStep) apply(c *ctx, in seq) seq {
 
 // candidates returns the nodes of the axis from n that pass the node test,
 // in axis order (reverse document order for the reverse axes).
-func (s *axisStep) candidates(n *Node) seq {
+func (s *axisStep) candidates(c *ctx, n *Node) seq {
 	var out seq
 	add := func(m *Node) {
-		if s.test.matchNode(m) {
+		c.doc.work++
+		if c.doc.work <= c.doc.budget && s.test.matchNode(m) {
 			out = append(out, nodeItem(m))
 		}
 	}
@@ -223,33 +242,33 @@ func (s *axisStep) candidates(n *Node) seq {
 		var walk func(*Node)
 		walk = func(m *Node) {
 			for _, k := range m.Kids {
+				if c.doc.work > c.doc.budget {
+					return
+				}
 				add(k)
 				walk(k)
 			}
 		}
 		walk(n)
 	case axPreceding, axFollowing:
-		doc := n
-		for doc.Parent != nil {
-			doc = doc.Parent
+		all := c.doc.nodes
+		if s.test.name != "" {
+			all = c.doc.byName[s.test.name]
 		}
-		var all []*Node
-		var walk func(*Node)
-		walk = func(m *Node) {
-			for _, k := range m.Kids {
-				all = append(all, k)
-				walk(k)
-			}
+		if n.Parent != nil && n.order-1 < len(c.doc.nodes) && c.doc.nodes[n.order-1] != n {
+			break // a node of another document (document()): no such axis there
 		}
-		walk(doc)
 		if s.axis == axFollowing {
 			for _, m := range all {
+				if c.doc.work > c.doc.budget {
+					break
+				}
 				if m.order > n.order && !isAncestor(n, m) {
 					add(m)
 				}
 			}
 		} else {
-			for i := len(all) - 1; i >= 0; i-- {
+			for i := len(all) - 1; i >= 0 && c.doc.work <= c.doc.budget; i-- {
 				m := all[i]
 				if m.order < n.order && !isAncestor(m, n) {
 					add(m)
@@ -292,10 +311,24 @@ func isAncestor(a, n *Node) bool {
 // filter keeps the items of in that pass the predicates, positions counted
 // in the order of in.
 func filter(c *ctx, in seq, preds []expr) seq {
+	if len(preds) == 0 {
+		return in
+	}
+	c.doc.work += len(in) * len(preds)
+	d := *c // one context for the whole filter
 	for _, p := range preds {
 		var out seq
+		byPosition := positional([]expr{p})
+		d.size = len(in)
 		for i, it := range in {
-			r := p.eval(c.with(it, i+1, len(in)))
+			d.item, d.pos = it, i+1
+			if !byPosition {
+				if evalBool(&d, p) {
+					out = append(out, it)
+				}
+				continue
+			}
+			r := p.eval(&d)
 			if len(r) == 1 && r[0].k == kNum {
 				if r[0].f == float64(i+1) {
 					out = append(out, it)
@@ -309,4 +342,113 @@ func filter(c *ctx, in seq, preds []expr) seq {
 		in = out
 	}
 	return in
+}
+
+// simple reports whether p is a relative path of child steps (the last one
+// may be an attribute step) with name tests and no predicates: the form of
+// most syntax rules' tests (not(ram:X), count(ram:X/ram:Y) <= 1), which
+// count evaluates without building sequences.
+func (p *pathExpr) simple() bool {
+	if p.abs || len(p.steps) == 0 {
+		return false
+	}
+	for i, s := range p.steps {
+		a, ok := s.(*axisStep)
+		if !ok || len(a.preds) > 0 || a.test.any || a.test.prefix != "" {
+			return false
+		}
+		if a.axis != axChild && (a.axis != axAttr || i != len(p.steps)-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// count returns how many nodes the simple path p selects from n, stopping
+// at limit.
+func (p *pathExpr) count(n *Node, steps []step, limit int) int {
+	s := steps[0].(*axisStep)
+	if s.axis == axAttr {
+		for _, a := range n.Attrs {
+			if a.Name == s.test.name {
+				return 1
+			}
+		}
+		return 0
+	}
+	total := 0
+	for _, k := range n.Kids {
+		if k.Name != s.test.name {
+			continue
+		}
+		if len(steps) == 1 {
+			total++
+		} else {
+			total += p.count(k, steps[1:], limit-total)
+		}
+		if total >= limit {
+			return total
+		}
+	}
+	return total
+}
+
+// simpleCount returns, for a simple path e, the count of what it selects
+// from the context node (at most limit), and true; false for any other
+// expression.
+func simpleCount(c *ctx, e expr, limit int) (int, bool) {
+	if pe, ok := e.(parenExpr); ok {
+		e = pe.e
+	}
+	p, ok := e.(*pathExpr)
+	if !ok || !p.isSimple || c.item.k != kNode {
+		return 0, false
+	}
+	return p.count(c.item.n, p.steps, limit), true
+}
+
+// evalBool is the effective boolean value of e, without building
+// sequences for the common forms of the syntax rules.
+func evalBool(c *ctx, e expr) bool {
+	switch x := e.(type) {
+	case parenExpr:
+		return evalBool(c, x.e)
+	case orExpr:
+		return evalBool(c, x.l) || evalBool(c, x.r)
+	case andExpr:
+		return evalBool(c, x.l) && evalBool(c, x.r)
+	case *pathExpr:
+		if n, ok := simpleCount(c, x, 1); ok {
+			return n > 0
+		}
+	case *callExpr:
+		switch x.name {
+		case "not":
+			return !evalBool(c, x.args[0])
+		case "ends-with":
+			return strings.HasSuffix(x.argStr(c, 0), x.argStr(c, 1))
+		case "starts-with":
+			return strings.HasPrefix(x.argStr(c, 0), x.argStr(c, 1))
+		case "contains":
+			return strings.Contains(x.argStr(c, 0), x.argStr(c, 1))
+		case "exists", "boolean":
+			if n, ok := simpleCount(c, x.args[0], 1); ok {
+				return n > 0
+			}
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	case cmpExpr:
+		// count(simple) op number
+		if call, ok := x.l.(*callExpr); ok && call.name == "count" {
+			if num, ok := x.r.(numExpr); ok {
+				if n, ok := simpleCount(c, call.args[0], int(num)+2); ok {
+					return cmpNum(x.op, float64(n), float64(num))
+				}
+			}
+		}
+	}
+	return ebv(e.eval(c))
 }

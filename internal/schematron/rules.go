@@ -1,8 +1,8 @@
 package schematron
 
 import (
+	"errors"
 	"fmt"
-	"strconv"
 	"sync"
 
 	"github.com/einvoice-go/einvoice"
@@ -48,13 +48,16 @@ type Finding struct {
 type Set struct {
 	Prefixes map[string]string // namespace URI -> prefix
 	Rules    []Rule
-	// Docs returns the documents document() reads, by name; nil for none.
-	Docs func() map[string]*Doc
+	// CodeLists are the code databases the tests read with document():
+	// by document name, the lists by id. The one form the Factur-X
+	// schematrons use, document(NAME)/codedb/cl[@id=N]/enumeration[@value=$v],
+	// is looked up in a set.
+	CodeLists map[string]map[int][]string
 
 	once     sync.Once
 	err      error
 	compiled []compiledRule
-	docs     map[string]*Doc
+	lists    map[string]map[int]map[string]bool
 }
 
 type compiledRule struct {
@@ -78,8 +81,17 @@ type compiledAssert struct {
 // first one outside the subset.
 func (s *Set) Compile() error {
 	s.once.Do(func() {
-		if s.Docs != nil {
-			s.docs = s.Docs()
+		s.lists = make(map[string]map[int]map[string]bool, len(s.CodeLists))
+		for name, db := range s.CodeLists {
+			m := make(map[int]map[string]bool, len(db))
+			for id, values := range db {
+				set := make(map[string]bool, len(values))
+				for _, v := range values {
+					set[v] = true
+				}
+				m[id] = set
+			}
+			s.lists[name] = m
 		}
 		for i := range s.Rules {
 			r := &s.Rules[i]
@@ -139,13 +151,15 @@ func compileContext(src string) (expr, error) {
 
 // Check evaluates the set on doc and returns what fired, rule by rule in
 // source order, and within a rule in document order. It returns an error
-// only for an expression outside the subset (see Compile).
+// for an expression outside the subset (see Compile), and ErrBudget, with
+// what fired so far, for a document on which the rules would take too
+// long.
 func (s *Set) Check(doc *Doc) ([]Finding, error) {
 	if err := s.Compile(); err != nil {
 		return nil, err
 	}
 	var out []Finding
-	root := &ctx{doc: doc, docs: s.docs, item: nodeItem(doc.Root), pos: 1, size: 1}
+	root := &ctx{doc: doc, lists: s.lists, item: nodeItem(doc.Root), pos: 1, size: 1}
 	lastPattern := -1
 	for i := range s.compiled {
 		r := &s.compiled[i]
@@ -154,6 +168,9 @@ func (s *Set) Check(doc *Doc) ([]Finding, error) {
 			lastPattern = r.pattern
 		}
 		nodes := r.context.eval(root)
+		if !doc.visit(len(nodes)) {
+			return out, ErrBudget
+		}
 		for _, it := range nodes {
 			if it.k != kNode {
 				continue
@@ -174,43 +191,18 @@ func (s *Set) Check(doc *Doc) ([]Finding, error) {
 				}
 			}
 			for _, a := range r.asserts {
-				if ebv(a.test.eval(c)) == a.Report {
+				fired := evalBool(c, a.test) == a.Report
+				if !doc.visit(1) {
+					// The evaluation stopped early: its verdict is unknown.
+					return out, ErrBudget
+				}
+				if fired {
 					out = append(out, Finding{ID: a.ID, Fatal: a.Fatal, Path: n.Path(), Line: n.Line, Message: a.Message})
 				}
 			}
 		}
 	}
 	return out, nil
-}
-
-// CodeDB builds the document of a Factur-X code database
-// (codedb/cl[@id]/enumeration[@value]) from its lists, by list id.
-func CodeDB(lists map[int][]string) *Doc {
-	doc := &Doc{Root: &Node{}, byName: map[string][]*Node{}}
-	add := func(parent *Node, name string, attrs ...Attr) *Node {
-		n := &Node{Name: name, Local: name, Parent: parent, Attrs: attrs, order: len(doc.nodes) + 1}
-		doc.nodes = append(doc.nodes, n)
-		doc.byName[name] = append(doc.byName[name], n)
-		parent.Kids = append(parent.Kids, n)
-		return n
-	}
-	db := add(doc.Root, "codedb")
-	ids := make([]int, 0, len(lists))
-	for id := range lists {
-		ids = append(ids, id)
-	}
-	for i := 1; i < len(ids); i++ { // insertion sort: a few dozen lists
-		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
-			ids[j], ids[j-1] = ids[j-1], ids[j]
-		}
-	}
-	for _, id := range ids {
-		cl := add(db, "cl", Attr{"id", strconv.Itoa(id)})
-		for _, v := range lists[id] {
-			add(cl, "enumeration", Attr{"value", v})
-		}
-	}
-	return doc
 }
 
 // Issues parses data and checks the sets on it, in order, returning the
@@ -238,4 +230,15 @@ func Issues(data []byte, prefixes map[string]string, sets ...*Set) ([]einvoice.S
 		}
 	}
 	return out, nil
+}
+
+// DecodeError turns an error of Issues into the decoders' error, located
+// at the line of a parse error.
+func DecodeError(format string, err error) error {
+	de := &einvoice.DecodeError{Format: format, Msg: "checking the syntax rules: " + err.Error(), Err: err, Line: 1, Column: 1}
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		de.Line, de.Msg = pe.Line, "checking the syntax rules: "+pe.Msg
+	}
+	return de
 }

@@ -1,6 +1,8 @@
 package schematron
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -96,7 +98,7 @@ func TestFirstRuleWins(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	deep := strings.Repeat("<a>", MaxDepth+1) + strings.Repeat("</a>", MaxDepth+1)
-	for _, src := range []string{"", "<a>", "<a></b>", deep, "<a/><b/>"} {
+	for _, src := range []string{"", "<a>", "<a></b>", deep, "<a/><b/>", "<a x='1' x='2'/>", "<p:a/>", "<a>&bogus;</a>", "<a b=c/>", "text<a/>", "<a>\xff</a>", "<!DOCTYPE a [<!ENTITY x 'y'>]><a/>"} {
 		if _, err := Parse([]byte(src), nil); err == nil {
 			t.Errorf("%.30q parsed", src)
 		}
@@ -118,4 +120,48 @@ func FuzzParse(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestBudget: a rule quadratic in the document stops with ErrBudget.
+func TestBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<r:Root xmlns:r="urn:r" xmlns:a="urn:a">`)
+	for i := range 20000 {
+		fmt.Fprintf(&b, `<a:Item id="%d"/>`, i)
+	}
+	b.WriteString(`</r:Root>`)
+	doc, err := Parse([]byte(b.String()), testPrefixes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Set{Prefixes: testPrefixes, Rules: []Rule{
+		{Context: "/r:Root", Asserts: []Assert{{ID: "Q", Test: "count(//a:Item[not(preceding::a:Item/@id = @id)]) <= 1"}}},
+	}}
+	if _, err := s.Check(doc); !errors.Is(err, ErrBudget) {
+		t.Fatalf("got %v, want ErrBudget", err)
+	}
+}
+
+func TestParseForms(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"<?xml version='1.0' encoding='ISO-8859-1'?><r:Root xmlns:r='urn:r'>caf\xe9</r:Root>", "café"},
+		{"\xef\xbb\xbf<!-- c --><!DOCTYPE x><Root xmlns='urn:r'><![CDATA[<a>]]>&amp;&#233;&#xE9;<?pi x?></Root>", "<a>&éé"},
+		{"<Root xmlns='urn:r'>a\r\nb</Root>", "a\nb"},
+	} {
+		doc, err := Parse([]byte(c.src), testPrefixes)
+		if err != nil {
+			t.Errorf("%q: %v", c.src, err)
+			continue
+		}
+		root := doc.Root.Kids[0]
+		if root.Name != "r:Root" || root.StringValue() != c.want {
+			t.Errorf("%q: got %s %q, want r:Root %q", c.src, root.Name, root.StringValue(), c.want)
+		}
+	}
+}
+
+func TestNormalizeSpace(t *testing.T) {
+	if got := normalize(" a \t\r\n b\u00a0 "); got != "a b\u00a0" {
+		t.Errorf("normalize = %q", got)
+	}
 }

@@ -25,11 +25,11 @@ package schematron
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Node is an element of a parsed document, or the document node itself
@@ -48,6 +48,8 @@ type Node struct {
 	Text string
 	// Line is the line of the element's start tag.
 	Line int
+	// qname is the element's name as written, for its end tag.
+	qname string
 	// order is the position in document order.
 	order int
 	// claim is the evaluation pass that last made the node a rule's
@@ -67,85 +69,63 @@ type Doc struct {
 	byName map[string][]*Node
 	nodes  []*Node // every element, in document order
 	pass   int
+	// work counts the nodes the evaluation visited, against budget.
+	work, budget int
+	// memo holds the values of the absolute paths without variables,
+	// which are the same wherever they are evaluated.
+	memo map[*pathExpr]seq
+}
+
+// ParseError is a document the engine cannot read: malformed XML, or
+// nesting too deep.
+type ParseError struct {
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// ErrBudget is the error of a check that visited more nodes than its
+// budget: a document built so that the rules' paths would take quadratic
+// time (thousands of payment means compared pairwise, say). The budget is
+// generous: 100,000 visits plus 500 per element, where the official
+// rules visit a few dozen per element on real invoices.
+var ErrBudget = errors.New("the syntax rules would take too long on this document")
+
+// visit counts n node visits, and reports whether the budget allows them.
+func (d *Doc) visit(n int) bool {
+	d.work += n
+	return d.work <= d.budget
 }
 
 // MaxDepth bounds the nesting of elements, as the decoders do.
 const MaxDepth = 100
 
+// latin1 matches an XML declaration of ISO-8859-1.
+var latin1 = regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["'](?i:iso-?8859-1|iso_8859-1|latin-?1|l1)["']`)
+
 // Parse reads an XML document. prefixes maps a namespace URI to the prefix
 // the rules use for it.
 func Parse(data []byte, prefixes map[string]string) (*Doc, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if latin1.Match(data) {
+		// The one other encoding the decoders read.
+		var b []byte
+		for _, c := range data {
+			b = utf8.AppendRune(b, rune(c))
+		}
+		data = b
+	}
+	if !utf8.Valid(data) {
+		return nil, &ParseError{Line: 1, Msg: "not UTF-8"}
+	}
 	doc := &Doc{Root: &Node{}, byName: make(map[string][]*Node)}
-	cur := doc.Root
-	depth := 0
-	var text strings.Builder
-	flush := func() {
-		if text.Len() > 0 && cur != doc.Root {
-			cur.Text += text.String()
-		}
-		text.Reset()
+	s := &scanner{data: data, line: 1, prefixes: prefixes}
+	if err := s.parse(doc); err != nil {
+		return nil, err
 	}
-	for {
-		line, _ := d.InputPos()
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			flush()
-			depth++
-			if depth > MaxDepth {
-				return nil, fmt.Errorf("line %d: elements nested deeper than %d", line, MaxDepth)
-			}
-			n := &Node{Name: qname(t.Name, prefixes), Local: t.Name.Local, Parent: cur, Line: line}
-			for _, a := range t.Attr {
-				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
-					continue
-				}
-				name := a.Name.Local
-				if a.Name.Space != "" {
-					name = qname(a.Name, prefixes)
-				}
-				n.Attrs = append(n.Attrs, Attr{Name: name, Value: a.Value})
-			}
-			n.order = len(doc.nodes) + 1
-			doc.nodes = append(doc.nodes, n)
-			doc.byName[n.Name] = append(doc.byName[n.Name], n)
-			cur.Kids = append(cur.Kids, n)
-			cur = n
-		case xml.EndElement:
-			flush()
-			depth--
-			cur = cur.Parent
-		case xml.CharData:
-			if cur != doc.Root {
-				text.Write(t)
-			}
-		}
-	}
-	if len(doc.Root.Kids) != 1 {
-		return nil, errors.New("no root element")
-	}
+	doc.budget = 100_000 + 500*len(doc.nodes)
 	return doc, nil
-}
-
-func qname(n xml.Name, prefixes map[string]string) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	if p, ok := prefixes[n.Space]; ok {
-		if p == "" {
-			return n.Local
-		}
-		return p + ":" + n.Local
-	}
-	return "{" + n.Space + "}" + n.Local
 }
 
 // StringValue is the concatenation of the element's text and its
