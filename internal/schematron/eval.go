@@ -1,6 +1,7 @@
 package schematron
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -283,22 +284,7 @@ func compare(op string, a, b item) bool {
 	case a.k == kNum || b.k == kNum:
 		return cmpNum(op, a.num(), b.num())
 	}
-	x, y := a.str(), b.str()
-	switch op {
-	case "=":
-		return x == y
-	case "!=":
-		return x != y
-	case "<":
-		return x < y
-	case "<=":
-		return x <= y
-	case ">":
-		return x > y
-	case ">=":
-		return x >= y
-	}
-	return false
+	return cmpOrdered(op, a.str(), b.str())
 }
 
 // toBool is an item compared with a boolean: a node's value cast to
@@ -318,7 +304,11 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-func cmpNum(op string, x, y float64) bool {
+func cmpNum(op string, x, y float64) bool { return cmpOrdered(op, x, y) }
+
+// cmpOrdered compares x and y with the operator op. A NaN compares false
+// but with !=, as in XPath.
+func cmpOrdered[T cmp.Ordered](op string, x, y T) bool {
 	switch op {
 	case "=":
 		return x == y
