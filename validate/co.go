@@ -63,13 +63,17 @@ func coBreakdownChecked(cat einvoice.VATCategory) bool {
 // so it is checked only when a VAT breakdown of a category other than O, L
 // and M exists (see coBreakdownChecked). It is reported once, not once per
 // breakdown.
-func brCO03(c *checker) {
+func brCO03(c *checker) { coCO03(c, coBreakdownChecked) }
+
+// coCO03 is BR-CO-03 checked in the VAT breakdowns of the categories
+// checked accepts.
+func coCO03(c *checker, checked func(einvoice.VATCategory) bool) {
 	inv := c.inv
 	if inv.TaxPointDate.IsZero() || inv.TaxPointDateCode == "" {
 		return
 	}
 	for i := range inv.VATBreakdown {
-		if coBreakdownChecked(inv.VATBreakdown[i].Category) {
+		if checked(inv.VATBreakdown[i].Category) {
 			c.fail("TaxPointDateCode", "both the date and the code are given")
 			return
 		}
@@ -295,9 +299,15 @@ func brCO17(c *checker) {
 		ublBRCO17(c)
 		return
 	}
+	coCO17(c, coBreakdownChecked)
+}
+
+// coCO17 is BR-CO-17's CII test on the VAT breakdowns of the categories
+// checked accepts.
+func coCO17(c *checker, checked func(einvoice.VATCategory) bool) {
 	for i := range c.inv.VATBreakdown {
 		b := &c.inv.VATBreakdown[i]
-		if !coBreakdownChecked(b.Category) {
+		if !checked(b.Category) {
 			continue
 		}
 		if b.Rate == nil || calcRoundsToZero(*b.Rate) {

@@ -28,6 +28,19 @@
 //
 //	report := validate.Invoice(inv, validate.EN16931.For(validate.UBL))
 //
+// The Factur-X profiles have their sets, FacturXMinimum, FacturXBasicWL,
+// FacturXBasic, FacturXEN16931 and FacturXExtended: the business rules
+// that the official tools apply to a CII document of the profile (the
+// Factur-X schematron's, with the CEN schematron's for BASIC and EN 16931).
+// FacturX gives the set that a document's specification identifier (BT-24)
+// names; the decoder checks the profile's structural rules:
+//
+//	doc, err := (&cii.Decoder{ProfileRules: true}).Decode(r)
+//	...
+//	set, ok := validate.FacturX(doc.Invoice.Process.Specification)
+//	report := validate.Invoice(doc.Invoice, set)
+//	report.AddSyntax(doc.Issues)
+//
 // validate reads the model only: decoding a file is the caller's step
 // (cii.Decode, ubl.Decode, facturx.Extract).
 package validate

@@ -60,3 +60,37 @@ func TestValidExamples(t *testing.T) {
 	}
 	t.Logf("%d invoices without a fatal issue", n)
 }
+
+// Every official Factur-X example (examples/facturx/<profile>) has no
+// fatal issue under the rule set its specification identifier (BT-24)
+// names, which is the set of its directory's profile.
+func TestValidFacturXExamples(t *testing.T) {
+	dir := conformance.Need(t, filepath.Join("examples", "facturx"))
+	n := 0
+	for _, p := range cii.Profiles() {
+		files, _ := filepath.Glob(filepath.Join(dir, "examples", "facturx", p.String(), "*.xml"))
+		if len(files) == 0 {
+			t.Errorf("no official %s example", p)
+		}
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := cii.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			set, ok := validate.FacturX(doc.Invoice.Process.Specification)
+			if !ok || set.Name() != "facturx-"+p.String() {
+				t.Errorf("%s: FacturX(%q) = %s, %v; want facturx-%s", filepath.Base(file), doc.Invoice.Process.Specification, set.Name(), ok, p)
+				continue
+			}
+			n++
+			for _, is := range validate.Invoice(doc.Invoice, set).Fatal() {
+				t.Errorf("%s (%s): %s", filepath.Base(file), set.Name(), is)
+			}
+		}
+	}
+	t.Logf("%d official Factur-X examples without a fatal issue", n)
+}

@@ -17,3 +17,4 @@ func concat(lists ...[]rule) []rule {
 // (BR-01 .. BR-65, core.go), coRules (BR-CO-*, co.go), decRules (BR-DEC-*,
 // dec.go), vatRules (BR-S-*, BR-Z-*, BR-E-*, BR-AE-*, BR-IC-*, BR-G-*,
 // BR-O-*, BR-AF-*, BR-AG-*, vat*.go) and codeRules (BR-CL-*, codes.go).
+// The Factur-X profiles' sets, built from them, are in facturx.go.

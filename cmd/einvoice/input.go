@@ -21,7 +21,18 @@ type input struct {
 	// Factur-X PDF carrying one: written on unchanged where no profile
 	// change is asked for, so that nothing of it is lost.
 	cii []byte
+	// issues are the breaches of the official syntax rules the decoding
+	// was asked to check (validate).
+	issues []einvoice.SyntaxIssue
+	// profile is the Factur-X profile a CII document declares.
+	profile cii.Profile
 }
+
+// syntaxRules are the official rules on the XML that decoding checks, for
+// validate: cen the syntax binding rules of the CEN schematron (CII-SR,
+// CII-DT, UBL-SR, UBL-CR, UBL-DT), profile the structural rules of the
+// declared Factur-X profile's schematron (CII only).
+type syntaxRules struct{ cen, profile bool }
 
 // loadInvoice reads the invoice in (a file, or - for standard input): a
 // JSON invoice, completed; a CII or UBL document; or a Factur-X PDF, read
@@ -34,7 +45,7 @@ func loadInvoice(verb, in string, stdin io.Reader, stderr io.Writer) (*input, in
 	if err != nil {
 		return nil, usageError(stderr, verb+": "+err.Error())
 	}
-	res, ignored, err := decodeInput(name, data)
+	res, ignored, err := decodeInput(name, data, syntaxRules{})
 	if err != nil {
 		return nil, usageError(stderr, verb+": "+name+": "+trimPrefix(err))
 	}
@@ -59,8 +70,9 @@ func loadInvoice(verb, in string, stdin io.Reader, stderr io.Writer) (*input, in
 
 // decodeInput decodes data, the content of the file name: a JSON invoice
 // (not completed), a CII or UBL document, or a Factur-X PDF, read through
-// its XML. It returns what the model could not carry, one line each.
-func decodeInput(name string, data []byte) (*input, []string, error) {
+// its XML. It returns what the model could not carry, one line each. The
+// syntax rules asked for are checked on an XML document.
+func decodeInput(name string, data []byte, rules syntaxRules) (*input, []string, error) {
 	res := &input{name: name, kind: sniff(data)}
 	var ignored []string
 	var err error
@@ -74,7 +86,7 @@ func decodeInput(name string, data []byte) (*input, []string, error) {
 		fallthrough
 	case "xml":
 		var syntax string
-		res.inv, ignored, syntax, err = decodeXML(data)
+		syntax, ignored, err = decodeXML(res, data, rules)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -92,24 +104,29 @@ func decodeInput(name string, data []byte) (*input, []string, error) {
 	return res, ignored, nil
 }
 
-// decodeXML decodes a CII or UBL document, and returns what the model
-// could not carry, one line each, and the syntax: "cii" or "ubl".
-func decodeXML(data []byte) (*einvoice.Invoice, []string, string, error) {
-	doc, err := cii.Decode(bytes.NewReader(data))
+// decodeXML decodes a CII or UBL document into res, and returns the
+// syntax, "cii" or "ubl", and what the model could not carry, one line
+// each.
+func decodeXML(res *input, data []byte, rules syntaxRules) (string, []string, error) {
+	cd := cii.Decoder{SyntaxRules: rules.cen, ProfileRules: rules.profile}
+	doc, err := cd.Decode(bytes.NewReader(data))
 	if err == nil {
-		return doc.Invoice, lines(doc.Ignored), "cii", nil
+		res.inv, res.issues, res.profile = doc.Invoice, doc.Issues, doc.Profile
+		return "cii", lines(doc.Ignored), nil
 	}
 	if !errors.Is(err, cii.ErrFormat) {
-		return nil, nil, "", err
+		return "", nil, err
 	}
-	udoc, uerr := ubl.Decode(bytes.NewReader(data))
+	ud := ubl.Decoder{SyntaxRules: rules.cen}
+	udoc, uerr := ud.Decode(bytes.NewReader(data))
 	if errors.Is(uerr, ubl.ErrFormat) {
-		return nil, nil, "", fmt.Errorf("neither a CII invoice nor a UBL Invoice or CreditNote: %w", err)
+		return "", nil, fmt.Errorf("neither a CII invoice nor a UBL Invoice or CreditNote: %w", err)
 	}
 	if uerr != nil {
-		return nil, nil, "", uerr
+		return "", nil, uerr
 	}
-	return udoc.Invoice, lines(udoc.Ignored), "ubl", nil
+	res.inv, res.issues = udoc.Invoice, udoc.Issues
+	return "ubl", lines(udoc.Ignored), nil
 }
 
 // sniff tells the input's format from its content: "pdf" for a file with

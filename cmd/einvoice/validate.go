@@ -8,25 +8,37 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
 	"github.com/einvoice-go/einvoice/validate"
 )
 
-const validateUsage = `usage: einvoice validate [--rules en16931] [--json] FILE...
+const validateUsage = `usage: einvoice validate [--rules en16931|facturx] [--json] FILE...
 
 Checks each FILE (a JSON invoice, a CII document, a UBL Invoice or
-CreditNote, or a Factur-X PDF; - is standard input) against the business
+CreditNote, or a Factur-X PDF; - is standard input) against the official
 rules, and prints for each file PASS or FAIL, then one line per issue:
 
   [RULE] path: message
 
-where RULE is the official rule id (BR-CO-15), path the model path of the
-offending value (Totals.TaxInclusive). Warnings do not make a file fail. A
-JSON invoice is checked as it is, not completed. A file that does not
-decode fails with one issue, its decoding error.
+where RULE is the official rule id (BR-CO-15, CII-SR-013), path the model
+path of the offending value (Totals.TaxInclusive) or, for a rule on the
+XML itself, the element's path. Warnings do not make a file fail. A JSON
+invoice is checked as it is, not completed. A file that does not decode
+fails with one issue, its decoding error.
 
 Flags (before or after the files):
-  --rules SETS  comma-separated rule sets: en16931 (the default). The sets
-                facturx, fr and choruspro come with later versions.
+  --rules SETS  comma-separated rule sets:
+                en16931  the CEN EN 16931 schematron (the default): the
+                         business rules, and on XML the syntax binding
+                         rules (CII-SR, CII-DT, UBL-SR, UBL-CR, UBL-DT);
+                facturx  the Factur-X 1.09.2 schematron of the profile the
+                         invoice declares (BT-24): its business rules and,
+                         on CII, its structural rules (FX-SCH-A), with the
+                         CEN schematron for BASIC and EN 16931 as the
+                         official tools do. An invoice that declares no
+                         Factur-X profile gets the en16931 set.
+                The sets fr and choruspro come with a later version.
   --json        print one JSON object per file and line:
                 {"file":..., "valid":..., "issues":[{"rule":..., "severity":
                 "fatal"|"warning", "path":..., "terms":[...], "message":...}]}
@@ -49,11 +61,13 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	var sets []validate.RuleSet
+	var want ruleChoice
 	for _, name := range strings.Split(*rules, ",") {
 		switch {
 		case name == "en16931":
-			sets = append(sets, validate.EN16931)
+			want.en16931 = true
+		case name == "facturx":
+			want.facturx = true
 		case slices.Contains(ruleSets, name):
 			return usageError(stderr, "validate: --rules "+name+" is not supported yet: it comes with a later version")
 		default:
@@ -82,7 +96,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, f := range files {
-		rep := validateFile(f.name, f.data, sets)
+		rep := validateFile(f.name, f.data, want)
 		if !rep.Valid() {
 			status = exitFail
 		}
@@ -95,13 +109,49 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
+// ruleChoice is what --rules asks for.
+type ruleChoice struct{ en16931, facturx bool }
+
 // validateFile decodes and validates one file; a decoding error becomes the
-// report's one fatal issue. A UBL file is validated with the sets' UBL
-// flavour, which gives the official UBL schematron's verdict.
-func validateFile(name string, data []byte, sets []validate.RuleSet) validate.Report {
-	in, ignored, err := decodeInput(name, data)
+// report's one fatal issue. The syntax rules the decoder checks come first
+// in the report. A UBL file is validated with the sets' UBL flavour, which
+// gives the official UBL schematron's verdict.
+func validateFile(name string, data []byte, want ruleChoice) validate.Report {
+	// The CEN schematron runs for en16931, and with facturx for the
+	// profiles built on EN 16931 (BASIC, EN 16931) or none, as check does.
+	rules := syntaxRules{cen: want.en16931, profile: want.facturx}
+	in, ignored, err := decodeInput(name, data, rules)
+	if err == nil && want.facturx && !want.en16931 && in.kind != "json" && cenRunsFor(in) {
+		// The profile was not known before decoding: decode again for
+		// the CEN syntax rules, which come first.
+		var again *input
+		if again, _, err = decodeInput(name, data, syntaxRules{cen: true}); err == nil {
+			in.issues = mergeSyntax(again.issues, in.issues)
+		}
+	}
 	if err != nil {
 		return validate.Report{Issues: []validate.Issue{{Rule: "decode", Severity: validate.Fatal, Message: trimPrefix(err)}}}
+	}
+	var sets []validate.RuleSet
+	var notes []validate.Issue
+	if want.facturx {
+		// The profile's set comes first: a rule in both sets runs once,
+		// from the first, and the Factur-X schematrons test a few rules
+		// more widely than the CEN one (BR-CO-03, BR-CO-17, BR-CO-18).
+		fx, ok := validate.FacturX(in.inv.Process.Specification)
+		switch {
+		case in.kind == "ubl":
+			notes = append(notes, validate.Issue{Rule: "facturx", Severity: validate.Warning, Message: "the Factur-X profiles are CII profiles: a UBL document gets the EN 16931 rules"})
+			fx = validate.EN16931
+		case !ok:
+			notes = append(notes, validate.Issue{Rule: "facturx", Severity: validate.Warning, Path: "Process.Specification",
+				Terms: []string{"BT-24"}, Message: fmt.Sprintf("%q names no Factur-X profile: the EN 16931 rules apply", in.inv.Process.Specification)})
+			fx = validate.EN16931
+		}
+		sets = append(sets, fx)
+	}
+	if want.en16931 {
+		sets = append(sets, validate.EN16931)
 	}
 	if in.kind == "ubl" {
 		ubl := make([]validate.RuleSet, len(sets))
@@ -111,10 +161,37 @@ func validateFile(name string, data []byte, sets []validate.RuleSet) validate.Re
 		sets = ubl
 	}
 	rep := validate.Invoice(in.inv, sets...)
+	rep.AddSyntax(in.issues)
+	rep.Issues = append(notes, rep.Issues...)
 	for _, ig := range ignored {
 		rep.Issues = append(rep.Issues, validate.Issue{Rule: "ignored", Severity: validate.Warning, Message: "not carried into the model: " + ig})
 	}
 	return rep
+}
+
+// cenRunsFor reports whether the official tools run the CEN schematron
+// with a Factur-X profile's: for BASIC and EN 16931, for a CII document
+// that declares no profile, and always for UBL.
+func cenRunsFor(in *input) bool {
+	switch in.profile {
+	case cii.Minimum, cii.BasicWL, cii.Extended:
+		return in.kind == "ubl"
+	}
+	return true
+}
+
+// mergeSyntax returns the issues of a then of b, without an issue of b
+// that a already has (same rule and element): the Factur-X schematrons
+// repeat a few CEN rules.
+func mergeSyntax(a, b []einvoice.SyntaxIssue) []einvoice.SyntaxIssue {
+	out := append([]einvoice.SyntaxIssue(nil), a...)
+	for _, is := range b {
+		if is.Rule != "" && slices.ContainsFunc(a, func(x einvoice.SyntaxIssue) bool { return x.Rule == is.Rule && x.Path == is.Path }) {
+			continue
+		}
+		out = append(out, is)
+	}
+	return out
 }
 
 func printReport(w io.Writer, name string, rep validate.Report) {

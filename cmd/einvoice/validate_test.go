@@ -91,3 +91,61 @@ func TestValidate(t *testing.T) {
 		t.Errorf("--json line %s", lines[1])
 	}
 }
+
+// validate checks the syntax rules on XML and, with --rules facturx, the
+// declared profile's Factur-X rules: a warning leaves the file PASS, a
+// fatal syntax rule makes it FAIL, with the official ids and XML paths.
+func TestValidateSyntaxAndProfileRules(t *testing.T) {
+	dir := t.TempDir()
+	good := runCLI(t, "", "convert", "--to", "cii", testInvoice)
+	if good.code != 0 {
+		t.Fatalf("convert: %s", good.stderr)
+	}
+	guideline := regexp.MustCompile(`(?s)<ram:GuidelineSpecifiedDocumentContextParameter>.*?</ram:GuidelineSpecifiedDocumentContextParameter>`)
+	docID := regexp.MustCompile(`(<rsm:ExchangedDocument>\s*<ram:ID>[^<]*</ram:ID>)`)
+	if !guideline.MatchString(good.stdout) || !docID.MatchString(good.stdout) {
+		t.Fatal("the CII lacks the elements the test edits")
+	}
+	files := map[string]string{
+		"good.xml":         good.stdout,
+		"named.xml":        docID.ReplaceAllString(good.stdout, "$1<ram:Name>Facture</ram:Name>"),
+		"no-guideline.xml": guideline.ReplaceAllString(good.stdout, ""),
+		"no-format.xml":    strings.Replace(good.stdout, `<udt:DateTimeString format="102">`, "<udt:DateTimeString>", 1),
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := func(name string) string { return filepath.Join(dir, name) }
+	for _, c := range []struct {
+		args     []string
+		code     int
+		want     []string
+		wantNone []string
+	}{
+		{[]string{path("named.xml")}, 0, []string{"PASS ", "  [CII-SR-013] /rsm:CrossIndustryInvoice/rsm:ExchangedDocument: "}, nil},
+		{[]string{path("no-guideline.xml")}, 1, []string{"FAIL ", "  [CII-SR-009] /rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext: ", "  [BR-01] "}, nil},
+		// The Factur-X EN 16931 profile requires the format attribute;
+		// the CEN syntax rules do not check it.
+		{[]string{path("no-format.xml")}, 0, []string{"PASS "}, []string{"FX-SCH-A"}},
+		{[]string{"--rules", "facturx", path("no-format.xml")}, 1, []string{"FAIL ", "  [FX-SCH-A-000021] /rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString: "}, nil},
+		{[]string{"--rules", "facturx", path("good.xml")}, 0, []string{"PASS "}, []string{"FX-SCH-A", "BR-"}},
+		{[]string{"--rules", "en16931,facturx", path("named.xml")}, 0, []string{"PASS ", "[CII-SR-013]"}, nil},
+	} {
+		r := runCLI(t, "", append([]string{"validate"}, c.args...)...)
+		if r.code != c.code {
+			t.Errorf("validate %v: exit %d, want %d\n%s%s", c.args, r.code, c.code, r.stdout, r.stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("validate %v: stdout lacks %q:\n%s", c.args, w, r.stdout)
+			}
+		}
+		for _, w := range c.wantNone {
+			if strings.Contains(r.stdout, w) {
+				t.Errorf("validate %v: stdout has %q:\n%s", c.args, w, r.stdout)
+			}
+		}
+	}
+}

@@ -19,11 +19,6 @@ const (
 	axFollSibling
 )
 
-// reverse reports whether positions on the axis count backwards.
-func (a axis) reverse() bool {
-	return a == axParent || a == axAncestor || a == axAncestorOrSelf || a == axPreceding || a == axPrecSibling
-}
-
 type nodeTest struct {
 	any      bool   // node(), *, text()
 	elemOnly bool   // * or prefix:*: elements only (not the document node)
