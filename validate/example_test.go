@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
 	"github.com/einvoice-go/einvoice/validate"
 	"github.com/shopspring/decimal"
 )
@@ -58,4 +59,20 @@ func ExampleReport_Err() {
 	}
 	// Output:
 	// validate: [BR-CL-14] Seller.Address.Country: Country codes in an invoice MUST be coded using ISO code list 3166-1 (code "XX")
+}
+
+// A file that does not decode gets a report too: one fatal issue, located.
+func ExampleReport_AddDecodeError() {
+	_, err := cii.Decode(strings.NewReader(`<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+  xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+  xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+  <rsm:ExchangedDocument><ram:IssueDateTime><udt:DateTimeString format="102">2026-13-45</udt:DateTimeString></ram:IssueDateTime></rsm:ExchangedDocument>
+</rsm:CrossIndustryInvoice>`))
+	var report validate.Report
+	report.AddDecodeError(err)
+	fmt.Println(report.Valid())
+	fmt.Println(report.Issues[0].Rule, report.Issues[0].Terms)
+	// Output:
+	// false
+	// decode [BT-2]
 }

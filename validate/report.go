@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -136,4 +137,22 @@ func (r *Report) AddSyntax(issues []einvoice.SyntaxIssue) {
 		out = append(out, is)
 	}
 	r.Issues = append(out, r.Issues...)
+}
+
+// AddDecodeError puts a decoding failure at the head of the report as a
+// fatal issue, so that a file that cannot be read still gets one report:
+// its Rule is "decode", and for a *einvoice.DecodeError its Path and Terms
+// are the error's (an XML path, the business terms of the element), its
+// Message the error's text with the line.
+func (r *Report) AddDecodeError(err error) {
+	is := Issue{Rule: "decode", Severity: Fatal, Message: err.Error()}
+	var de *einvoice.DecodeError
+	if errors.As(err, &de) {
+		is.Path, is.Terms = de.Path, de.Terms
+		is.Message = de.Msg
+		if de.Line > 0 {
+			is.Message = fmt.Sprintf("line %d, column %d: %s", de.Line, de.Column, de.Msg)
+		}
+	}
+	r.Issues = append([]Issue{is}, r.Issues...)
 }

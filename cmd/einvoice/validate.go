@@ -130,7 +130,9 @@ func validateFile(name string, data []byte, want ruleChoice) validate.Report {
 		}
 	}
 	if err != nil {
-		return validate.Report{Issues: []validate.Issue{{Rule: "decode", Severity: validate.Fatal, Message: trimPrefix(err)}}}
+		var rep validate.Report
+		rep.AddDecodeError(err)
+		return rep
 	}
 	var sets []validate.RuleSet
 	var notes []validate.Issue
