@@ -1763,3 +1763,24 @@ func benchmarkDecode(b *testing.B, lines int) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(lines), "ns/line")
 }
+
+// BenchmarkDecodeSyntaxRules: decoding with the UBL syntax binding rules.
+func BenchmarkDecodeSyntaxRules10(b *testing.B)   { benchmarkDecodeSyntax(b, 10) }
+func BenchmarkDecodeSyntaxRules1000(b *testing.B) { benchmarkDecodeSyntax(b, 1000) }
+
+func benchmarkDecodeSyntax(b *testing.B, lines int) {
+	data := tgBenchInvoice(lines)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := (&Decoder{SyntaxRules: true}).Decode(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, is := range doc.Issues {
+			if is.Fatal {
+				b.Fatalf("a fatal issue on a valid invoice: %v", is)
+			}
+		}
+	}
+}

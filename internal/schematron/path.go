@@ -1,6 +1,9 @@
 package schematron
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 type axis uint8
 
@@ -25,6 +28,7 @@ type nodeTest struct {
 	text     bool   // text(): never matches, the engine keeps no text nodes
 	prefix   string // "ram:" for ram:*
 	name     string
+	names    []string // (a|b): any of these names (see fuse)
 }
 
 func (t nodeTest) matchNode(n *Node) bool {
@@ -35,6 +39,8 @@ func (t nodeTest) matchNode(n *Node) bool {
 		return !t.elemOnly || n.Parent != nil
 	case t.prefix != "":
 		return n.Parent != nil && strings.HasPrefix(n.Name, t.prefix)
+	case t.names != nil:
+		return slices.Contains(t.names, n.Name)
 	}
 	return n.Name == t.name
 }
@@ -84,6 +90,11 @@ type pathExpr struct {
 // rules' // paths are; and marks //x from the root for the name index.
 func (p *pathExpr) fuse() {
 	var out []step
+	for i, s := range p.steps {
+		if names := unionOfNames(s); names != nil {
+			p.steps[i] = &axisStep{axis: axChild, test: nodeTest{names: names}}
+		}
+	}
 	for i := 0; i < len(p.steps); i++ {
 		s, ok := p.steps[i].(*axisStep)
 		if ok && s.axis == axDescOrSelf && s.test.any && len(s.preds) == 0 && i+1 < len(p.steps) {
@@ -135,11 +146,60 @@ func (p *pathExpr) eval(c *ctx) seq {
 	return p.evalPath(c)
 }
 
+// unionOfNames returns the names of a step (a|b|...) whose alternatives
+// are each one child step with a name test and no predicate, which
+// selects what child::a or child::b selects, in document order; nil for
+// any other step.
+func unionOfNames(s step) []string {
+	f, ok := s.(*filterStep)
+	if !ok || len(f.preds) > 0 {
+		return nil
+	}
+	pe, ok := f.primary.(parenExpr)
+	if !ok {
+		return nil
+	}
+	u, ok := pe.e.(unionExpr)
+	if !ok {
+		return nil
+	}
+	var names []string
+	for _, alt := range u {
+		p, ok := alt.(*pathExpr)
+		if !ok || p.abs || len(p.steps) != 1 {
+			return nil
+		}
+		a, ok := p.steps[0].(*axisStep)
+		if !ok || a.axis != axChild || len(a.preds) > 0 || a.test.name == "" {
+			return nil
+		}
+		names = append(names, a.test.name)
+	}
+	return names
+}
+
 func (p *pathExpr) evalPath(c *ctx) seq {
 	var cur seq
 	steps := p.steps
 	if p.abs {
 		cur = seq{nodeItem(c.doc.Root)}
+		// //@name: the attributes of every element, in document order.
+		if len(steps) == 2 {
+			d, ok1 := steps[0].(*axisStep)
+			a, ok2 := steps[1].(*axisStep)
+			if ok1 && ok2 && d.axis == axDescOrSelf && d.test.any && len(d.preds) == 0 && a.axis == axAttr && len(a.preds) == 0 {
+				var out seq
+				c.doc.work += len(c.doc.nodes)
+				for _, n := range c.doc.nodes {
+					for i := range n.Attrs {
+						if a.test.matchAttr(n.Attrs[i].Name) {
+							out = append(out, item{k: kAttr, n: n, a: i})
+						}
+					}
+				}
+				return out
+			}
+		}
 		// //name from the root: the name index.
 		if len(steps) > 0 {
 			if s, ok := steps[0].(*axisStep); ok && s.axis == axDesc && s.test.name != "" {
@@ -349,7 +409,7 @@ func (p *pathExpr) simple() bool {
 	}
 	for i, s := range p.steps {
 		a, ok := s.(*axisStep)
-		if !ok || len(a.preds) > 0 || a.test.any || a.test.prefix != "" {
+		if !ok || len(a.preds) > 0 || a.test.any || a.test.prefix != "" || a.axis == axAttr && a.test.names != nil {
 			return false
 		}
 		if a.axis != axChild && (a.axis != axAttr || i != len(p.steps)-1) {
@@ -373,7 +433,7 @@ func (p *pathExpr) count(n *Node, steps []step, limit int) int {
 	}
 	total := 0
 	for _, k := range n.Kids {
-		if k.Name != s.test.name {
+		if !s.test.matchNode(k) {
 			continue
 		}
 		if len(steps) == 1 {
