@@ -2,6 +2,8 @@ package cii_test
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/facturx"
 	"github.com/einvoice-go/einvoice/internal/conformance"
 )
 
@@ -47,19 +50,44 @@ func isSyntaxID(id string) bool {
 }
 
 // syntaxFiles returns the CII files the syntax rules are compared on: the
-// official examples, CII and Factur-X.
+// official examples, CII and Factur-X, and the XML of the real Factur-X
+// and ZUGFeRD PDFs of ../shared/corpus, extracted into a temporary
+// directory.
 func syntaxFiles(t *testing.T) []string {
-	dir := conformance.Need(t, "examples/cii", "examples/facturx")
+	dir := conformance.Need(t, "examples/cii", "examples/facturx", "../corpus/pdf")
 	var files []string
 	for _, pat := range []string{"examples/cii/*.xml", "examples/facturx/*/*.xml"} {
 		m, _ := filepath.Glob(filepath.Join(dir, pat))
 		files = append(files, m...)
+	}
+	tmp := t.TempDir()
+	err := filepath.WalkDir(filepath.Join(dir, "..", "corpus", "pdf"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".pdf") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		x, err := facturx.Extract(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		out := filepath.Join(tmp, strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))+".xml")
+		files = append(files, out)
+		return os.WriteFile(out, x.XML, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return files
 }
 
 func TestSyntaxRulesJudge(t *testing.T) {
 	files := syntaxFiles(t)
+	if len(files) < 90 {
+		t.Fatalf("only %d files to compare", len(files))
+	}
 	for _, mode := range []struct {
 		name string
 		args []string
@@ -75,7 +103,17 @@ func TestSyntaxRulesJudge(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := mode.dec.Decode(bytes.NewReader(data))
+			dec := mode.dec
+			if dec.ProfileRules {
+				// check runs the CEN schematron for a document that
+				// names no Factur-X profile, even with --no-cen.
+				plain, err := cii.Decode(bytes.NewReader(data))
+				if err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				dec.SyntaxRules = plain.Profile == 0
+			}
+			doc, err := dec.Decode(bytes.NewReader(data))
 			if err != nil {
 				t.Errorf("%s: %v", f, err)
 				continue
