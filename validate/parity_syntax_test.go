@@ -3,6 +3,7 @@ package validate_test
 import (
 	"bytes"
 	"slices"
+	"strings"
 
 	"github.com/einvoice-go/einvoice"
 )
@@ -29,7 +30,7 @@ func locate(doc []byte, markers []string) int {
 		start = at + i
 		at = start + len(m)
 	}
-	if at < len(doc) && doc[at] != '>' && doc[at] != ' ' && doc[at] != '/' {
+	if last := markers[len(markers)-1]; !strings.HasSuffix(last, ">") && at < len(doc) && doc[at] != '>' && doc[at] != ' ' && doc[at] != '/' {
 		return -1 // a longer name
 	}
 	return start
@@ -108,7 +109,7 @@ func xmlEdit(name string, ubl bool, prep func(*einvoice.Invoice) bool, markers [
 			return nil, false
 		}
 		last := markers[len(markers)-1]
-		return op(doc, start, last[1:])
+		return op(doc, start, strings.TrimSuffix(last[1:], ">"))
 	}}
 }
 
@@ -157,7 +158,8 @@ func syntaxMutations() []textMutation {
 		ciiEdit("two-buyer-addresses", nil, []string{"<ram:BuyerTradeParty>", "<ram:URIUniversalCommunication"}, duplicate()),
 		ublEdit("two-seller-names", nil, []string{ublSeller, "<cac:PartyLegalEntity>", "<cbc:RegistrationName"}, duplicate()),
 		ublEdit("two-customer-names", nil, []string{ublCustomer, "<cac:PartyLegalEntity>", "<cbc:RegistrationName"}, duplicate()),
-		ublEdit("two-customer-party-names", nil, []string{ublCustomer, "<cac:PartyName>"}, duplicate()),
+		ublEdit("two-customer-party-names", func(inv *einvoice.Invoice) bool { inv.Buyer.TradingName = "Démo"; return true },
+			[]string{ublCustomer, "<cac:PartyName>"}, duplicate()),
 		ublEdit("two-seller-party-names", nil, []string{ublSeller, "<cac:PartyName>"}, duplicate()),
 		ublEdit("two-payment-ids", nil, []string{"<cac:PaymentMeans>", "<cbc:PaymentID"}, duplicate()),
 		ublEdit("two-payment-means-codes", nil, []string{"<cac:PaymentMeans>", "<cbc:PaymentMeansCode"}, duplicate()),
