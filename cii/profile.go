@@ -1,6 +1,10 @@
 package cii
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/einvoice-go/einvoice"
+)
 
 // Profile is a Factur-X 1.09 (ZUGFeRD 2.5) profile: the subset of CII and of
 // EN 16931 that a document uses, declared in its specification identifier
@@ -100,25 +104,9 @@ func ParseProfile(s string) (Profile, bool) {
 
 // ProfileOf returns the profile a specification identifier (BT-24) names:
 // the Factur-X URNs and the ZUGFeRD 2.0 and 2.1 spellings of the same
-// profiles. It returns 0 for any other identifier.
+// profiles (einvoice.FacturXProfile). It returns 0 for any other
+// identifier.
 func ProfileOf(urn string) Profile {
-	switch strings.TrimSpace(urn) {
-	case "urn:factur-x.eu:1p0:minimum", "urn:zugferd.de:2p0:minimum", "urn:zugferd.de:2p1:minimum":
-		return Minimum
-	case "urn:factur-x.eu:1p0:basicwl", "urn:zugferd.de:2p0:basicwl", "urn:zugferd.de:2p1:basicwl":
-		return BasicWL
-	case "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
-		"urn:cen.eu:en16931:2017:compliant:factur-x.eu:1p0:basic",
-		"urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p0:basic",
-		"urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p1:basic":
-		return Basic
-	case "urn:cen.eu:en16931:2017":
-		return EN16931
-	case "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended",
-		"urn:cen.eu:en16931:2017:conformant:factur-x.eu:1p0:extended",
-		"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended",
-		"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p1:extended":
-		return Extended
-	}
-	return 0
+	p, _ := ParseProfile(einvoice.FacturXProfile(urn))
+	return p
 }

@@ -4,7 +4,6 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/shopspring/decimal"
@@ -57,28 +56,21 @@ var (
 )
 
 // FacturX returns the rule set of the Factur-X profile that a
-// specification identifier (BT-24, Invoice.Process.Specification) names:
-// the Factur-X 1.0 URNs and the ZUGFeRD 2.0 and 2.1 spellings of the same
-// profiles, white space around them ignored. "urn:cen.eu:en16931:2017" is
-// the EN 16931 profile. It returns false for any other identifier (an
+// specification identifier (BT-24, Invoice.Process.Specification) names,
+// as einvoice.FacturXProfile reads it ("urn:cen.eu:en16931:2017" is the
+// EN 16931 profile). It returns false for any other identifier (an
 // XRechnung or Peppol CIUS, say).
 func FacturX(specification string) (RuleSet, bool) {
-	switch strings.TrimSpace(specification) {
-	case "urn:factur-x.eu:1p0:minimum", "urn:zugferd.de:2p0:minimum", "urn:zugferd.de:2p1:minimum":
+	switch einvoice.FacturXProfile(specification) {
+	case "minimum":
 		return FacturXMinimum, true
-	case "urn:factur-x.eu:1p0:basicwl", "urn:zugferd.de:2p0:basicwl", "urn:zugferd.de:2p1:basicwl":
+	case "basicwl":
 		return FacturXBasicWL, true
-	case "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
-		"urn:cen.eu:en16931:2017:compliant:factur-x.eu:1p0:basic",
-		"urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p0:basic",
-		"urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p1:basic":
+	case "basic":
 		return FacturXBasic, true
-	case "urn:cen.eu:en16931:2017":
+	case "en16931":
 		return FacturXEN16931, true
-	case "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended",
-		"urn:cen.eu:en16931:2017:conformant:factur-x.eu:1p0:extended",
-		"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended",
-		"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p1:extended":
+	case "extended":
 		return FacturXExtended, true
 	}
 	return RuleSet{}, false
