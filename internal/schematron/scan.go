@@ -3,9 +3,9 @@ package schematron
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/einvoice-go/einvoice/internal/xmlscan"
 )
 
 // scanner is a small XML reader for Parse: elements, attributes,
@@ -91,14 +91,12 @@ func (s *scanner) name(qn string, isAttr bool) (name, local string, err error) {
 	return "{" + uri + "}" + local, local, nil
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
 // readName reads a name at the position.
 func (s *scanner) readName() string {
 	start := s.pos
 	for s.pos < len(s.data) {
 		c := s.data[s.pos]
-		if isSpace(c) || c == '>' || c == '/' || c == '=' || c == '<' || c == '"' || c == '\'' {
+		if xmlscan.IsSpace(c) || c == '>' || c == '/' || c == '=' || c == '<' || c == '"' || c == '\'' {
 			break
 		}
 		s.pos++
@@ -107,7 +105,7 @@ func (s *scanner) readName() string {
 }
 
 func (s *scanner) skipSpace() {
-	for s.pos < len(s.data) && isSpace(s.data[s.pos]) {
+	for s.pos < len(s.data) && xmlscan.IsSpace(s.data[s.pos]) {
 		if s.data[s.pos] == '\n' {
 			s.line++
 		}
@@ -115,60 +113,16 @@ func (s *scanner) skipSpace() {
 	}
 }
 
-// unescape replaces the character and entity references of raw.
-func (s *scanner) unescape(raw []byte) (string, error) {
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+// unescape decodes character data or an attribute value as written.
+func (s *scanner) unescape(raw []byte, attr bool) (string, error) {
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 && (!attr || bytes.IndexAny(raw, "\t\n") < 0) {
 		return string(raw), nil
 	}
-	var b strings.Builder
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c == '\r' {
-			b.WriteByte('\n')
-			if i+1 < len(raw) && raw[i+1] == '\n' {
-				i++
-			}
-			continue
-		}
-		if c != '&' {
-			b.WriteByte(c)
-			continue
-		}
-		end := bytes.IndexByte(raw[i:], ';')
-		if end < 0 {
-			return "", s.fail("unterminated reference")
-		}
-		ref := string(raw[i+1 : i+end])
-		i += end
-		switch ref {
-		case "lt":
-			b.WriteByte('<')
-		case "gt":
-			b.WriteByte('>')
-		case "amp":
-			b.WriteByte('&')
-		case "quot":
-			b.WriteByte('"')
-		case "apos":
-			b.WriteByte('\'')
-		default:
-			if !strings.HasPrefix(ref, "#") {
-				return "", s.fail("unknown entity &%s;", ref)
-			}
-			var n uint64
-			var err error
-			if strings.HasPrefix(ref, "#x") {
-				n, err = strconv.ParseUint(ref[2:], 16, 32)
-			} else {
-				n, err = strconv.ParseUint(ref[1:], 10, 32)
-			}
-			if err != nil || !utf8.ValidRune(rune(n)) {
-				return "", s.fail("bad character reference &%s;", ref)
-			}
-			b.WriteRune(rune(n))
-		}
+	b, ok := xmlscan.DecodeText(nil, raw, attr)
+	if !ok {
+		return "", s.fail("malformed reference")
 	}
-	return b.String(), nil
+	return string(b), nil
 }
 
 // parse reads the document into doc.
@@ -187,7 +141,7 @@ func (s *scanner) parse(doc *Doc) error {
 					return s.fail("text outside the root element")
 				}
 			} else {
-				t, err := s.unescape(raw)
+				t, err := s.unescape(raw, false)
 				if err != nil {
 					return err
 				}
@@ -326,7 +280,7 @@ func (s *scanner) startTag(depth int) (*Node, bool, error) {
 		if bytes.IndexByte(raw, '<') >= 0 {
 			return nil, false, s.fail("< in attribute %s", an)
 		}
-		v, err := s.unescape(raw)
+		v, err := s.unescape(raw, true)
 		if err != nil {
 			return nil, false, err
 		}

@@ -147,6 +147,9 @@ func TestParseForms(t *testing.T) {
 		{"<?xml version='1.0' encoding='ISO-8859-1'?><r:Root xmlns:r='urn:r'>caf\xe9</r:Root>", "café"},
 		{"\xef\xbb\xbf<!-- c --><!DOCTYPE x><Root xmlns='urn:r'><![CDATA[<a>]]>&amp;&#233;&#xE9;<?pi x?></Root>", "<a>&éé"},
 		{"<Root xmlns='urn:r'>a\r\nb</Root>", "a\nb"},
+		// An attribute value: line breaks and tabs become spaces, a
+		// character reference stays what it stands for.
+		{"<Root xmlns='urn:r' v='a\tb\nc&#10;d'>x</Root>", "x"},
 	} {
 		doc, err := Parse([]byte(c.src), testPrefixes)
 		if err != nil {
@@ -163,5 +166,15 @@ func TestParseForms(t *testing.T) {
 func TestNormalizeSpace(t *testing.T) {
 	if got := normalize(" a \t\r\n b\u00a0 "); got != "a b\u00a0" {
 		t.Errorf("normalize = %q", got)
+	}
+}
+
+func TestAttributeNormalization(t *testing.T) {
+	doc, err := Parse([]byte("<Root xmlns='urn:r' v='a\tb\r\nc&#10;d&amp;'/>"), testPrefixes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Root.Kids[0].Attrs[0].Value; got != "a b c\nd&" {
+		t.Errorf("attribute value %q", got)
 	}
 }

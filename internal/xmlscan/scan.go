@@ -1495,6 +1495,29 @@ func charRef(b []byte) (r rune, n int, ok bool) {
 	return rune(v), end + 1, true
 }
 
+// DecodeText appends to dst the character data or attribute value seg, as
+// written between tags or quotes, with its references replaced and its line
+// breaks normalized as XML requires (and, in an attribute value, tabs and
+// line breaks made spaces). It reports false for a malformed reference.
+// It is the decoding the Scanner applies, for a reader of its own
+// (internal/schematron).
+func DecodeText(dst, seg []byte, attr bool) ([]byte, bool) {
+	for i := 0; i < len(seg); i++ {
+		if seg[i] == '&' {
+			_, n, ok := charRef(seg[i:])
+			if !ok {
+				return dst, false
+			}
+			i += n - 1
+		}
+	}
+	mode := modeText
+	if attr {
+		mode = modeAttr
+	}
+	return appendText(dst, seg, mode), true
+}
+
 // appendText appends validated character data, its references replaced
 // and its line breaks normalized (to line feeds, or to spaces in attribute
 // values, with tabs).
