@@ -844,32 +844,15 @@ func decAllowanceCharge(header bool) *decNode {
 			if !a.ind.has {
 				return d.Fail("an allowance or charge without cbc:ChargeIndicator")
 			}
-			if header {
-				if a.ind.val {
-					d.inv.Charges = append(d.inv.Charges, einvoice.Charge{
-						Amount: a.amount, BaseAmount: a.base, Percentage: a.percent, VAT: a.vat,
-						Reason: a.reason, ReasonCode: einvoice.ChargeReasonCode(a.reasonCode),
-					})
-				} else {
-					d.inv.Allowances = append(d.inv.Allowances, einvoice.Allowance{
-						Amount: a.amount, BaseAmount: a.base, Percentage: a.percent, VAT: a.vat,
-						Reason: a.reason, ReasonCode: einvoice.AllowanceReasonCode(a.reasonCode),
-					})
-				}
-				return nil
+			var line *einvoice.Line
+			if !header {
+				line = ctx.(*einvoice.Line)
 			}
-			l := ctx.(*einvoice.Line)
-			if a.ind.val {
-				l.Charges = append(l.Charges, einvoice.LineCharge{
-					Amount: a.amount, BaseAmount: a.base, Percentage: a.percent,
-					Reason: a.reason, ReasonCode: einvoice.ChargeReasonCode(a.reasonCode),
-				})
-			} else {
-				l.Allowances = append(l.Allowances, einvoice.LineAllowance{
-					Amount: a.amount, BaseAmount: a.base, Percentage: a.percent,
-					Reason: a.reason, ReasonCode: einvoice.AllowanceReasonCode(a.reasonCode),
-				})
+			x := xmlscan.AllowanceCharge{
+				Charge: a.ind.val, Amount: a.amount, BaseAmount: a.base, Percentage: a.percent,
+				Reason: a.reason, ReasonCode: a.reasonCode, VAT: a.vat,
 			}
+			x.AddTo(d.inv, line)
 			return nil
 		})
 }
