@@ -115,7 +115,7 @@ func (s *scanner) skipSpace() {
 
 // unescape decodes character data or an attribute value as written.
 func (s *scanner) unescape(raw []byte, attr bool) (string, error) {
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 && (!attr || bytes.IndexAny(raw, "\t\n") < 0) {
+	if !bytes.ContainsAny(raw, "&\r") && (!attr || !bytes.ContainsAny(raw, "\t\n")) {
 		return string(raw), nil
 	}
 	b, ok := xmlscan.DecodeText(nil, raw, attr)
