@@ -106,10 +106,12 @@ type Buyer struct {
 	Name string `json:"name"`
 	// TradingName is the Buyer trading name (BT-45).
 	TradingName string `json:"tradingName,omitempty"`
-	// Identifier is the Buyer identifier (BT-46) with its Scheme identifier
-	// (BT-46-1): for a French public buyer on Chorus Pro, its SIRET (scheme
-	// 0009).
-	Identifier ID `json:"identifier,omitzero"`
+	// Identifiers are the Buyer identifiers (BT-46) with their Scheme
+	// identifiers (BT-46-1): for a French public buyer on Chorus Pro, its
+	// SIRET (scheme 0009). EN 16931 carries one; the EXTENDED profiles of
+	// CII carry more, as a French public buyer's SIRET and the routing
+	// identifier of its service (scheme 0224) together.
+	Identifiers []ID `json:"identifiers,omitempty"`
 	// LegalRegistration is the Buyer legal registration identifier (BT-47)
 	// with its Scheme identifier (BT-47-1).
 	LegalRegistration ID `json:"legalRegistration,omitzero"`

@@ -176,7 +176,7 @@ func decContactNode(terms string, get func(d *decState) **einvoice.Contact) *dec
 	})
 }
 
-// decOneID sets an identifier the model holds once (BT-46, BT-60, BT-71):
+// decOneID sets an identifier the model holds once (BT-60, BT-71):
 // a second one, from ram:ID or ram:GlobalID, is reported.
 func decOneID(get func(d *decState) *einvoice.ID) func(d *decState, _ any, id einvoice.ID) error {
 	return func(d *decState, _ any, id einvoice.ID) error {
@@ -575,8 +575,14 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 				func(d *decState) *string { return &seller(d).TaxRegistration }),
 		),
 		decGroup("BuyerTradeParty", "BG-7",
-			decIDLeaf("ID", "BT-46", decOneID(func(d *decState) *einvoice.ID { return &buyer(d).Identifier })).Rep(),
-			decIDLeaf("GlobalID", "BT-46", decOneID(func(d *decState) *einvoice.ID { return &buyer(d).Identifier })).Rep(),
+			decIDLeaf("ID", "BT-46", func(d *decState, _ any, id einvoice.ID) error {
+				buyer(d).Identifiers = append(buyer(d).Identifiers, id)
+				return nil
+			}).Rep(),
+			decIDLeaf("GlobalID", "BT-46", func(d *decState, _ any, id einvoice.ID) error {
+				buyer(d).Identifiers = append(buyer(d).Identifiers, id)
+				return nil
+			}).Rep(),
 			decText("Name", "BT-44", func(d *decState, _ any, s string) { buyer(d).Name = s }),
 			decGroup("SpecifiedLegalOrganization", "",
 				decIDLeaf("ID", "BT-47", func(d *decState, _ any, id einvoice.ID) error {

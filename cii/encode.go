@@ -53,7 +53,7 @@ func (e *Encoder) Encode(w io.Writer, inv *einvoice.Invoice) (dropped []string, 
 		}
 	}
 	bad := profile.unsupported(inv)
-	syntax := syntaxUnsupported(inv)
+	syntax := syntaxUnsupported(inv, profile)
 	if len(bad)+len(syntax) > 0 {
 		all := mergeTerms(bad, syntax)
 		if !e.DropUnsupported {
@@ -421,12 +421,8 @@ func (e *encoder) agreement() {
 		vatID: s.VATID, taxRegFC: s.TaxRegistration, alwaysName: true, alwaysAddr: e.profile != Minimum,
 	})
 	b := &inv.Buyer
-	var buyerIDs []einvoice.ID
-	if !b.Identifier.IsZero() {
-		buyerIDs = []einvoice.ID{b.Identifier}
-	}
 	e.party("ram:BuyerTradeParty", &party{
-		ids: buyerIDs, name: b.Name, legal: b.LegalRegistration, tradingName: b.TradingName,
+		ids: b.Identifiers, name: b.Name, legal: b.LegalRegistration, tradingName: b.TradingName,
 		contact: b.Contact, address: &b.Address, uri: b.ElectronicAddress, vatID: b.VATID,
 		alwaysName: true, alwaysAddr: e.profile != Minimum,
 	})
@@ -708,17 +704,29 @@ func (e *encoder) totals() {
 	w.Close("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
 }
 
-// syntaxUnsupported returns the terms CII cannot carry in any profile, as
-// inv holds them (UBL can):
+// syntaxUnsupported returns the terms CII cannot carry as inv holds them,
+// beside the terms the profile cannot carry at all:
+//
+//   - several buyer identifiers (BT-46) below EXTENDED: FX-SCH-A-000164
+//     allows one ram:GlobalID (and EN 16931 has one buyer identifier); the
+//     first one is kept when dropping;
 //
 //   - BT-6 equal to BT-5: CII's BR-53 wants the VAT accounting currency to
 //     differ from the invoice currency (UBL's accepts them equal); and with
 //     it BT-111, the VAT total in that currency, which CII could not tell
 //     from BT-110;
+//
 //   - BT-147 without BT-148: CII writes the price discount inside the gross
 //     price, which must have its amount.
-func syntaxUnsupported(inv *einvoice.Invoice) []string {
+//
+// The last two are CII's in any profile (UBL can carry them).
+func syntaxUnsupported(inv *einvoice.Invoice, profile Profile) []string {
 	var terms []string
+	if len(inv.Buyer.Identifiers) > 1 && profile < Extended {
+		// FX-SCH-A-000164: one ram:GlobalID for the buyer below EXTENDED
+		// (and EN 16931 has one buyer identifier).
+		terms = append(terms, "BT-46")
+	}
 	if inv.TaxCurrency != "" && inv.TaxCurrency == inv.Currency {
 		terms = append(terms, "BT-6")
 		if inv.Totals.VATInTaxCurrency != nil {
@@ -743,6 +751,8 @@ func withoutSyntaxTerms(inv *einvoice.Invoice, terms []string) *einvoice.Invoice
 	c := *inv
 	for _, t := range terms {
 		switch t {
+		case "BT-46":
+			c.Buyer.Identifiers = inv.Buyer.Identifiers[:1:1]
 		case "BT-6":
 			c.TaxCurrency = ""
 		case "BT-111":

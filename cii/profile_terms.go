@@ -506,7 +506,7 @@ var modelTerms = []modelTermDef{
 	}},
 	{id: "BT-44", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.Name) }},
 	{id: "BT-45", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.TradingName) }},
-	{id: "BT-46", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.Identifier) }},
+	{id: "BT-46", visit: func(v termVisit, x *einvoice.Invoice) bool { return termSlice(v, &x.Buyer.Identifiers) }},
 	{id: "BT-47", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.LegalRegistration) }},
 	{id: "BT-48", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.VATID) }},
 	{id: "BT-49", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.ElectronicAddress) }},

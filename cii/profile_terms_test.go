@@ -497,3 +497,41 @@ func TestEncodeMissingDate(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestSeveralBuyerIdentifiers: below EXTENDED one buyer identifier (BT-46)
+// goes out (FX-SCH-A-000164); EXTENDED writes them all, and they come back.
+func TestSeveralBuyerIdentifiers(t *testing.T) {
+	ids := []einvoice.ID{{Value: "21990042000015", Scheme: einvoice.ICDSIRET}, {Value: "SERVICE-42", Scheme: einvoice.ICDFrenchRouting}}
+	inv := &einvoice.Invoice{Number: "1", Currency: "EUR", IssueDate: einvoice.NewDate(2026, time.March, 1),
+		Buyer: einvoice.Buyer{Name: "Commune", Identifiers: ids}}
+	var b bytes.Buffer
+	_, err := (&Encoder{Profile: EN16931}).Encode(&b, inv)
+	var pe *ProfileError
+	if !errors.As(err, &pe) || !slices.Equal(pe.Terms, []string{"BT-46"}) || b.Len() != 0 {
+		t.Fatalf("EN 16931: got %v", err)
+	}
+	dropped, err := (&Encoder{Profile: EN16931, DropUnsupported: true}).Encode(&b, inv)
+	if err != nil || !slices.Equal(dropped, []string{"BT-46"}) {
+		t.Fatalf("dropped %v, %v", dropped, err)
+	}
+	if len(inv.Buyer.Identifiers) != 2 {
+		t.Error("Encode changed the invoice")
+	}
+	doc, err := Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Invoice.Buyer.Identifiers; !slices.Equal(got, ids[:1]) {
+		t.Errorf("EN 16931 with DropUnsupported: decoded %v, want the first", got)
+	}
+	b.Reset()
+	if _, err := (&Encoder{Profile: Extended}).Encode(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	if doc, err = Decode(&b); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Invoice.Buyer.Identifiers; !slices.Equal(got, ids) {
+		t.Errorf("EXTENDED: decoded %v, want %v", got, ids)
+	}
+}

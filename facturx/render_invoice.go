@@ -202,7 +202,9 @@ func (r *renderer) parties() {
 			r.contact(b, c, "BT-56", "BT-57", "BT-58")
 		}
 		b.gap(4)
-		b.kv(r.sLabel, r.sBody, idLabel(by.Identifier, l.identifier, r.lang), r.check(by.Identifier.Value, "BT-46"), lw)
+		for _, id := range by.Identifiers {
+			b.kv(r.sLabel, r.sBody, idLabel(id, l.identifier, r.lang), r.check(id.Value, "BT-46"), lw)
+		}
 		b.kv(r.sLabel, r.sBody, idLabel(by.LegalRegistration, l.registration, r.lang), r.check(by.LegalRegistration.Value, "BT-47"), lw)
 		b.kv(r.sLabel, r.sBody, l.vatID, r.check(by.VATID, "BT-48"), lw)
 		b.kv(r.sLabel, r.sBody, l.eas, r.electronic(by.ElectronicAddress, "BT-49"), lw)

@@ -159,7 +159,7 @@ func TestRenderText(t *testing.T) {
 	want := []string{
 		"FACTURE", inv.Number, "25/11/2026", "25/12/2026",
 		inv.Seller.Identifiers[0].Value, inv.Seller.LegalRegistration.Value, inv.Seller.VATID,
-		inv.Buyer.Identifier.Value, inv.Buyer.Name, inv.Seller.Name,
+		inv.Buyer.Identifiers[0].Value, inv.Buyer.Name, inv.Seller.Name,
 		inv.PurchaseOrderReference, "N° d'engagement", inv.BuyerReference, "Code service",
 		inv.ContractReference, inv.ProjectReference, "F-2026-0031",
 		"FR76 3000 6000 0112 3456 7890 189", "AGRIFRPPXXX",

@@ -136,6 +136,12 @@ func TestCrossFromCII(t *testing.T) {
 				t.Fatalf("%s: %v", file, err)
 			}
 			first := doc.Invoice
+			if ids := first.Buyer.Identifiers; len(ids) > 1 {
+				// UBL carries one buyer identifier (UBL-SR-16); the encoder
+				// refuses more (TestEncodeSeveralBuyerIdentifiers).
+				t.Logf("%s: %d buyer identifiers, UBL carries the first", filepath.Base(file), len(ids))
+				first.Buyer.Identifiers = ids[:1]
+			}
 			u := encodeUBL(t, first)
 			name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 			ublFiles = append(ublFiles, write(t, tmp, group+"-"+name+".ubl.xml", u))

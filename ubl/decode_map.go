@@ -226,7 +226,7 @@ func decPartyID(terms string, sepa bool, set func(d *decState, id einvoice.ID) e
 	).Rep()
 }
 
-// decOneID sets an identifier the model holds once (BT-46, BT-60): a second
+// decOneID sets an identifier the model holds once (BT-60): a second
 // one is reported.
 func decOneID(get func(d *decState) *einvoice.ID) func(d *decState, id einvoice.ID) error {
 	return func(d *decState, id einvoice.ID) error {
@@ -551,7 +551,10 @@ func decBuyerNode() *decNode {
 	return decCAC("AccountingCustomerParty", "BG-7",
 		decCAC("Party", "BG-7",
 			decEndpoint("BT-49", func(d *decState) *einvoice.ElectronicAddress { return &b(d).ElectronicAddress }),
-			decPartyID("BT-46", false, decOneID(func(d *decState) *einvoice.ID { return &b(d).Identifier })),
+			decPartyID("BT-46", false, func(d *decState, id einvoice.ID) error {
+				b(d).Identifiers = append(b(d).Identifiers, id)
+				return nil
+			}),
 			decCAC("PartyName", "BT-45",
 				decText("Name", "BT-45", func(d *decState, _ any, v string) { b(d).TradingName = v })),
 			decAddress("PostalAddress", "BG-8 BT-50 BT-51 BT-163 BT-52 BT-53 BT-54 BT-55", func(d *decState) *einvoice.Address {

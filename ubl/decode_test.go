@@ -619,7 +619,7 @@ func tgWant() *einvoice.Invoice {
 		},
 		Buyer: einvoice.Buyer{
 			Name: "Acheteur SA", TradingName: "Acheteur",
-			Identifier:        einvoice.ID{Value: "98765432100015", Scheme: "0009"},
+			Identifiers:       []einvoice.ID{{Value: "98765432100015", Scheme: "0009"}},
 			LegalRegistration: einvoice.ID{Value: "987654321", Scheme: "0002"},
 			VATID:             "FR11987654321",
 			ElectronicAddress: einvoice.ElectronicAddress{Value: "98765432100015", Scheme: "0009"},
@@ -1047,12 +1047,6 @@ var tIgnoredCases = []tIgnoredCase{
 		new:    "<cbc:CompanyID>FR11987654321</cbc:CompanyID>\n        <cac:TaxScheme>\n          <cbc:ID>FC</cbc:ID>",
 		path:   "/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme",
 		reason: `scheme "FC"`},
-	{name: "second buyer identifier", old: `<cbc:ID schemeID="0009">98765432100015</cbc:ID>
-      </cac:PartyIdentification>`,
-		new: `<cbc:ID schemeID="0009">98765432100015</cbc:ID>
-      </cac:PartyIdentification><cac:PartyIdentification><cbc:ID schemeID="0088">4000001000005</cbc:ID></cac:PartyIdentification>`,
-		path:   "/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification[2]/cbc:ID",
-		reason: "a second identifier"},
 	{name: "buyer legal form", old: "<cbc:CompanyID schemeID=\"0002\">987654321</cbc:CompanyID>",
 		new:    "<cbc:CompanyID schemeID=\"0002\">987654321</cbc:CompanyID><cbc:CompanyLegalForm>SA</cbc:CompanyLegalForm>",
 		path:   "/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm",

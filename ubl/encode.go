@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"io"
+	"strconv"
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/internal/xmlw"
@@ -12,7 +13,8 @@ import (
 
 // ErrUnsupported is returned (wrapped, with the business terms it concerns)
 // by Encode for an invoice that UBL 2.1 cannot carry as it is: a payment due
-// date (BT-9) in a credit note without payment instructions (BG-16).
+// date (BT-9) in a credit note without payment instructions (BG-16), or more
+// than one buyer identifier (BT-46).
 var ErrUnsupported = errors.New("ubl: the invoice cannot be written in UBL 2.1")
 
 // unsupportedError names the terms UBL cannot carry; it wraps ErrUnsupported.
@@ -46,6 +48,11 @@ func (e *Encoder) Encode(w io.Writer, inv *einvoice.Invoice) error {
 		// in cac:PaymentMeans/cbc:PaymentDueDate, and a cac:PaymentMeans
 		// needs a payment means type code (BT-81) the invoice does not have.
 		return &unsupportedError{"a credit note carries the payment due date (BT-9) in its payment instructions (BG-16), and it has none"}
+	}
+	if len(inv.Buyer.Identifiers) > 1 {
+		// UBL-SR-16: the EN 16931 binding of UBL has one
+		// cac:PartyIdentification for the buyer.
+		return &unsupportedError{"UBL carries one buyer identifier (BT-46), and the invoice has " + strconv.Itoa(len(inv.Buyer.Identifiers)) + "; CII EXTENDED carries several"}
 	}
 	if inv.Totals.VAT == nil && len(inv.VATBreakdown) > 0 {
 		// The VAT breakdown goes in a cac:TaxTotal, whose cbc:TaxAmount (the
@@ -364,9 +371,8 @@ func (e *encoder) additionalReferences() {
 type party struct {
 	endpoint    einvoice.ElectronicAddress
 	ids         []einvoice.ID
-	id          einvoice.ID // one more identifier (the buyer's, the payee's)
-	creditorID  string      // BT-90, as a PartyIdentification with scheme SEPA
-	name        string      // cac:PartyName: a trading name
+	creditorID  string // BT-90, as a PartyIdentification with scheme SEPA
+	name        string // cac:PartyName: a trading name
 	address     *einvoice.Address
 	vatID       string
 	taxReg      string // BT-32
@@ -391,9 +397,6 @@ func (e *encoder) party(p *party) {
 	}
 	for _, id := range p.ids {
 		e.partyID(id)
-	}
-	if !p.id.IsZero() {
-		e.partyID(p.id)
 	}
 	if p.creditorID != "" {
 		e.partyID(einvoice.ID{Value: p.creditorID, Scheme: "SEPA"})
@@ -485,7 +488,7 @@ func (e *encoder) buyer() {
 	b := &e.inv.Buyer
 	e.w.Open("cac:AccountingCustomerParty")
 	e.party(&party{
-		endpoint: b.ElectronicAddress, id: b.Identifier, name: b.TradingName, address: &b.Address,
+		endpoint: b.ElectronicAddress, ids: b.Identifiers, name: b.TradingName, address: &b.Address,
 		vatID: b.VATID, regName: b.Name, legal: b.LegalRegistration, contact: b.Contact, alwaysLegal: true,
 	})
 	e.w.Close("cac:AccountingCustomerParty")

@@ -673,3 +673,26 @@ func TestEncodeMissingDate(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// UBL carries one buyer identifier (BT-46, UBL-SR-16): more is refused, and
+// one comes back as it went.
+func TestEncodeSeveralBuyerIdentifiers(t *testing.T) {
+	ids := []einvoice.ID{{Value: "21990042000015", Scheme: einvoice.ICDSIRET}, {Value: "SERVICE-42", Scheme: einvoice.ICDFrenchRouting}}
+	inv := &einvoice.Invoice{Number: "1", Currency: "EUR", IssueDate: einvoice.NewDate(2026, time.March, 1),
+		Buyer: einvoice.Buyer{Name: "Commune", Identifiers: ids}}
+	var b bytes.Buffer
+	if err := ubl.Encode(&b, inv); !errors.Is(err, ubl.ErrUnsupported) || !strings.Contains(err.Error(), "BT-46") || b.Len() != 0 {
+		t.Fatalf("got %v", err)
+	}
+	inv.Buyer.Identifiers = ids[:1]
+	if err := ubl.Encode(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ubl.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Invoice.Buyer.Identifiers; len(got) != 1 || got[0] != ids[0] {
+		t.Errorf("decoded %v", got)
+	}
+}

@@ -158,19 +158,24 @@ func clICD(c *checker, id *einvoice.ID, path string) {
 	}
 }
 
+// clICDs checks the schemes of a list of identifiers, as clICD, with the
+// path of the list (its element paths built only for a failure).
+func clICDs(c *checker, ids []einvoice.ID, path string) {
+	for i := range ids {
+		if s := ids[i].Scheme; s != "" && !einvoice.ICDCode(clTrim(string(s))).Valid() {
+			clFail(c, vatPath(path, i, "Scheme"), string(s))
+		}
+	}
+}
+
 // brCL10: the schemes of the party identifiers, ISO 6523 ICD: the seller
-// identifiers (BT-29-1), the buyer identifier (BT-46-1) and the payee
+// identifiers (BT-29-1), the buyer identifiers (BT-46-1) and the payee
 // identifier (BT-60-1), which CII writes as ram:GlobalID when they have a
 // scheme.
 func brCL10(c *checker) {
 	inv := c.inv
-	for i := range inv.Seller.Identifiers {
-		id := &inv.Seller.Identifiers[i]
-		if id.Scheme != "" && !einvoice.ICDCode(clTrim(string(id.Scheme))).Valid() {
-			clFail(c, vatPath("Seller.Identifiers", i, "Scheme"), string(id.Scheme))
-		}
-	}
-	clICD(c, &inv.Buyer.Identifier, "Buyer.Identifier.Scheme")
+	clICDs(c, inv.Seller.Identifiers, "Seller.Identifiers")
+	clICDs(c, inv.Buyer.Identifiers, "Buyer.Identifiers")
 	if inv.Payee != nil {
 		clICD(c, &inv.Payee.Identifier, "Payee.Identifier.Scheme")
 	}

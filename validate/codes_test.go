@@ -41,7 +41,7 @@ func clMutations() []vatMutation {
 		set("BR-CL-10", "base", func(inv *einvoice.Invoice) {
 			inv.Seller.Identifiers = append(slices.Clone(inv.Seller.Identifiers), einvoice.ID{Value: "x", Scheme: "9999"})
 		}),
-		set("BR-CL-10", "base", func(inv *einvoice.Invoice) { inv.Buyer.Identifier = einvoice.ID{Value: "x", Scheme: "0092"} }),
+		set("BR-CL-10", "base", func(inv *einvoice.Invoice) { inv.Buyer.Identifiers = []einvoice.ID{{Value: "x", Scheme: "0092"}} }),
 		set("BR-CL-10", "payee-factoring", func(inv *einvoice.Invoice) {
 			p := *inv.Payee
 			p.Identifier.Scheme = "XXXX"

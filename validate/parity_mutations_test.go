@@ -507,7 +507,7 @@ var codeMutations = []mutation{
 		return true
 	}},
 	{"buyer-bad-identifier-scheme", func(inv *einvoice.Invoice) bool {
-		inv.Buyer.Identifier = einvoice.ID{Value: "B1", Scheme: "ABCD"}
+		inv.Buyer.Identifiers = []einvoice.ID{{Value: "B1", Scheme: "ABCD"}}
 		return true
 	}},
 	{"buyer-bad-legal-scheme", func(inv *einvoice.Invoice) bool {

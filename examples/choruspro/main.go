@@ -109,7 +109,7 @@ func buildInvoice() einvoice.Invoice {
 		},
 		Buyer: einvoice.Buyer{
 			Name:              "Commune de Saint-Exemple",
-			Identifier:        einvoice.ID{Value: buyerSIRET, Scheme: einvoice.ICDSIRET},
+			Identifiers:       []einvoice.ID{{Value: buyerSIRET, Scheme: einvoice.ICDSIRET}},
 			ElectronicAddress: einvoice.ElectronicAddress{Value: buyerSIRET, Scheme: einvoice.EAS0009},
 			Address: einvoice.Address{
 				Line1:    "Hôtel de ville, 1 place de la Mairie",

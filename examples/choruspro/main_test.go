@@ -96,8 +96,8 @@ func TestTotals(t *testing.T) {
 // The Chorus Pro essentials are where Chorus Pro reads them.
 func TestChorusProFields(t *testing.T) {
 	inv := buildInvoice()
-	if inv.Buyer.Identifier != (einvoice.ID{Value: buyerSIRET, Scheme: einvoice.ICDSIRET}) {
-		t.Errorf("buyer identifier = %+v, want its SIRET with scheme 0009", inv.Buyer.Identifier)
+	if ids := inv.Buyer.Identifiers; len(ids) == 0 || ids[0] != (einvoice.ID{Value: buyerSIRET, Scheme: einvoice.ICDSIRET}) {
+		t.Errorf("buyer identifiers = %+v, want its SIRET with scheme 0009 first", ids)
 	}
 	if a := inv.Buyer.ElectronicAddress; a.Value != buyerSIRET || a.Scheme != "0009" {
 		t.Errorf("buyer electronic address = %+v, want its SIRET with scheme 0009", a)
