@@ -22,7 +22,7 @@ func TestRuleMetaSorted(t *testing.T) {
 
 // TestRuleMetaWellFormed checks every entry's fields.
 func TestRuleMetaWellFormed(t *testing.T) {
-	term := regexp.MustCompile(`^B[TG]-(X-)?\d+(-\d+)?$`)
+	term := regexp.MustCompile(`^(B[TG]-(X-)?\d+|EXT-FR-FE-(BG-)?\d+)(-\d+)?$`)
 	for _, m := range ruleMeta {
 		if m.Severity != Fatal && m.Severity != Warning {
 			t.Errorf("%s: severity %v", m.ID, m.Severity)
@@ -61,11 +61,16 @@ func TestMetaOf(t *testing.T) {
 		{"", Fatal, nil, "", 0},                // empty
 		{"br-co-15", Fatal, nil, "", 0},        // ids are case sensitive
 		{"BR-CO-15 ", Fatal, nil, "", 0},       // and exact
-		{"BR-FR-09", Fatal, nil, "", 0},        // French rules: not yet
+		{"BR-FR-09", Fatal, nil, "", 0},        // a French rule, not an assert id
 		{"FX-SCH-A-999999", Fatal, nil, "", 0}, // unknown
 		{"BR-CO-1", Fatal, nil, "", 0},         // a prefix of BR-CO-10
 		{"UBL-CR-0010", Fatal, nil, "", 0},     // an extension of UBL-CR-001
 		{"PEPPOL-EN16931-R008", Warning, nil, "Document MUST not contain empty elements.", fxBasic | fxEN16931 | fxExtended},
+		// The French CIUS: ids as the schematron writes them.
+		{"BR-FR-10_BT-30", Fatal, []string{"BT-30"}, "Le SIREN du vendeur (ram:ID) est obligatoire", 0},
+		{"BR-FR-09_EXT-FR-FE-06", Fatal, []string{"EXT-FR-FE-06"}, "Le SIRET doit contenir 14 chiffres", 0},
+		{"BR-FR-CO-09_BT-23-1", Fatal, []string{"BT-23"}, "Si le cadre de facturation (BT-23) est B2, S2 ou M2", 0},
+		{"BR-FR-05_BT-22-1", Fatal, []string{"BT-22"}, "La mention relative aux frais de recouvrement", 0}, // UBL only
 	} {
 		m := metaOf(tc.id)
 		if m.ID != tc.id || m.Severity != tc.sev || !slices.Equal(m.Terms, tc.terms) || m.Profiles != tc.profiles {

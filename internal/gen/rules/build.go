@@ -14,12 +14,19 @@ import (
 type origin int
 
 const (
-	cii origin = iota // CEN EN 16931, CII binding
-	ubl               // CEN EN 16931, UBL binding
-	fx                // Factur-X
+	cii   origin = iota // CEN EN 16931, CII binding
+	ubl                 // CEN EN 16931, UBL binding
+	fx                  // Factur-X
+	frCII               // French CIUS (FNFE-MPE Flux 2), CII
+	frUBL               // French CIUS (FNFE-MPE Flux 2), UBL
 )
 
-func (o origin) String() string { return [...]string{"CII", "UBL", "Factur-X"}[o] }
+func (o origin) String() string {
+	return [...]string{"CII", "UBL", "Factur-X", "French CII", "French UBL"}[o]
+}
+
+// french reports whether o is a file of the French CIUS.
+func (o origin) french() bool { return o == frCII || o == frUBL }
 
 // source is one schematron file to read.
 type source struct {
@@ -50,21 +57,36 @@ func sources(dir string) ([]source, error) {
 		{origin: ubl, rel: "ubl/schematron/sch/codelist/EN16931-UBL-codes.sch"},
 	}
 	for i, p := range profiles {
-		pattern := filepath.Join(dir, "facturx", p.dir, "schematron", "sch", "FACTUR-X_*.sch")
-		m, err := filepath.Glob(pattern)
+		rel, err := globOne(dir, "facturx/"+p.dir+"/schematron/sch/FACTUR-X_*.sch")
 		if err != nil {
 			return nil, err
 		}
-		if len(m) != 1 {
-			return nil, fmt.Errorf("want one file %s, found %d", pattern, len(m))
-		}
-		rel, err := filepath.Rel(dir, m[0])
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, source{origin: fx, rel: filepath.ToSlash(rel), profile: i})
+		srcs = append(srcs, source{origin: fx, rel: rel, profile: i})
 	}
+	srcs = append(srcs, source{origin: frCII, rel: "fr/cii/sch/BR-FR-Flux2-Schematron-CII.sch"})
+	rel, err := globOne(dir, "fr/ubl/sch/*.sch")
+	if err != nil {
+		return nil, err
+	}
+	srcs = append(srcs, source{origin: frUBL, rel: rel})
 	return srcs, nil
+}
+
+// globOne returns the one file, relative to dir, that the slash-separated
+// pattern, relative to dir, matches.
+func globOne(dir, pattern string) (string, error) {
+	m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+	if err != nil {
+		return "", err
+	}
+	if len(m) != 1 {
+		return "", fmt.Errorf("want one file %s in %s, found %d", pattern, dir, len(m))
+	}
+	rel, err := filepath.Rel(dir, m[0])
+	if err != nil {
+		return "", err
+	}
+	return filepath.ToSlash(rel), nil
 }
 
 // useUBL lists the ids whose CII text names a wrong business term and
@@ -84,6 +106,7 @@ type rule struct {
 	Notes    []string // remarks for the generated line's comment
 
 	origin   origin // the source that described it
+	in       uint8  // the origins whose files have it, one bit each
 	fromUBL  bool   // the text is the UBL one (useUBL)
 	ublFlag  bool   // the UBL files flag the CII rule otherwise: ublFatal
 	ublFatal bool
@@ -135,7 +158,29 @@ func load(dir string) ([]*rule, []string, error) {
 		rules = append(rules, r)
 	}
 	slices.SortFunc(rules, func(a, b *rule) int { return strings.Compare(a.ID, b.ID) })
+	notes = append(notes, oneSided(rules, frCII, frUBL)...)
 	return rules, notes, nil
+}
+
+// has reports whether a file of origin o has the rule.
+func (r *rule) has(o origin) bool { return r.in&(1<<o) != 0 }
+
+// oneSided returns a note listing the ids (of rules, sorted) of origin a
+// that b lacks, and one for those of b that a lacks.
+func oneSided(rules []*rule, a, b origin) []string {
+	var notes []string
+	for _, p := range [][2]origin{{a, b}, {b, a}} {
+		var ids []string
+		for _, r := range rules {
+			if r.has(p[0]) && !r.has(p[1]) {
+				ids = append(ids, r.ID)
+			}
+		}
+		if len(ids) > 0 {
+			notes = append(notes, fmt.Sprintf("%d ids of the %s file are not in the %s file: %s", len(ids), p[0], p[1], strings.Join(ids, " ")))
+		}
+	}
+	return notes
 }
 
 // checkBinding checks that every parameter an assert of the abstract file
@@ -171,30 +216,74 @@ func checkBinding(f, b *file) (notes []string, err error) {
 
 // merge adds the asserts of f, from source s, to byID.
 func merge(byID map[string]*rule, f *file, s source) (notes []string, err error) {
-	seen := make(map[string]bool, len(f.asserts))
+	// The first assert of each id in f.
+	type first struct {
+		fatal bool
+		terms []string
+		msg   string
+	}
+	seen := make(map[string]first, len(f.asserts))
 	for _, a := range f.asserts {
-		if seen[a.ID] {
-			return notes, fmt.Errorf("%s: assert id %s occurs more than once", f.name, a.ID)
-		}
-		seen[a.ID] = true
 		fatal, err := severity(a.Flag, s.origin)
 		if err != nil {
 			return notes, fmt.Errorf("%s: assert %s: %w", f.name, a.ID, err)
 		}
-		msg, prefix := message(a.Text)
-		if prefix != "" && prefix != a.ID {
-			notes = append(notes, fmt.Sprintf("%s: assert %s has the message prefix [%s]", f.name, a.ID, prefix))
+		var msg string
+		var terms []string
+		if s.origin.french() {
+			header, m, ok := frSplit(a.Text)
+			if !ok {
+				return notes, fmt.Errorf("%s: assert %s: no \"BR-FR-xx/BT-yy :\" header in %q", f.name, a.ID, abbrev(a.Text))
+			}
+			if m == "" {
+				return notes, fmt.Errorf("%s: assert %s has no text after its header", f.name, a.ID)
+			}
+			if !frHeaderAgrees(a.ID, header) {
+				notes = append(notes, fmt.Sprintf("%s: assert %s has the message header [%s]", f.name, a.ID, header))
+			}
+			msg, terms = m, frTerms(a.ID, header, m)
+		} else {
+			var prefix string
+			msg, prefix = message(a.Text)
+			if prefix != "" && prefix != a.ID {
+				notes = append(notes, fmt.Sprintf("%s: assert %s has the message prefix [%s]", f.name, a.ID, prefix))
+			}
+			terms = termsOf(msg)
 		}
-		terms := termsOf(msg)
+		if p, dup := seen[a.ID]; dup {
+			if !s.origin.french() {
+				return notes, fmt.Errorf("%s: assert id %s occurs more than once", f.name, a.ID)
+			}
+			// The French files may give one id to asserts of two
+			// rules: the first is kept, and the line says how the
+			// other differs.
+			notes = append(notes, fmt.Sprintf("%s: assert id %s occurs more than once; the first is kept", f.name, a.ID))
+			r, label := byID[a.ID], s.origin.String()+" second assert"
+			switch {
+			case !slices.Equal(terms, p.terms):
+				r.Notes = append(r.Notes, fmt.Sprintf("%s terms %s", label, strings.Join(orNone(terms), " ")))
+			case !sameWords(msg, p.msg):
+				r.Notes = append(r.Notes, label+" text differs")
+			}
+			if fatal != p.fatal {
+				r.Notes = append(r.Notes, fmt.Sprintf("%s flag %s", label, flagWord(fatal)))
+			}
+			continue
+		}
+		seen[a.ID] = first{fatal, terms, msg}
 		r := byID[a.ID]
 		if r == nil {
 			r = &rule{ID: a.ID, Fatal: fatal, Terms: terms, Message: msg, origin: s.origin}
 			byID[a.ID] = r
+		} else if r.origin.french() != s.origin.french() {
+			return notes, fmt.Errorf("%s: assert id %s is also in the %s files", f.name, a.ID, r.origin)
 		} else if r.origin == s.origin && s.origin != fx {
 			return notes, fmt.Errorf("%s: assert id %s is also in another %s file", f.name, a.ID, s.origin)
 		} else if r.origin != s.origin && !(r.origin == fx || s.origin == fx && r.fx) {
 			// A CEN rule seen again, in the UBL files or in a
-			// first Factur-X profile: note how they differ.
+			// first Factur-X profile, or a French rule of the
+			// CII file in the UBL one: note how they differ (not
+			// the French texts, which name the syntax elements).
 			switch {
 			case s.origin == ubl && useUBL[a.ID] != "":
 				if msg == r.Message {
@@ -209,11 +298,12 @@ func merge(byID map[string]*rule, f *file, s source) (notes []string, err error)
 			}
 			if fatal != r.Fatal {
 				r.Notes = append(r.Notes, fmt.Sprintf("%s flag %s", s.origin, flagWord(fatal)))
-				if s.origin == ubl {
+				if s.origin == ubl || s.origin == frUBL {
 					r.ublFlag, r.ublFatal = true, fatal
 				}
 			}
 		}
+		r.in |= 1 << s.origin
 		if s.origin == fx {
 			if r.fx && (fatal != r.fxFatal || a.Text != r.fxText) {
 				return notes, fmt.Errorf("%s: assert %s differs from the one of profile %s", f.name, a.ID, profiles[r.Profiles[0]].dir)

@@ -17,6 +17,8 @@
 //	ubl/schematron/sch/abstract/EN16931-syntax.sch
 //	ubl/schematron/sch/codelist/EN16931-UBL-codes.sch
 //	facturx/<profile>/schematron/sch/FACTUR-X_*.sch      Factur-X 1.09.2, one per profile
+//	fr/cii/sch/BR-FR-Flux2-Schematron-CII.sch            French CIUS (FNFE-MPE Flux 2), CII
+//	fr/ubl/sch/*.sch (one file)                          French CIUS, UBL
 //
 // The abstract CEN files hold the asserts (id, flag, message) with tests
 // that are parameters ($BR-63); the generator checks that the concrete
@@ -30,20 +32,39 @@
 // each. flag="fatal" or "error", or no flag (the Factur-X files, which the
 // judges treat as error), is Fatal; "warning" and "information" are Warning.
 //
+// The French files write the message after a header naming the rule and
+// its terms ("BR-FR-09/EXT-FR-FE-06 : Le SIRET ..."), with <value-of>
+// elements in it. The message is the text without the <value-of> and
+// <name> elements and without the header; the terms are the BT, BG and
+// EXT-FR-FE ids the assert id names (BR-FR-DEC-01_BT-92_BT-99: BT-92,
+// BT-99), a trailing "-1" being the number of the assert in its rule
+// (BR-FR-CO-09_BT-23-1: BT-23) unless the header names the term so
+// (BR-FR-CO-14_BT-29-1: BT-29-1); an id that names none takes the terms of
+// its message. Their flags are "fatal" or "warning".
+//
 // An id is described once, by the first source that has it: the CEN CII
-// files, then the CEN UBL files, then the Factur-X files. Where the UBL
-// files give the same id a different flag, or a text that names other
-// terms, the generated line says so in a comment; so do the Factur-X files.
+// files, then the CEN UBL files, then the Factur-X files; then the French
+// CII file and the French UBL file, whose ids no other file has. Where the
+// (CEN or French) UBL files give the same id a different flag, or a text
+// that names other terms, the generated line says so in a comment; so do
+// the Factur-X files.
 // The ids the UBL files flag otherwise are listed, with the UBL severity, in
 // ublSeverity, for validate's rule sets that follow UBL (RuleSet.For).
 // The one exception is the short list useUBL: ids whose CII text names a
 // wrong business term, for which the UBL text is taken. The Factur-X
 // profiles whose schematron has an id are recorded in the Profiles field.
 //
+// A French id the UBL file alone has is described by it; the notes list the
+// ids one French file has and the other lacks. An id a French file has
+// twice is described by its first assert; the generated line says how the
+// second one differs.
+//
 // The generator fails, and writes nothing, on an assert without id or
-// text, on an unknown flag, on an id that one file has twice or that two
-// Factur-X profiles describe differently, on a CEN parameter missing from
-// its binding, and on an entry of useUBL whose texts no longer differ.
+// text, on an unknown flag, on an id that a CEN or Factur-X file has twice
+// or that two Factur-X profiles describe differently, on a French text
+// without header, on a French id in the CEN or Factur-X files, on a CEN
+// parameter missing from its binding, and on an entry of useUBL whose
+// texts no longer differ.
 // Notes on standard error tell of the quirks it met.
 package main
 

@@ -17,7 +17,7 @@ type assert struct {
 	ID   string
 	Flag string // the flag attribute, "" when absent
 	Test string
-	Text string // whitespace normalised, prefix included
+	Text string // whitespace normalised, prefix included, <value-of> dropped
 }
 
 // file is what the generator reads from one schematron file.
@@ -39,9 +39,11 @@ func readFile(path, name string) (*file, error) {
 }
 
 // parseFile parses a schematron document: the asserts and id'd reports
-// anywhere in it, its params and its rule contexts. An assert must have an id and a text of
-// character data only; a report without id (the Factur-X "not used"
-// reports) is skipped.
+// anywhere in it, its params and its rule contexts. Comments, and so the
+// rules commented out, are ignored. An assert must have an id and a text
+// of character data, in which the <value-of> and <name> elements (the
+// French files have them) are dropped; other markup is an error. A report
+// without id (the Factur-X "not used" reports) is skipped.
 func parseFile(r io.Reader, name string) (*file, error) {
 	dec := xml.NewDecoder(r)
 	dec.CharsetReader = charsetReader
@@ -66,6 +68,14 @@ func parseFile(r io.Reader, name string) (*file, error) {
 				}
 			}
 			if cur != nil {
+				// A <value-of> or <name> prints a value of the
+				// instance; the message is the text without it.
+				if t.Name.Space == schNS && (t.Name.Local == "value-of" || t.Name.Local == "name") {
+					if err := dec.Skip(); err != nil {
+						return nil, fmt.Errorf("%s: %w", name, err)
+					}
+					continue
+				}
 				return nil, fmt.Errorf("%s: assert %s has markup (<%s>) in its text", name, cur.ID, t.Name.Local)
 			}
 			if t.Name.Space != schNS {
