@@ -27,6 +27,46 @@ func BenchmarkInvoice(b *testing.B) {
 	}
 }
 
+// chorusProBench returns the benchmark invoice of n lines made an invoice
+// to a public buyer that passes ChorusPro: billing framework B1, the notes
+// French law requires, the buyer's SIREN, a service code and an engagement
+// number, payment means 30.
+func chorusProBench(n int) *einvoice.Invoice {
+	inv := fixtures.Bench(n)
+	inv.Process.BusinessProcess = "B1"
+	inv.BuyerReference, inv.PurchaseOrderReference = "SERV-ACHATS", "EJ-2026-0042"
+	inv.Notes = []einvoice.Note{
+		{SubjectCode: einvoice.SubjectPMT, Text: "Indemnité forfaitaire pour frais de recouvrement : 40 €."},
+		{SubjectCode: einvoice.SubjectPMD, Text: "Pénalités de retard : trois fois le taux d'intérêt légal."},
+		{SubjectCode: einvoice.SubjectAAB, Text: "Pas d'escompte pour paiement anticipé."},
+	}
+	inv.Buyer.LegalRegistration = einvoice.ID{Value: "130025265", Scheme: einvoice.ICDSIREN}
+	inv.Payment.MeansCode = einvoice.PaymentMeansCreditTransfer
+	return inv
+}
+
+// BenchmarkChorusPro validates the benchmark invoice, made a valid invoice
+// to a public buyer, against ChorusPro (French and the BR-FR-CPRO rules)
+// for a buyer that requires a service code and an engagement number, with
+// 10 and 1000 lines.
+func BenchmarkChorusPro(b *testing.B) {
+	set := ChorusPro(ChorusProOptions{BuyerRequires: RequiresServiceAndEngagement})
+	for _, bc := range []struct {
+		name  string
+		lines int
+	}{{"10-lines", 10}, {"1000-lines", 1000}} {
+		b.Run(bc.name, func(b *testing.B) {
+			inv := chorusProBench(bc.lines)
+			b.ReportAllocs()
+			for b.Loop() {
+				if rep := Invoice(inv, set); len(rep.Issues) > 0 {
+					b.Fatal(rep.Issues[0])
+				}
+			}
+		})
+	}
+}
+
 // invoiceAllocs returns the allocations of validating the benchmark invoice
 // of n lines against EN16931.
 func invoiceAllocs(t *testing.T, n int) float64 {

@@ -84,7 +84,12 @@ func blank[S ~string](s S) bool { return strings.TrimFunc(string(s), xmlSpace) =
 
 // normalizeSpace is XPath's normalize-space: s trimmed, with each run of
 // white space inside made one space.
-func normalizeSpace(s string) string { return strings.Join(strings.FieldsFunc(s, xmlSpace), " ") }
+func normalizeSpace(s string) string {
+	if t := strings.TrimFunc(s, xmlSpace); strings.IndexFunc(t, xmlSpace) < 0 {
+		return t // nothing inside to join: no allocation
+	}
+	return strings.Join(strings.FieldsFunc(s, xmlSpace), " ")
+}
 
 // idx formats a model path with an index: idx("Lines", 2) is "Lines[2]".
 func idx(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
@@ -382,10 +387,26 @@ func br51(c *checker) {
 
 // br52: each Additional supporting document (BG-24) shall contain a
 // Supporting document reference (BT-122).
+//
+// The official rules test every element the syntax's supporting documents
+// share with other terms: the invoiced object identifier (BT-18) is one
+// too, in CII and in UBL, and in CII so is each line object identifier
+// (BT-128); a blank one breaks the rule.
 func br52(c *checker) {
 	for i := range c.inv.Attachments {
 		if blank(c.inv.Attachments[i].ID) {
 			c.fail(idx("Attachments", i)+".ID", "")
+		}
+	}
+	if o := c.inv.InvoicedObject; !o.IsZero() && blank(o.Value) {
+		c.fail("InvoicedObject.Value", "")
+	}
+	if c.syntax == UBL {
+		return
+	}
+	for i := range c.inv.Lines {
+		if o := c.inv.Lines[i].Object; !o.IsZero() && blank(o.Value) {
+			c.fail(idx("Lines", i)+".Object.Value", "")
 		}
 	}
 }

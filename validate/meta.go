@@ -31,13 +31,17 @@ const (
 	fxAll = fxMinimum | fxBasicWL | fxBasic | fxEN16931 | fxExtended
 )
 
-// metaOf returns the metadata of the rule id; a rule the sources do not
-// have (a mistake in this package, which its tests catch) is fatal with an
-// empty message.
+// metaOf returns the metadata of the rule id, from the generated ruleMeta
+// or, for the Chorus Pro rules that no schematron has, from cproMeta
+// (choruspro.go); a rule neither has (a mistake in this package, which its
+// tests catch) is fatal with an empty message.
 func metaOf(id string) meta {
 	i := sort.Search(len(ruleMeta), func(i int) bool { return ruleMeta[i].ID >= id })
 	if i < len(ruleMeta) && ruleMeta[i].ID == id {
 		return ruleMeta[i]
+	}
+	if m, ok := lookupCPROMeta(id); ok {
+		return m
 	}
 	return meta{ID: id, Severity: Fatal}
 }

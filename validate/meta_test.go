@@ -91,7 +91,7 @@ func TestMetaOf(t *testing.T) {
 // TestRulesHaveMeta checks that every rule of the rule sets is an official
 // rule: a rule with no metadata would report an empty message.
 func TestRulesHaveMeta(t *testing.T) {
-	for _, s := range []RuleSet{EN16931, FacturXMinimum, FacturXBasicWL, FacturXBasic, FacturXEN16931, FacturXExtended} {
+	for _, s := range []RuleSet{EN16931, FacturXMinimum, FacturXBasicWL, FacturXBasic, FacturXEN16931, FacturXExtended, French, ChorusPro(ChorusProOptions{}), ChorusPro(ChorusProOptions{Legacy: true})} {
 		for _, id := range s.Rules() {
 			if metaOf(id).Message == "" {
 				t.Errorf("%s: rule %s is not in ruleMeta", s.Name(), id)

@@ -20,6 +20,7 @@ type RuleSet struct {
 	name   string
 	rules  []rule
 	syntax Syntax
+	cpro   ChorusProOptions // the options of ChorusPro, for its rules
 }
 
 // Syntax is the syntax whose official schematron a rule set follows where
@@ -88,6 +89,8 @@ type checker struct {
 	rule   string
 	rep    *Report
 	syntax Syntax // the syntax of the set running
+	// cpro are the ChorusPro options of the set running.
+	cpro ChorusProOptions
 	// calc caches what the model's calculation gives, computed once for
 	// all the arithmetic rules and the VAT category rules (see calc.go),
 	// in calcSpace.
@@ -126,12 +129,12 @@ func Invoice(inv *einvoice.Invoice, sets ...RuleSet) Report {
 	case 0:
 		c.run(EN16931.rules)
 	case 1:
-		c.syntax = sets[0].syntax
+		c.syntax, c.cpro = sets[0].syntax, sets[0].cpro
 		c.run(sets[0].rules)
 	default:
 		seen := make(map[string]bool)
 		for _, s := range sets {
-			c.syntax = s.syntax
+			c.syntax, c.cpro = s.syntax, s.cpro
 			for _, r := range s.rules {
 				if seen[r.id] {
 					continue
