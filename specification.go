@@ -4,11 +4,15 @@ import "strings"
 
 // FacturXProfile returns the Factur-X profile that a specification
 // identifier (BT-24, ProcessControl.Specification) names, in the command
-// line's spelling: "minimum", "basicwl", "basic", "en16931" or "extended".
-// It knows the Factur-X 1.0 URNs and the ZUGFeRD 2.0 and 2.1 spellings of
-// the same profiles, white space around them ignored, and returns "" for
-// any other identifier (an XRechnung or Peppol CIUS, say). Packages cii
-// and validate both read BT-24 through it.
+// line's spelling: "minimum", "basicwl", "basic", "en16931", "extended", or
+// "extended-ctc-fr" for the French EXTENDED-CTC-FR profile of the 2026
+// reform (urn:cen.eu:en16931:2017#conformant#urn.cpro.gouv.fr:1p0:extended-ctc-fr),
+// a subset of EXTENDED for CII exchanged alone (a Factur-X PDF declares the
+// Factur-X EXTENDED identifier instead). It knows the Factur-X 1.0 URNs and
+// the ZUGFeRD 2.0 and 2.1 spellings of the same profiles, white space
+// around them ignored, and returns "" for any other identifier (an
+// XRechnung or Peppol CIUS, say). Packages cii and validate both read
+// BT-24 through it.
 func FacturXProfile(specification string) string {
 	switch strings.TrimSpace(specification) {
 	case "urn:factur-x.eu:1p0:minimum", "urn:zugferd.de:2p0:minimum", "urn:zugferd.de:2p1:minimum":
@@ -27,6 +31,8 @@ func FacturXProfile(specification string) string {
 		"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended",
 		"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p1:extended":
 		return "extended"
+	case "urn:cen.eu:en16931:2017#conformant#urn.cpro.gouv.fr:1p0:extended-ctc-fr":
+		return "extended-ctc-fr"
 	}
 	return ""
 }

@@ -27,11 +27,13 @@ type Decoder struct {
 	// 1.09.2 schematron of the document's profile (BT-24): FX-SCH-A-*
 	// (cardinalities, attributes and code lists of the profile), and the
 	// few CII-SR-*, CII-DT-* and PEPPOL-EN16931-R008 rules it repeats. A
-	// document whose BT-24 names no Factur-X profile has none. Breaches are
-	// in Document.Issues.
+	// document whose BT-24 names no Factur-X profile has none, nor has an
+	// EXTENDED-CTC-FR one: the official tools run no Factur-X schematron
+	// on it (the EXTENDED one refuses its identifier) but the CEN one
+	// (SyntaxRules). Breaches are in Document.Issues.
 	ProfileRules bool
 	// RulesProfile, when not 0, is the profile whose rules ProfileRules
-	// checks, in place of the declared one.
+	// checks, in place of the declared one (ExtendedCTCFR: none).
 	RulesProfile Profile
 }
 

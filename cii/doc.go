@@ -1,6 +1,7 @@
 // Package cii reads and writes EN 16931 invoices as UN/CEFACT Cross Industry
 // Invoice (CII) XML, in the Factur-X 1.09 / ZUGFeRD 2.5 profiles: MINIMUM,
-// BASIC WL, BASIC, EN 16931 and EXTENDED.
+// BASIC WL, BASIC, EN 16931 and EXTENDED; and in EXTENDED-CTC-FR, the French
+// subset of EXTENDED for CII exchanged alone in the 2026 reform.
 //
 // Encode writes an einvoice.Invoice as the profile of an Encoder demands,
 // elements in schema order, and refuses an invoice that holds a business
@@ -32,7 +33,8 @@ var ErrFormat = errors.New("cii: not a CII invoice")
 type Document struct {
 	// Invoice is the invoice.
 	Invoice *einvoice.Invoice
-	// Profile is the profile BT-24 names; 0 for an identifier that names no
+	// Profile is the profile BT-24 names (ExtendedCTCFR for the
+	// EXTENDED-CTC-FR identifier); 0 for an identifier that names no
 	// Factur-X profile (an XRechnung CII document, say). The identifier
 	// itself is in Invoice.Process.Specification.
 	Profile Profile
@@ -80,6 +82,10 @@ type ProfileError struct {
 }
 
 func (e *ProfileError) Error() string {
-	return "cii: the " + e.Profile.ConformanceLevel() + " profile cannot carry " + strings.Join(e.Terms, ", ") +
+	name := e.Profile.ConformanceLevel()
+	if e.Profile == ExtendedCTCFR {
+		name = "EXTENDED-CTC-FR"
+	}
+	return "cii: the " + name + " profile cannot carry " + strings.Join(e.Terms, ", ") +
 		" (set Encoder.DropUnsupported to drop them)"
 }

@@ -19,6 +19,10 @@ type Encoder struct {
 	// an identifier that names no Factur-X profile (a CIUS such as
 	// XRechnung) with the EN 16931 profile's discipline; EN 16931 when BT-24
 	// is empty. A set Profile writes its own identifier as BT-24.
+	// ExtendedCTCFR writes the EXTENDED-CTC-FR identifier with the
+	// discipline of Extended: a CII document to exchange alone, not to put
+	// in a Factur-X PDF, which must declare Extended (facturx.Create writes
+	// Extended for it).
 	Profile Profile
 	// Compact leaves out the indentation and line breaks.
 	Compact bool
@@ -707,9 +711,10 @@ func (e *encoder) totals() {
 // syntaxUnsupported returns the terms CII cannot carry as inv holds them,
 // beside the terms the profile cannot carry at all:
 //
-//   - several buyer identifiers (BT-46) below EXTENDED: FX-SCH-A-000164
-//     allows one ram:GlobalID (and EN 16931 has one buyer identifier); the
-//     first one is kept when dropping;
+//   - several buyer identifiers (BT-46) below EXTENDED (EXTENDED-CTC-FR
+//     carries them as EXTENDED does): FX-SCH-A-000164 allows one
+//     ram:GlobalID (and EN 16931 has one buyer identifier); the first one
+//     is kept when dropping;
 //
 //   - BT-6 equal to BT-5: CII's BR-53 wants the VAT accounting currency to
 //     differ from the invoice currency (UBL's accepts them equal); and with
@@ -722,7 +727,7 @@ func (e *encoder) totals() {
 // The last two are CII's in any profile (UBL can carry them).
 func syntaxUnsupported(inv *einvoice.Invoice, profile Profile) []string {
 	var terms []string
-	if len(inv.Buyer.Identifiers) > 1 && profile < Extended {
+	if len(inv.Buyer.Identifiers) > 1 && profile.FacturX() < Extended {
 		// FX-SCH-A-000164: one ram:GlobalID for the buyer below EXTENDED
 		// (and EN 16931 has one buyer identifier).
 		terms = append(terms, "BT-46")

@@ -290,14 +290,16 @@ func (s profileSet) has(p Profile) bool { return p > 0 && p < 8 && s&(1<<p) != 0
 // ("BT-154", "BG-32"): whether the profile's XSD declares the term's
 // (primary) path and its schematron does not mark an element or attribute
 // of that path as not used (see termProfiles). The zero Profile is taken
-// for EN16931, as the Encoder takes it. BT-24, the specification
-// identifier, is allowed everywhere: every profile requires it and the
-// Encoder writes the profile's own there. An unknown id or profile allows
-// nothing.
+// for EN16931, as the Encoder takes it; ExtendedCTCFR for Extended, whose
+// terms it carries (Profile.FacturX: termProfiles knows the Factur-X
+// profiles only). BT-24, the specification identifier, is allowed
+// everywhere: every profile requires it and the Encoder writes the
+// profile's own there. An unknown id or profile allows nothing.
 func (p Profile) allows(id string) bool {
 	if p == 0 {
 		p = EN16931
 	}
+	p = p.FacturX()
 	if p < Minimum || p > Extended {
 		return false
 	}
@@ -309,10 +311,11 @@ func (p Profile) allows(id string) bool {
 
 // unsupported returns the business terms and groups inv holds that p
 // cannot carry, in the order of heldTerms, or nil. It looks only at the
-// terms p cannot carry: none for EN16931 and EXTENDED, which carry every
-// term (TestFullProfilesCarryEveryTerm), so that their check costs nothing.
+// terms p cannot carry: none for EN16931 and EXTENDED (and EXTENDED-CTC-FR,
+// which carries the terms of EXTENDED), which carry every term
+// (TestFullProfilesCarryEveryTerm), so that their check costs nothing.
 func (p Profile) unsupported(inv *einvoice.Invoice) []string {
-	if p == 0 || p == EN16931 || p == Extended {
+	if p = p.FacturX(); p == 0 || p == EN16931 || p == Extended {
 		return nil
 	}
 	var bad []string

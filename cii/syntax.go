@@ -39,6 +39,7 @@ func (dc *Decoder) checkSyntax(data []byte, declared Profile) ([]einvoice.Syntax
 		if dc.RulesProfile != 0 {
 			p = dc.RulesProfile
 		}
+		// ExtendedCTCFR has no Factur-X schematron (see ProfileRules).
 		if p >= Minimum && p <= Extended {
 			sets = append(sets, fxSyntax[p])
 		}

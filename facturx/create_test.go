@@ -161,3 +161,80 @@ func TestCreateProfileError(t *testing.T) {
 		t.Errorf("%d bytes written on failure", b.Len())
 	}
 }
+
+// TestCreateExtendedCTCFR: an invoice in the French EXTENDED-CTC-FR
+// profile (here a public buyer with its SIRET and service code as buyer
+// identifiers, which only EXTENDED and EXTENDED-CTC-FR carry) becomes a
+// Factur-X EXTENDED PDF: the XML declares the Factur-X EXTENDED identifier
+// as BT-24, the XMP the conformance level EXTENDED; pdfa-check and the
+// official judge of EXTENDED pass them. Embed refuses XML that declares
+// EXTENDED-CTC-FR.
+func TestCreateExtendedCTCFR(t *testing.T) {
+	f, ok := fixtures.ByName("buyer-public-entity")
+	if !ok {
+		t.Fatal("no fixture buyer-public-entity")
+	}
+	inv := f.Invoice
+	inv.Buyer.Identifiers = append(inv.Buyer.Identifiers[:1:1], einvoice.ID{Value: inv.BuyerReference, Scheme: einvoice.ICDFrenchRouting})
+	var pdf bytes.Buffer
+	if err := facturx.Create(&pdf, &inv, &facturx.Options{Profile: cii.ExtendedCTCFR, Time: createTime}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := facturx.Extract(pdf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.ConformanceLevel != "EXTENDED" || x.Relationship != facturx.Alternative {
+		t.Errorf("XMP level %q, relationship %s; want EXTENDED, Alternative", x.ConformanceLevel, x.Relationship)
+	}
+	var want bytes.Buffer
+	if _, err := (&cii.Encoder{Profile: cii.Extended}).Encode(&want, &inv); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(x.XML, want.Bytes()) {
+		t.Error("the embedded XML is not the EXTENDED encoding of the invoice")
+	}
+	doc, err := cii.Decode(bytes.NewReader(x.XML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Profile != cii.Extended || doc.Invoice.Process.Specification != cii.Extended.URN() || len(doc.Invoice.Buyer.Identifiers) != 2 {
+		t.Errorf("embedded XML: profile %v, BT-24 %q, %d buyer identifiers", doc.Profile, doc.Invoice.Process.Specification, len(doc.Invoice.Buyer.Identifiers))
+	}
+
+	// Embed takes the XML as it is: one that declares EXTENDED-CTC-FR
+	// cannot go in a Factur-X PDF.
+	var ctcfr bytes.Buffer
+	if _, err := (&cii.Encoder{Profile: cii.ExtendedCTCFR}).Encode(&ctcfr, &inv); err != nil {
+		t.Fatal(err)
+	}
+	visual, err := os.ReadFile(filepath.Join("testdata", "input", "ghostscript-pdfa3.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = facturx.Embed(&out, visual, ctcfr.Bytes(), &facturx.Options{Time: createTime})
+	if !errors.Is(err, facturx.ErrNotCII) || !strings.Contains(err.Error(), cii.Extended.URN()) || out.Len() != 0 {
+		t.Errorf("Embed of EXTENDED-CTC-FR XML: %v, %d bytes written; want ErrNotCII naming the EXTENDED identifier", err, out.Len())
+	}
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "extended-ctc-fr.pdf")
+	xmlPath := filepath.Join(dir, "extended-ctc-fr.xml")
+	if err := os.WriteFile(path, pdf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(xmlPath, x.XML, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for file, v := range conformance.PDFACheck(t, nil, []string{path}) {
+		if !v.Pass {
+			t.Errorf("pdfa-check %s:\n  %s", filepath.Base(file), strings.Join(v.Findings, "\n  "))
+		}
+	}
+	for file, v := range conformance.Check(t, []string{"--profile", "auto"}, []string{xmlPath}) {
+		if !v.Pass {
+			t.Errorf("check %s:\n  %s", filepath.Base(file), strings.Join(v.Findings, "\n  "))
+		}
+	}
+}

@@ -18,7 +18,10 @@ import (
 // document with the /AFRelationship of o.Relationship (Data for MINIMUM and
 // BASIC WL, whatever o says). The profile is read from the XML's
 // specification identifier (BT-24); XML that is not a well-formed CII
-// invoice of a Factur-X profile is an error wrapping ErrNotCII. An invoice
+// invoice of a Factur-X profile is an error wrapping ErrNotCII. So is XML
+// declaring the French EXTENDED-CTC-FR identifier: a Factur-X PDF must
+// declare the Factur-X EXTENDED one instead (encode the invoice with
+// cii.Extended, or let Create do it). An invoice
 // XML the PDF already holds (factur-x.xml, zugferd-invoice.xml,
 // xrechnung.xml) is replaced. o.Attachments are added as further associated
 // files.
@@ -54,8 +57,12 @@ func ciiProfileOf(xml []byte) (cii.Profile, error) {
 		return 0, fmt.Errorf("%w: no specification identifier (BT-24, /rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID)", ErrNotCII)
 	}
 	p := cii.ProfileOf(s.id)
-	if p == 0 {
+	switch p {
+	case 0:
 		return 0, fmt.Errorf("%w: specification identifier (BT-24) %q is not a Factur-X profile", ErrNotCII, s.id)
+	case cii.ExtendedCTCFR:
+		return 0, fmt.Errorf("%w: specification identifier (BT-24) %q is EXTENDED-CTC-FR, which a Factur-X PDF cannot declare: "+
+			"declare Factur-X EXTENDED (%s), whose subset it is (encode with cii.Extended)", ErrNotCII, s.id, cii.Extended.URN())
 	}
 	return p, nil
 }

@@ -101,7 +101,10 @@ type Attachment struct {
 // and a nil *Options, mean the defaults each field states.
 type Options struct {
 	// Profile is the Factur-X profile Create encodes the invoice with;
-	// zero means cii.EN16931. Embed takes the profile from the XML.
+	// zero means cii.EN16931. cii.ExtendedCTCFR means cii.Extended: the
+	// PDF declares Factur-X EXTENDED, in the XML (BT-24) and in the XMP
+	// metadata, as a Factur-X PDF of the French EXTENDED-CTC-FR profile
+	// must. Embed takes the profile from the XML.
 	Profile cii.Profile
 	// Relationship is the /AFRelationship of factur-x.xml. Zero means
 	// Data for MINIMUM and BASIC WL, Alternative otherwise. Data is forced

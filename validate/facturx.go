@@ -58,8 +58,9 @@ var (
 // FacturX returns the rule set of the Factur-X profile that a
 // specification identifier (BT-24, Invoice.Process.Specification) names,
 // as einvoice.FacturXProfile reads it ("urn:cen.eu:en16931:2017" is the
-// EN 16931 profile). It returns false for any other identifier (an
-// XRechnung or Peppol CIUS, say).
+// EN 16931 profile). The French EXTENDED-CTC-FR identifier, a subset of
+// EXTENDED, gets FacturXExtended. It returns false for any other identifier
+// (an XRechnung or Peppol CIUS, say).
 func FacturX(specification string) (RuleSet, bool) {
 	switch einvoice.FacturXProfile(specification) {
 	case "minimum":
@@ -70,7 +71,7 @@ func FacturX(specification string) (RuleSet, bool) {
 		return FacturXBasic, true
 	case "en16931":
 		return FacturXEN16931, true
-	case "extended":
+	case "extended", "extended-ctc-fr":
 		return FacturXExtended, true
 	}
 	return RuleSet{}, false

@@ -419,6 +419,7 @@ func TestFacturXSpecification(t *testing.T) {
 		{"urn:cen.eu:en16931:2017", "facturx-en16931"},
 		{"urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended", "facturx-extended"},
 		{"urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p1:extended", "facturx-extended"},
+		{"urn:cen.eu:en16931:2017#conformant#urn.cpro.gouv.fr:1p0:extended-ctc-fr", "facturx-extended"},
 		{"urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0", ""},
 		{"urn:factur-x.eu:1p0:MINIMUM", ""},
 		{"", ""},

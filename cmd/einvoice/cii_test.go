@@ -115,3 +115,34 @@ func TestConvertUBL(t *testing.T) {
 		}
 	}
 }
+
+// --profile extended-ctc-fr writes the French EXTENDED-CTC-FR identifier as
+// BT-24, which the judge takes for plain CII (XSD and CEN schematron);
+// converting that CII again keeps it.
+func TestConvertCIIExtendedCTCFR(t *testing.T) {
+	const urn = "urn:cen.eu:en16931:2017#conformant#urn.cpro.gouv.fr:1p0:extended-ctc-fr"
+	r := runCLI(t, "", "convert", "--to", "cii", "--profile", "extended-ctc-fr", testInvoice)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	doc, err := cii.Decode(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Profile != cii.ExtendedCTCFR || doc.Invoice.Process.Specification != urn {
+		t.Errorf("profile %v, BT-24 %q; want extended-ctc-fr, %s", doc.Profile, doc.Invoice.Process.Specification, urn)
+	}
+	again := runCLI(t, r.stdout, "convert", "--to", "cii", "-")
+	if again.code != 0 || again.stdout != r.stdout {
+		t.Errorf("CII -> CII: exit %d, %s; want the same CII", again.code, again.stderr)
+	}
+	path := filepath.Join(t.TempDir(), "invoice.xml")
+	if err := os.WriteFile(path, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for file, v := range conformance.Check(t, []string{"--profile", "auto"}, []string{path}) {
+		if !v.Pass {
+			t.Errorf("%s fails the judge: %v", file, v.Findings)
+		}
+	}
+}

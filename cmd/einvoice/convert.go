@@ -27,7 +27,9 @@ indented JSON, as CII or as UBL.
 Flags (before or after IN):
   --to FORMAT   output format: json, cii or ubl
   --profile P   Factur-X profile of CII output: minimum, basicwl, basic,
-                en16931 (the default) or extended
+                en16931 (the default), extended, or extended-ctc-fr (the
+                French subset of extended, for CII exchanged alone: BT-24
+                is its own identifier, ...:extended-ctc-fr)
   --drop        drop the terms the profile cannot carry, naming them on
                 standard error, instead of failing
   -o OUT        output file (default: standard output; - is standard output)
@@ -74,7 +76,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		p, ok := cii.ParseProfile(*profile)
 		if !ok {
-			return usageError(stderr, "convert: --profile "+*profile+" is not supported yet: it comes with the French rules")
+			return usageError(stderr, "convert: --profile "+*profile+" is not supported")
 		}
 		ciiProfile = p
 	}

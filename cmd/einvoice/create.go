@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,9 +30,14 @@ JavaScript, PDF 2.0, ...) is refused with the PDF/A rule it breaks.
 
 A CII input is embedded as it is, unless --profile asks for another profile.
 Other inputs are written as CII with the profile P (default en16931).
+With extended-ctc-fr (the French subset of extended) the PDF declares
+Factur-X EXTENDED, in the XML (BT-24) and in its metadata, as a Factur-X
+PDF must; a CII input that declares extended-ctc-fr is refused unless
+--profile is given, as it cannot be embedded as it is.
 
 Flags (before or after IN):
-  --profile P   minimum, basicwl, basic, en16931 or extended
+  --profile P   minimum, basicwl, basic, en16931, extended or
+                extended-ctc-fr
   --drop        drop the terms the profile cannot carry, naming them on
                 standard error, instead of failing
   --pdf FILE    the visual PDF to embed the invoice in
@@ -73,7 +79,7 @@ func create(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		p, ok := cii.ParseProfile(*profile)
 		if !ok {
-			return usageError(stderr, "create: --profile "+*profile+" is not supported yet: it comes with the French rules")
+			return usageError(stderr, "create: --profile "+*profile+" is not supported")
 		}
 		o.Profile = p
 	}
@@ -107,10 +113,17 @@ func create(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	xml := in.cii
+	if xml != nil && o.Profile == 0 && in.profile == cii.ExtendedCTCFR {
+		return fail(errors.New("the CII declares EXTENDED-CTC-FR (BT-24), which a Factur-X PDF cannot declare: " +
+			"give --profile extended-ctc-fr to write it anew as Factur-X EXTENDED"))
+	}
 	if xml == nil || o.Profile != 0 {
 		if o.Profile == 0 {
 			o.Profile = cii.EN16931
 		}
+		// A Factur-X PDF declares the Factur-X profile: EXTENDED for
+		// EXTENDED-CTC-FR.
+		o.Profile = o.Profile.FacturX()
 		var buf bytes.Buffer
 		dropped, err := (&cii.Encoder{Profile: o.Profile, DropUnsupported: *drop}).Encode(&buf, in.inv)
 		if len(dropped) > 0 {

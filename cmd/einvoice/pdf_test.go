@@ -83,3 +83,52 @@ func TestCreateRefused(t *testing.T) {
 		t.Errorf("extract of JSON: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// create --profile extended-ctc-fr writes a Factur-X EXTENDED PDF: the XML
+// declares the Factur-X EXTENDED identifier, the XMP EXTENDED. A CII input
+// declaring EXTENDED-CTC-FR is refused without --profile, written as
+// EXTENDED with it.
+func TestCreateExtendedCTCFR(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	const extended = "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended"
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "invoice.pdf")
+	if r := runCLI(t, "", "create", "--profile", "extended-ctc-fr", "-o", pdf, testInvoice); r.code != 0 || r.stderr != "" {
+		t.Fatalf("create: exit %d: %s", r.code, r.stderr)
+	}
+	r := runCLI(t, "", "extract", pdf)
+	if r.code != 0 || !strings.Contains(r.stderr, "factur-x.xml (EXTENDED, Alternative)") {
+		t.Fatalf("extract: exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "<ram:ID>"+extended+"</ram:ID>") || strings.Contains(r.stdout, "ctc-fr") {
+		t.Errorf("the extracted XML does not declare Factur-X EXTENDED:\n%.600s", r.stdout)
+	}
+	if want := runCLI(t, "", "convert", "--to", "cii", "--profile", "extended", testInvoice); r.stdout != want.stdout {
+		t.Error("the extracted XML is not what convert --to cii --profile extended writes")
+	}
+
+	// A CII input in EXTENDED-CTC-FR.
+	ctcfr := filepath.Join(dir, "ctc-fr.xml")
+	if r := runCLI(t, "", "convert", "--to", "cii", "--profile", "extended-ctc-fr", "-o", ctcfr, testInvoice); r.code != 0 {
+		t.Fatalf("convert: exit %d: %s", r.code, r.stderr)
+	}
+	refused := filepath.Join(dir, "refused.pdf")
+	if r := runCLI(t, "", "create", "-o", refused, ctcfr); r.code != 1 || !strings.Contains(r.stderr, "--profile extended-ctc-fr") {
+		t.Errorf("create from EXTENDED-CTC-FR CII: exit %d, stderr %q; want 1 and a hint", r.code, r.stderr)
+	}
+	if _, err := os.Stat(refused); !os.IsNotExist(err) {
+		t.Errorf("output written after a failure (stat: %v)", err)
+	}
+	fromCII := filepath.Join(dir, "from-cii.pdf")
+	if r := runCLI(t, "", "create", "--profile", "extended-ctc-fr", "-o", fromCII, ctcfr); r.code != 0 || r.stderr != "" {
+		t.Fatalf("create --profile extended-ctc-fr from CII: exit %d: %s", r.code, r.stderr)
+	}
+	if got := runCLI(t, "", "extract", fromCII); got.stdout != r.stdout {
+		t.Error("create from the EXTENDED-CTC-FR CII embeds other XML than from the JSON")
+	}
+	for file, v := range conformance.PDFACheck(t, nil, []string{pdf, fromCII}) {
+		if !v.Pass {
+			t.Errorf("pdfa-check %s:\n  %s", filepath.Base(file), strings.Join(v.Findings, "\n  "))
+		}
+	}
+}

@@ -37,7 +37,11 @@ Flags (before or after the files):
                          on CII, its structural rules (FX-SCH-A), with the
                          CEN schematron for BASIC and EN 16931 as the
                          official tools do. An invoice that declares no
-                         Factur-X profile gets the en16931 set.
+                         Factur-X profile gets the en16931 set; one that
+                         declares extended-ctc-fr the business rules of
+                         extended, with the CEN syntax rules and no
+                         structural rules on CII, as the official tools
+                         take it for plain CII.
                 The sets fr and choruspro come with a later version.
   --json        print one JSON object per file and line:
                 {"file":..., "valid":..., "issues":[{"rule":..., "severity":
@@ -173,7 +177,8 @@ func validateFile(name string, data []byte, want ruleChoice) validate.Report {
 
 // cenRunsFor reports whether the official tools run the CEN schematron
 // with a Factur-X profile's: for BASIC and EN 16931, for a CII document
-// that declares no profile, and always for UBL.
+// that declares no profile or EXTENDED-CTC-FR (which they take for plain
+// CII, running no Factur-X schematron), and always for UBL.
 func cenRunsFor(in *input) bool {
 	switch in.profile {
 	case cii.Minimum, cii.BasicWL, cii.Extended:
