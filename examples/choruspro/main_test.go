@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"io"
+	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -15,30 +15,31 @@ import (
 	"github.com/einvoice-go/einvoice/internal/conformance"
 	"github.com/einvoice-go/einvoice/internal/modeltest"
 	"github.com/einvoice-go/einvoice/ubl"
+	"github.com/einvoice-go/einvoice/validate"
 )
 
 // The figures of the invoice, computed by hand.
 //
-//	line 1: 40 × 4.35                    = 174.00           S 20 %
+//	line 1: 40 × 4.35                    = 174.00           S 8.5 %
 //	line 2: 12 × 38.90                   = 466.80
 //	        allowance 10 % of 466.80     =  46.68
-//	        net 466.80 − 46.68           = 420.12           S 20 %
-//	line 3: 6 × 85.00                    = 510.00           S 10 %
-//	line 4: 25 × 18.90                   = 472.50           S 5.5 %
-//	line 5: 30 × 12.45                   = 373.50           S 5.5 %
-//	line 6: 1500 × 0.0845                = 126.75           S 20 %
+//	        net 466.80 − 46.68           = 420.12           S 8.5 %
+//	line 3: 4 × 189.00                   = 756.00           S 8.5 %
+//	line 4: 25 × 18.90                   = 472.50           S 2.1 %
+//	line 5: 1500 × 0.0845                = 126.75           S 8.5 %
+//	line 6: 3.5 h × 45.00                = 157.50           S 8.5 %
 //
-//	BT-106 = 174.00 + 420.12 + 510.00 + 472.50 + 373.50 + 126.75 = 2076.87
-//	BT-108 = 35.00 (delivery charge, S 20 %)
-//	BT-109 = 2076.87 + 35.00 = 2111.87
+//	BT-106 = 174.00 + 420.12 + 756.00 + 472.50 + 126.75 + 157.50 = 2106.87
+//	BT-108 = 35.00 (delivery charge, S 8.5 %)
+//	BT-109 = 2106.87 + 35.00 = 2141.87
 //
-//	S 20 %:  174.00 + 420.12 + 126.75 + 35.00 = 755.87; × 0.20  = 151.174  → 151.17
-//	S 10 %:  510.00;                                   × 0.10  =  51.00
-//	S 5.5 %: 472.50 + 373.50 = 846.00;                 × 0.055 =  46.53
+//	S 8.5 %: 174.00 + 420.12 + 756.00 + 126.75 + 157.50 + 35.00 = 1669.37;
+//	         × 0.085 = 141.89645 → 141.90
+//	S 2.1 %: 472.50; × 0.021 = 9.9225 → 9.92
 //
-//	BT-110 = 151.17 + 51.00 + 46.53 = 248.70
-//	BT-112 = 2111.87 + 248.70 = 2360.57
-//	BT-115 = BT-112 (nothing paid, no rounding) = 2360.57
+//	BT-110 = 141.90 + 9.92 = 151.82
+//	BT-112 = 2141.87 + 151.82 = 2293.69
+//	BT-115 = BT-112 (nothing paid, no rounding) = 2293.69
 func TestTotals(t *testing.T) {
 	inv := buildInvoice()
 	if err := inv.Complete(); err != nil {
@@ -54,19 +55,22 @@ func TestTotals(t *testing.T) {
 	for _, c := range []struct {
 		bt, got, want string
 	}{
-		{"BT-106", tot.LineNet.StringFixed(2), "2076.87"},
+		{"BT-106", tot.LineNet.StringFixed(2), "2106.87"},
 		{"BT-108", tot.Charges.StringFixed(2), "35.00"},
-		{"BT-109", tot.TaxExclusive.StringFixed(2), "2111.87"},
-		{"BT-110", tot.VAT.StringFixed(2), "248.70"},
-		{"BT-112", tot.TaxInclusive.StringFixed(2), "2360.57"},
-		{"BT-115", tot.Due.StringFixed(2), "2360.57"},
+		{"BT-109", tot.TaxExclusive.StringFixed(2), "2141.87"},
+		{"BT-110", tot.VAT.StringFixed(2), "151.82"},
+		{"BT-112", tot.TaxInclusive.StringFixed(2), "2293.69"},
+		{"BT-115", tot.Due.StringFixed(2), "2293.69"},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %s, want %s", c.bt, c.got, c.want)
 		}
 	}
 
-	wantNet := []string{"174.00", "420.12", "510.00", "472.50", "373.50", "126.75"}
+	wantNet := []string{"174.00", "420.12", "756.00", "472.50", "126.75", "157.50"}
+	if len(inv.Lines) != len(wantNet) {
+		t.Fatalf("%d lines, want %d", len(inv.Lines), len(wantNet))
+	}
 	for i, l := range inv.Lines {
 		if got := l.NetAmount.StringFixed(2); got != wantNet[i] {
 			t.Errorf("Lines[%d].NetAmount = %s, want %s", i, got, wantNet[i])
@@ -75,18 +79,20 @@ func TestTotals(t *testing.T) {
 	if got := inv.Lines[1].Allowances[0].Amount.StringFixed(2); got != "46.68" {
 		t.Errorf("line 2 allowance = %s, want 46.68", got)
 	}
+	if got := inv.Lines[4].Price.Net.String(); got != "0.0845" {
+		t.Errorf("line 5 price = %s, want 0.0845 (4 decimals kept)", got)
+	}
 
 	wantVAT := []struct{ rate, taxable, tax string }{
-		{"20", "755.87", "151.17"},
-		{"10", "510.00", "51.00"},
-		{"5.5", "846.00", "46.53"},
+		{"8.5", "1669.37", "141.90"},
+		{"2.1", "472.50", "9.92"},
 	}
 	if len(inv.VATBreakdown) != len(wantVAT) {
 		t.Fatalf("%d VAT breakdowns, want %d", len(inv.VATBreakdown), len(wantVAT))
 	}
 	for i, w := range wantVAT {
 		b := inv.VATBreakdown[i]
-		if b.Category != einvoice.VATStandard || b.Rate == nil || !b.Rate.Equal(dec(w.rate)) ||
+		if b.Category != einvoice.VATStandard || b.Rate == nil || b.Rate.String() != w.rate ||
 			b.TaxableAmount.StringFixed(2) != w.taxable || b.TaxAmount.StringFixed(2) != w.tax {
 			t.Errorf("VATBreakdown[%d] = %s %v %s %s, want S %s %s %s", i, b.Category, b.Rate, b.TaxableAmount, b.TaxAmount, w.rate, w.taxable, w.tax)
 		}
@@ -96,22 +102,51 @@ func TestTotals(t *testing.T) {
 // The Chorus Pro essentials are where Chorus Pro reads them.
 func TestChorusProFields(t *testing.T) {
 	inv := buildInvoice()
-	if ids := inv.Buyer.Identifiers; len(ids) == 0 || ids[0] != (einvoice.ID{Value: buyerSIRET, Scheme: einvoice.ICDSIRET}) {
-		t.Errorf("buyer identifiers = %+v, want its SIRET with scheme 0009 first", ids)
+
+	// The buyer: SIRET (BT-46, 0009), SIREN (BT-47, 0002), electronic
+	// address its SIRET (BT-49, 0009).
+	b := inv.Buyer
+	if ids := b.Identifiers; len(ids) != 1 || ids[0] != (einvoice.ID{Value: buyerSIRET, Scheme: einvoice.ICDSIRET}) {
+		t.Errorf("buyer identifiers (BT-46) = %+v, want its SIRET with scheme 0009, alone (EN 16931 carries one)", ids)
 	}
-	if a := inv.Buyer.ElectronicAddress; a.Value != buyerSIRET || a.Scheme != "0009" {
-		t.Errorf("buyer electronic address = %+v, want its SIRET with scheme 0009", a)
+	if l := b.LegalRegistration; l != (einvoice.ID{Value: buyerSIREN, Scheme: einvoice.ICDSIREN}) {
+		t.Errorf("buyer legal registration (BT-47) = %+v, want its SIREN with scheme 0002 (BR-FR-09)", l)
 	}
-	if inv.BuyerReference == "" || inv.PurchaseOrderReference == "" {
-		t.Errorf("service code (BT-10) or engagement number (BT-13) missing")
+	if a := b.ElectronicAddress; a.Value != buyerSIRET || a.Scheme != einvoice.EAS0009 {
+		t.Errorf("buyer electronic address (BT-49) = %+v, want its SIRET with scheme 0009", a)
 	}
+	if b.Name != "Communauté d'Agglomération La Riviera du Levant" || b.Address.City != "Le Gosier" ||
+		b.Address.PostCode != "97190" || b.Address.Country != einvoice.CountryFR {
+		t.Errorf("buyer = %q, %+v", b.Name, b.Address)
+	}
+
+	// The directory references: service code BT-10, engagement BT-13.
+	if inv.BuyerReference != "DIR-FIN-01" || inv.PurchaseOrderReference != "EJ-2026-004512" {
+		t.Errorf("service code (BT-10) %q, engagement number (BT-13) %q", inv.BuyerReference, inv.PurchaseOrderReference)
+	}
+
+	// The seller: SIRET (BT-29, 0009), SIREN (BT-30, 0002), VAT (BT-31),
+	// electronic address its SIREN (BT-34, 0225).
 	s := inv.Seller
-	if len(s.Identifiers) != 1 || s.Identifiers[0].Scheme != "0009" || s.LegalRegistration.Scheme != "0002" {
-		t.Errorf("seller SIRET (0009) or SIREN (0002) missing: %+v %+v", s.Identifiers, s.LegalRegistration)
+	if len(s.Identifiers) != 1 || s.Identifiers[0] != (einvoice.ID{Value: sellerSIRET, Scheme: einvoice.ICDSIRET}) {
+		t.Errorf("seller identifiers (BT-29) = %+v, want its SIRET with scheme 0009", s.Identifiers)
 	}
-	if !strings.HasPrefix(s.Identifiers[0].Value, s.LegalRegistration.Value) {
-		t.Errorf("seller SIRET %s does not start with its SIREN %s (BR-FR-09)", s.Identifiers[0].Value, s.LegalRegistration.Value)
+	if s.LegalRegistration != (einvoice.ID{Value: sellerSIREN, Scheme: einvoice.ICDSIREN}) {
+		t.Errorf("seller legal registration (BT-30) = %+v, want its SIREN with scheme 0002", s.LegalRegistration)
 	}
+	if s.VATID != sellerVAT {
+		t.Errorf("seller VAT (BT-31) = %q, want %s", s.VATID, sellerVAT)
+	}
+	if a := s.ElectronicAddress; a.Value != sellerSIREN || a.Scheme != einvoice.EAS0225 {
+		t.Errorf("seller electronic address (BT-34) = %+v, want its SIREN with scheme 0225", a)
+	}
+	if s.Contact == nil || s.Contact.Name == "" {
+		t.Errorf("seller contact (BG-6) missing")
+	}
+	if s.Address.PostCode != "97122" || s.Address.Country != einvoice.CountryFR {
+		t.Errorf("seller address = %+v, want Baie-Mahault, Guadeloupe (FR)", s.Address)
+	}
+
 	codes := map[einvoice.SubjectCode]int{}
 	for _, n := range inv.Notes {
 		codes[n.SubjectCode]++
@@ -121,14 +156,32 @@ func TestChorusProFields(t *testing.T) {
 			t.Errorf("%d notes with subject %s, want 1 (BR-FR-05, BR-FR-06)", codes[c], c)
 		}
 	}
-	if inv.Process.BusinessProcess != "B1" {
-		t.Errorf("BT-23 = %q, want B1", inv.Process.BusinessProcess)
+	// Goods and a service (line 6, in hours): M1.
+	if inv.Process.BusinessProcess != "M1" {
+		t.Errorf("BT-23 = %q, want M1", inv.Process.BusinessProcess)
 	}
-	if p := inv.Payment; p == nil || p.MeansCode != "30" || len(p.CreditTransfers) != 1 || p.CreditTransfers[0].AccountID != sellerIBAN {
+	if p := inv.Payment; p == nil || p.MeansCode != einvoice.PaymentMeansCreditTransfer || len(p.CreditTransfers) != 1 || p.CreditTransfers[0].AccountID != sellerIBAN {
 		t.Errorf("payment = %+v, want a credit transfer (30) to %s", p, sellerIBAN)
 	}
+
+	// The Guadeloupe rates, written as BR-FR-16's list has them.
+	rates := map[string]int{}
+	for i, l := range inv.Lines {
+		if l.VAT.Rate == nil {
+			t.Fatalf("Lines[%d] has no rate", i)
+		}
+		rates[l.VAT.Rate.String()]++
+	}
+	for _, c := range inv.Charges {
+		rates[c.VAT.Rate.String()]++
+	}
+	if len(rates) != 2 || rates["8.5"] == 0 || rates["2.1"] == 0 {
+		t.Errorf("rates written %v, want 8.5 and 2.1 only", rates)
+	}
+
 	for _, c := range []interface{ Valid() bool }{inv.TypeCode, inv.Currency, inv.Seller.Address.Country,
-		inv.Seller.ElectronicAddress.Scheme, inv.Buyer.ElectronicAddress.Scheme, inv.Payment.MeansCode} {
+		inv.Buyer.Address.Country, inv.Seller.ElectronicAddress.Scheme, inv.Buyer.ElectronicAddress.Scheme,
+		inv.Payment.MeansCode} {
 		if !c.Valid() {
 			t.Errorf("code %v is not valid", c)
 		}
@@ -140,68 +193,44 @@ func TestChorusProFields(t *testing.T) {
 	}
 }
 
-// luhn reports whether the digits s pass the Luhn check, as SIREN and SIRET
-// numbers must: from the right, double every second digit, subtract 9 from
-// a result above 9, and the sum is a multiple of 10.
-func luhn(s string) bool {
-	sum := 0
-	for i := 0; i < len(s); i++ {
-		c := s[len(s)-1-i]
-		if c < '0' || c > '9' {
-			return false
-		}
-		d := int(c - '0')
-		if i%2 == 1 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return len(s) > 0 && sum%10 == 0
-}
-
-func TestLuhn(t *testing.T) {
-	// 842159378, by hand from the right: 8 +2×7=14→5 +3 +2×9=18→9 +5 +2×1=2
-	// +2 +2×4=8 +8 = 8+5+3+9+5+2+2+8+8 = 50, a multiple of 10.
-	for _, s := range []string{sellerSIREN, sellerSIRET, buyerSIRET, buyerSIRET[:9]} {
-		if !luhn(s) {
-			t.Errorf("%s fails the Luhn check", s)
+// The SIRENs and SIRETs pass the Luhn check and each SIRET starts with its
+// SIREN; the seller's VAT number is its SIREN's. By hand, from the right,
+// doubling every second digit (a result above 9 less 9):
+//
+//	529712341:      1 +8 +3 +4 +1 +5 +9 +4 +5                      = 40
+//	52971234100013: 3 +2 +0 +0 +0 +2 +4 +6 +2 +2 +7 +9 +2 +1      = 40
+//	299971002:      2 +0 +0 +2 +7 +9 +9 +9 +2                      = 40
+//	29997100200017: 7 +2 +0 +0 +0 +4 +0 +0 +1 +5 +9 +9 +9 +4      = 50
+//
+// VAT key: 529712341 mod 97 = 529712341 − 97 × 5460951 = 94;
+// (12 + 3 × 94) mod 97 = 294 mod 97 = 3: FR03529712341.
+func TestIdentifiers(t *testing.T) {
+	for _, s := range []string{sellerSIREN, buyerSIREN} {
+		if !einvoice.ValidSIREN(s) {
+			t.Errorf("%s is not a valid SIREN", s)
 		}
 	}
-	for _, s := range []string{"842159379", "84215937800021", "21990042000016", ""} {
-		if luhn(s) {
-			t.Errorf("luhn(%q) = true, want false", s)
+	for _, s := range []string{sellerSIRET, buyerSIRET} {
+		if !einvoice.ValidSIRET(s) {
+			t.Errorf("%s is not a valid SIRET", s)
 		}
 	}
-	if len(sellerSIREN) != 9 || len(sellerSIRET) != 14 || len(buyerSIRET) != 14 {
-		t.Errorf("a SIREN has 9 digits and a SIRET 14")
+	if !strings.HasPrefix(sellerSIRET, sellerSIREN) || !strings.HasPrefix(buyerSIRET, buyerSIREN) {
+		t.Errorf("a SIRET does not start with its SIREN (BR-FR-09)")
 	}
-	inv := buildInvoice()
-	if inv.Seller.Identifiers[0].Value != sellerSIRET || inv.Seller.LegalRegistration.Value != sellerSIREN {
-		t.Errorf("the invoice does not carry the checked numbers")
+	if vat, ok := einvoice.FrenchVATNumber(sellerSIREN); !ok || vat != sellerVAT {
+		t.Errorf("FrenchVATNumber(%s) = %s, %v; the example has %s", sellerSIREN, vat, ok, sellerVAT)
+	}
+	// The checks do catch a changed digit.
+	for _, s := range []string{"529712342", "299971003"} {
+		if einvoice.ValidSIREN(s) {
+			t.Errorf("ValidSIREN(%s) = true", s)
+		}
+	}
+	if einvoice.ValidSIRET("29997100200018") {
+		t.Errorf("ValidSIRET(29997100200018) = true")
 	}
 }
-
-// The French VAT number is FR, a two-digit key, and the SIREN, the key being
-// (12 + 3 × (SIREN mod 97)) mod 97.
-func TestVATKey(t *testing.T) {
-	// 842159378 mod 97 = 842159378 − 97 × 8682055 = 842159378 − 842159335 = 43;
-	// (12 + 3 × 43) mod 97 = 141 mod 97 = 44.
-	siren := new(big.Int)
-	siren.SetString(sellerSIREN, 10)
-	m := new(big.Int).Mod(siren, big.NewInt(97)).Int64()
-	if m != 43 {
-		t.Errorf("SIREN mod 97 = %d, want 43", m)
-	}
-	key := (12 + 3*m) % 97
-	if want := "FR" + twoDigits(key) + sellerSIREN; sellerVAT != want || buildInvoice().Seller.VATID != want {
-		t.Errorf("VAT number %s, want %s", sellerVAT, want)
-	}
-}
-
-func twoDigits(n int64) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
 
 // ibanValid checks an IBAN's check digits (ISO 13616, mod 97-10): move the
 // first four characters to the end, replace each letter by its number
@@ -224,6 +253,8 @@ func ibanValid(iban string) bool {
 	n, ok := new(big.Int).SetString(digits.String(), 10)
 	return ok && new(big.Int).Mod(n, big.NewInt(97)).Int64() == 1
 }
+
+func twoDigits(n int64) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
 
 func TestIBAN(t *testing.T) {
 	if len(sellerIBAN) != 27 || !strings.HasPrefix(sellerIBAN, "FR") {
@@ -261,18 +292,58 @@ func atoi(s string) int64 {
 	return n.Int64()
 }
 
-func TestRun(t *testing.T) {
+// runOK runs the example into a temporary directory and returns it and
+// what it printed.
+func runOK(t *testing.T) (dir, out string) {
+	t.Helper()
 	var b bytes.Buffer
-	dir := t.TempDir()
-	if err := run(&b, dir); err != nil {
+	dir = t.TempDir()
+	if err := run(&b, dir, buildInvoice()); err != nil {
+		t.Fatalf("run: %v\n%s", err, b.String())
+	}
+	return dir, b.String()
+}
+
+func TestRun(t *testing.T) {
+	dir, out := runOK(t)
+	ciiPath, ublPath := filepath.Join(dir, ciiName), filepath.Join(dir, ublName)
+	for _, name := range []string{pdfName, ciiName, ublName, reportName} {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	// Both files pass, without a single issue, warnings included.
+	wantReport := "PASS " + ciiPath + "\nPASS " + ublPath + "\n"
+	report, err := os.ReadFile(filepath.Join(dir, reportName))
+	if err != nil {
 		t.Fatal(err)
 	}
-	out := b.String()
+	if string(report) != wantReport {
+		t.Errorf("report.txt:\n%s\nwant:\n%s", report, wantReport)
+	}
+	if !strings.HasSuffix(out, "\n\n"+wantReport) {
+		t.Errorf("the output does not end with the report:\n%s", out)
+	}
+	if n := strings.Count(out, "PASS "); n != 2 || strings.Contains(out, "FAIL ") {
+		t.Errorf("%d PASS in the output, want 2 and no FAIL:\n%s", n, out)
+	}
 	for _, want := range []string{
-		"BT-112 Invoice total amount with VAT                         2360.57 EUR\n",
-		"BT-115 Amount due for payment                                2360.57 EUR\n",
-		"BT-106 Sum of invoice line net amounts                       2076.87 EUR\n",
-		"category S                      5.5       846.00        46.53 EUR\n",
+		"BT-106 Sum of invoice line net amounts                       2106.87 EUR\n",
+		"BT-108 Sum of charges on document level                        35.00 EUR\n",
+		"BT-109 Invoice total amount without VAT                      2141.87 EUR\n",
+		"BT-110 Invoice total VAT amount                               151.82 EUR\n",
+		"BT-112 Invoice total amount with VAT                         2293.69 EUR\n",
+		"BT-115 Amount due for payment                                2293.69 EUR\n",
+		"category S                      8.5      1669.37       141.90 EUR\n",
+		"category S                      2.1       472.50         9.92 EUR\n",
+		"SIRET 29997100200017\n",
+		"the buyer's SIRET is a placeholder, not the real SIRET",
+		"Service code (BT-10) DIR-FIN-01, engagement number (BT-13) EJ-2026-004512\n",
+		"the buyer requires service code and engagement number (service-and-engagement)",
+		filepath.Join(dir, pdfName) + "\n",
+		ciiPath + "\n",
+		ublPath + "\n",
+		filepath.Join(dir, reportName) + "\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -283,14 +354,84 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// TestRunCII: the CII file the example writes decodes to the invoice it
-// built, and passes the official judge of the Factur-X EN 16931 profile.
-func TestRunCII(t *testing.T) {
-	dir := t.TempDir()
-	if err := run(io.Discard, dir); err != nil {
-		t.Fatal(err)
+// Two runs write the same invoice files: no time.Now() in them.
+func TestRunReproducible(t *testing.T) {
+	dir1, _ := runOK(t)
+	dir2, _ := runOK(t)
+	for _, name := range []string{pdfName, ciiName, ublName} {
+		a, err1 := os.ReadFile(filepath.Join(dir1, name))
+		b, err2 := os.ReadFile(filepath.Join(dir2, name))
+		if err := errors.Join(err1, err2); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs", name)
+		}
 	}
-	path := filepath.Join(dir, "invoice-cii.xml")
+}
+
+// The example fails, with the rule Chorus Pro applies, when the invoice
+// lacks what the buyer's directory entry requires: run writes the files
+// and a FAIL report, and returns an error (main exits 1).
+func TestRunMissingReference(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		change func(*einvoice.Invoice)
+		rule   string
+		path   string
+	}{
+		{"no engagement number", func(inv *einvoice.Invoice) { inv.PurchaseOrderReference = "" }, "BR-FR-CPRO-12", "PurchaseOrderReference"},
+		{"no service code", func(inv *einvoice.Invoice) { inv.BuyerReference = "" }, "BR-FR-CPRO-11", "BuyerReference"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			inv := buildInvoice()
+			c.change(&inv)
+			dir := t.TempDir()
+			var b bytes.Buffer
+			err := run(&b, dir, inv)
+			if err == nil {
+				t.Fatalf("run succeeded:\n%s", b.String())
+			}
+			t.Logf("run: %v\n%s", err, b.String())
+			var verr *validate.Error
+			if !errors.As(err, &verr) || len(verr.Issues) != 1 || verr.Issues[0].Rule != c.rule {
+				t.Errorf("run: %v, want a *validate.Error with %s alone", err, c.rule)
+			}
+			ciiPath, ublPath := filepath.Join(dir, ciiName), filepath.Join(dir, ublName)
+			if !strings.Contains(err.Error(), ciiPath) || !strings.Contains(err.Error(), ublPath) {
+				t.Errorf("the error does not name both files: %v", err)
+			}
+			report, rerr := os.ReadFile(filepath.Join(dir, reportName))
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			// The one issue of each file, under the file's FAIL line.
+			for _, file := range []string{ciiPath, ublPath} {
+				want := "FAIL " + file + "\n  [" + c.rule + "] " + c.path + ": "
+				if !strings.Contains(string(report), want) {
+					t.Errorf("report.txt lacks %q:\n%s", want, report)
+				}
+			}
+			if n := strings.Count(string(report), "\n  ["); n != 2 {
+				t.Errorf("%d issues in report.txt, want 2 (one per file):\n%s", n, report)
+			}
+			if !strings.HasSuffix(b.String(), string(report)) {
+				t.Errorf("the output does not end with report.txt:\n%s", b.String())
+			}
+			// The files are written all the same.
+			if _, err := os.Stat(filepath.Join(dir, pdfName)); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestRunCII: the CII file the example writes decodes to the invoice it
+// built, and passes the official judge of the Factur-X EN 16931 profile
+// with the French rules (BR-FR), without a warning.
+func TestRunCII(t *testing.T) {
+	dir, _ := runOK(t)
+	path := filepath.Join(dir, ciiName)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -310,20 +451,18 @@ func TestRunCII(t *testing.T) {
 	if doc.Profile != cii.EN16931 || len(doc.Ignored) > 0 {
 		t.Errorf("profile %v, ignored %v", doc.Profile, doc.Ignored)
 	}
-	for file, v := range conformance.Check(t, []string{"--profile", "en16931"}, []string{path}) {
-		if !v.Pass {
-			t.Errorf("%s fails the judge:\n%s", file, strings.Join(v.Findings, "\n"))
+	for file, v := range conformance.Check(t, []string{"--profile", "en16931", "--fr"}, []string{path}) {
+		if !v.Pass || len(v.Findings) > 0 {
+			t.Errorf("%s: the judge finds (pass %v):\n%s", file, v.Pass, strings.Join(v.Findings, "\n"))
 		}
 	}
 }
 
-// TestRunUBL: the UBL file decodes to the invoice and passes the judge.
+// TestRunUBL: the UBL file decodes to the invoice and passes the judge
+// (the judge's French rules run for CII only).
 func TestRunUBL(t *testing.T) {
-	dir := t.TempDir()
-	if err := run(io.Discard, dir); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "invoice-ubl.xml")
+	dir, _ := runOK(t)
+	path := filepath.Join(dir, ublName)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -341,8 +480,8 @@ func TestRunUBL(t *testing.T) {
 		t.Errorf("the UBL file is not the invoice:\n%s\n%v", strings.Join(d, "\n"), doc.Ignored)
 	}
 	for file, v := range conformance.Check(t, nil, []string{path}) {
-		if !v.Pass {
-			t.Errorf("%s fails the judge:\n%s", file, strings.Join(v.Findings, "\n"))
+		if !v.Pass || len(v.Findings) > 0 {
+			t.Errorf("%s: the judge finds (pass %v):\n%s", file, v.Pass, strings.Join(v.Findings, "\n"))
 		}
 	}
 }
@@ -350,16 +489,13 @@ func TestRunUBL(t *testing.T) {
 // The Factur-X PDF passes pdfa-check and carries invoice-cii.xml byte for
 // byte.
 func TestRunPDF(t *testing.T) {
-	dir := t.TempDir()
-	if err := run(io.Discard, dir); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "invoice.pdf")
+	dir, _ := runOK(t)
+	path := filepath.Join(dir, pdfName)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	xml, err := os.ReadFile(filepath.Join(dir, "invoice-cii.xml"))
+	xml, err := os.ReadFile(filepath.Join(dir, ciiName))
 	if err != nil {
 		t.Fatal(err)
 	}
