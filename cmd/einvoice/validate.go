@@ -13,7 +13,7 @@ import (
 	"github.com/einvoice-go/einvoice/validate"
 )
 
-const validateUsage = `usage: einvoice validate [--rules en16931|facturx] [--json] FILE...
+const validateUsage = `usage: einvoice validate [--rules en16931|facturx|fr|choruspro[,...]] [--buyer-requires none|service|engagement|service-or-engagement|service-and-engagement] [--json] FILE...
 
 Checks each FILE (a JSON invoice, a CII document, a UBL Invoice or
 CreditNote, or a Factur-X PDF; - is standard input) against the official
@@ -42,7 +42,20 @@ Flags (before or after the files):
                          extended, with the CEN syntax rules and no
                          structural rules on CII, as the official tools
                          take it for plain CII.
-                The sets fr and choruspro come with a later version.
+                fr       en16931 and the French CIUS of the 2026 reform:
+                         the BR-FR, BR-FR-CO and BR-FR-DEC rules of the
+                         FNFE-MPE Flux 2 schematron v1.4.0 (UBL files get
+                         the UBL schematron's ids);
+                choruspro  fr and the rules of Chorus Pro, the portal of
+                         French public buyers (BR-FR-CPRO: the buyer's
+                         SIRET, the engagement number, the service code,
+                         lengths, attachments, IBAN).
+  --buyer-requires SETTING
+                with choruspro: what the buyer's entry in the Chorus Pro
+                directory requires: none (the default), service (a
+                service code, BT-10 or a buyer identifier of scheme
+                0224), engagement (an engagement number, BT-13),
+                service-or-engagement, service-and-engagement.
   --json        print one JSON object per file and line:
                 {"file":..., "valid":..., "issues":[{"rule":..., "severity":
                 "fatal"|"warning", "path":..., "terms":[...], "message":...}]}
@@ -51,8 +64,7 @@ Exit status: 0 when no file has a fatal issue, 1 when one has, 2 on a usage
 or read error.
 `
 
-// ruleSets are the sets of the contract's --rules flag; the ones not yet
-// built are refused as not supported yet.
+// ruleSets are the sets of the contract's --rules flag.
 var ruleSets = []string{"en16931", "facturx", "fr", "choruspro"}
 
 func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -60,7 +72,7 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	rules := fs.String("rules", "en16931", "rule sets")
 	asJSON := fs.Bool("json", false, "JSON lines output")
-	fs.String("buyer-requires", "", "the buyer's Chorus Pro settings")
+	buyerRequires := fs.String("buyer-requires", "", "the buyer's Chorus Pro settings")
 	positional, code, done := parseFlags(fs, args, validateUsage, stdout, stderr)
 	if done {
 		return code
@@ -72,14 +84,22 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			want.en16931 = true
 		case name == "facturx":
 			want.facturx = true
-		case slices.Contains(ruleSets, name):
-			return usageError(stderr, "validate: --rules "+name+" is not supported yet: it comes with a later version")
+		case name == "fr":
+			want.fr = true
+		case name == "choruspro":
+			want.choruspro = true
 		default:
 			return usageError(stderr, fmt.Sprintf("validate: bad --rules value %q: want a comma-separated list of %s", name, strings.Join(ruleSets, ", ")))
 		}
 	}
-	if fs.Lookup("buyer-requires").Value.String() != "" {
-		return usageError(stderr, "validate: --buyer-requires applies to --rules choruspro, which comes with a later version")
+	if *buyerRequires != "" {
+		if !want.choruspro {
+			return usageError(stderr, "validate: --buyer-requires applies to --rules choruspro")
+		}
+		var err error
+		if want.buyer, err = validate.ParseBuyerRequires(*buyerRequires); err != nil {
+			return usageError(stderr, "validate: --buyer-requires: "+err.Error())
+		}
 	}
 	if len(positional) == 0 {
 		return usageError(stderr, "validate: no file given")
@@ -113,8 +133,15 @@ func validateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// ruleChoice is what --rules asks for.
-type ruleChoice struct{ en16931, facturx bool }
+// ruleChoice is what --rules and --buyer-requires ask for.
+type ruleChoice struct {
+	en16931, facturx, fr, choruspro bool
+	buyer                           validate.BuyerRequires
+}
+
+// cen reports whether the sets asked for hold the CEN rules, and so the
+// CEN syntax rules on XML: en16931, fr and choruspro do.
+func (w ruleChoice) cen() bool { return w.en16931 || w.fr || w.choruspro }
 
 // validateFile decodes and validates one file; a decoding error becomes the
 // report's one fatal issue. The syntax rules the decoder checks come first
@@ -123,9 +150,9 @@ type ruleChoice struct{ en16931, facturx bool }
 func validateFile(name string, data []byte, want ruleChoice) validate.Report {
 	// The CEN schematron runs for en16931, and with facturx for the
 	// profiles built on EN 16931 (BASIC, EN 16931) or none, as check does.
-	rules := syntaxRules{cen: want.en16931, profile: want.facturx}
+	rules := syntaxRules{cen: want.cen(), profile: want.facturx}
 	in, ignored, err := decodeInput(name, data, rules)
-	if err == nil && want.facturx && !want.en16931 && in.kind != "json" && cenRunsFor(in) {
+	if err == nil && want.facturx && !want.cen() && in.kind != "json" && cenRunsFor(in) {
 		// The profile was not known before decoding: decode again for
 		// the CEN syntax rules, which come first.
 		var again *input
@@ -156,7 +183,14 @@ func validateFile(name string, data []byte, want ruleChoice) validate.Report {
 		}
 		sets = append(sets, fx)
 	}
-	if want.en16931 {
+	// A set includes the ones it builds on (choruspro fr, fr en16931),
+	// and a rule in several runs once: the largest set asked for is enough.
+	switch {
+	case want.choruspro:
+		sets = append(sets, validate.ChorusPro(validate.ChorusProOptions{BuyerRequires: want.buyer}))
+	case want.fr:
+		sets = append(sets, validate.French)
+	case want.en16931:
 		sets = append(sets, validate.EN16931)
 	}
 	if in.kind == "ubl" {

@@ -1,12 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/internal/fixtures"
+	"github.com/einvoice-go/einvoice/ubl"
 )
 
 // validate: PASS for the completed invoice, FAIL with the official rule
@@ -147,5 +154,102 @@ func TestValidateSyntaxAndProfileRules(t *testing.T) {
 				t.Errorf("validate %v: stdout has %q:\n%s", c.args, w, r.stdout)
 			}
 		}
+	}
+}
+
+// --rules fr and choruspro, with --buyer-requires: the French rules and the
+// Chorus Pro ones, by id, on CII and on UBL (which gets the UBL
+// schematron's ids); bad settings are usage errors.
+func TestValidateFrenchAndChorusPro(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, inv *einvoice.Invoice, asUBL bool) string {
+		t.Helper()
+		var b bytes.Buffer
+		var err error
+		if asUBL {
+			err = ubl.Encode(&b, inv)
+		} else {
+			err = cii.Encode(&b, inv)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	var base einvoice.Invoice
+	for _, f := range fixtures.All() {
+		if f.Name == "buyer-public-entity" {
+			base = f.Invoice
+		}
+	}
+	base.Process.BusinessProcess = "B1"
+	base.Notes = slices.Clone(base.Notes)
+	for _, n := range []einvoice.Note{
+		{SubjectCode: "PMT", Text: "Indemnité forfaitaire pour frais de recouvrement : 40 €."},
+		{SubjectCode: "PMD", Text: "Pénalités de retard : trois fois le taux d'intérêt légal."},
+		{SubjectCode: "AAB", Text: "Pas d'escompte."},
+	} {
+		if !slices.ContainsFunc(base.Notes, func(m einvoice.Note) bool { return m.SubjectCode == n.SubjectCode }) {
+			base.Notes = append(base.Notes, n)
+		}
+	}
+	if base.Buyer.LegalRegistration.IsZero() {
+		base.Buyer.LegalRegistration = einvoice.ID{Value: base.Buyer.Identifiers[0].Value[:9], Scheme: einvoice.ICDSIREN}
+	}
+	if base.Seller.ElectronicAddress.IsZero() {
+		base.Seller.ElectronicAddress = einvoice.ElectronicAddress{Value: base.Seller.LegalRegistration.Value, Scheme: "0225"}
+	}
+	good := write("good.xml", &base, false)
+	goodUBL := write("good.ubl.xml", &base, true)
+	noNotes := base
+	noNotes.Notes = nil
+	noPMT := write("no-notes.xml", &noNotes, false)
+	noPMTUBL := write("no-notes.ubl.xml", &noNotes, true)
+	noEngagement := base
+	noEngagement.PurchaseOrderReference = ""
+	noEJ := write("no-engagement.xml", &noEngagement, false)
+
+	for _, c := range []struct {
+		name  string
+		args  []string
+		code  int
+		want  []string
+		avoid []string
+	}{
+		{"fr valid", []string{"--rules", "fr", good, goodUBL}, 0, []string{"PASS " + good, "PASS " + goodUBL}, []string{"FAIL"}},
+		{"en16931 ignores the French notes", []string{noPMT}, 0, []string{"PASS " + noPMT}, []string{"BR-FR"}},
+		{"fr notes", []string{"--rules", "fr", noPMT}, 1, []string{"FAIL " + noPMT, "[BR-FR-05_BT-22_PMT] Notes", "[BR-FR-05_BT-22_AAB]"}, nil},
+		{"fr notes UBL ids", []string{"--rules", "fr", noPMTUBL}, 1, []string{"FAIL " + noPMTUBL, "[BR-FR-05_BT-22-1] Notes"}, []string{"BR-FR-05_BT-22_PMT"}},
+		{"choruspro valid", []string{"--rules", "choruspro", "--buyer-requires", "service-and-engagement", good, goodUBL}, 0, []string{"PASS " + good, "PASS " + goodUBL}, []string{"FAIL"}},
+		{"choruspro engagement required", []string{"--rules", "choruspro", "--buyer-requires", "engagement", noEJ}, 1, []string{"FAIL " + noEJ, "[BR-FR-CPRO-12] PurchaseOrderReference"}, nil},
+		{"choruspro service required only", []string{"--rules", "choruspro", "--buyer-requires", "service", noEJ}, 0, []string{"PASS " + noEJ}, nil},
+		{"choruspro nothing required", []string{"--rules", "choruspro", noEJ}, 0, []string{"PASS " + noEJ}, nil},
+		{"bad setting", []string{"--rules", "choruspro", "--buyer-requires", "always", good}, 2, nil, nil},
+		{"setting without choruspro", []string{"--rules", "fr", "--buyer-requires", "service", good}, 2, nil, nil},
+		{"unknown set", []string{"--rules", "fr,b2b", good}, 2, nil, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runCLI(t, "", append([]string{"validate"}, c.args...)...)
+			if r.code != c.code {
+				t.Fatalf("exit %d, want %d; stdout %s; stderr %s", r.code, c.code, r.stdout, r.stderr)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, r.stdout)
+				}
+			}
+			for _, a := range c.avoid {
+				if strings.Contains(r.stdout, a) {
+					t.Errorf("stdout has %q:\n%s", a, r.stdout)
+				}
+			}
+			if c.code == 2 && !strings.Contains(r.stderr, "validate:") {
+				t.Errorf("stderr %q", r.stderr)
+			}
+		})
 	}
 }
