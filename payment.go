@@ -48,3 +48,33 @@ type DirectDebit struct {
 	// DebitedAccountID is the Debited account identifier (BT-91).
 	DebitedAccountID string `json:"debitedAccountId,omitempty"`
 }
+
+// ValidIBAN reports whether s is an IBAN in its electronic form (ISO
+// 13616): a country code, two check digits and 11 to 30 upper case letters
+// and digits, without spaces, whose check digits pass ISO 7064 mod 97-10.
+// It does not check the country's length.
+func ValidIBAN(s string) bool {
+	if len(s) < 15 || len(s) > 34 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case i < 2 && 'A' <= b && b <= 'Z':
+		case i >= 2 && i < 4 && '0' <= b && b <= '9':
+		case i >= 4 && ('0' <= b && b <= '9' || 'A' <= b && b <= 'Z'):
+		default:
+			return false
+		}
+	}
+	m := 0
+	for i := 0; i < len(s); i++ {
+		b := s[(i+4)%len(s)] // the country code and check digits last
+		if b <= '9' {
+			m = (m*10 + int(b-'0')) % 97
+		} else {
+			m = (m*100 + int(b-'A') + 10) % 97
+		}
+	}
+	return m == 1
+}

@@ -630,7 +630,7 @@ func (e *encoder) paymentMeans(pay *einvoice.PaymentInstructions) {
 		if i < len(pay.CreditTransfers) {
 			ct := &pay.CreditTransfers[i]
 			w.Open("ram:PayeePartyCreditorFinancialAccount")
-			if isIBAN(ct.AccountID) {
+			if einvoice.ValidIBAN(ct.AccountID) { // in ram:IBANID, any other account in ram:ProprietaryID
 				w.Text("ram:IBANID", ct.AccountID)
 				w.OptText("ram:AccountName", ct.AccountName)
 			} else {
@@ -646,36 +646,6 @@ func (e *encoder) paymentMeans(pay *einvoice.PaymentInstructions) {
 		}
 		w.Close("ram:SpecifiedTradeSettlementPaymentMeans")
 	}
-}
-
-// isIBAN reports whether s has the form of an IBAN with valid check digits
-// (ISO 13616): it goes in ram:IBANID, any other account identifier in
-// ram:ProprietaryID.
-func isIBAN(s string) bool {
-	if len(s) < 15 || len(s) > 34 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case i < 2 && c >= 'A' && c <= 'Z':
-		case i >= 2 && i < 4 && c >= '0' && c <= '9':
-		case i >= 4 && (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'):
-		default:
-			return false
-		}
-	}
-	rem := 0
-	for i := 0; i < len(s); i++ {
-		c := s[(i+4)%len(s)]
-		if c >= 'A' {
-			v := int(c-'A') + 10
-			rem = (rem*100 + v) % 97
-		} else {
-			rem = (rem*10 + int(c-'0')) % 97
-		}
-	}
-	return rem == 1
 }
 
 func (e *encoder) totals() {

@@ -749,35 +749,6 @@ func chorusPro05(c *checker) {
 	}
 }
 
-// isIBAN reports whether s is an IBAN in its electronic form (ISO 13616):
-// a country code, two check digits and 11 to 30 letters and digits, upper
-// case, no spaces, whose check digits pass ISO 7064 mod 97-10.
-func isIBAN(s string) bool {
-	if len(s) < 15 || len(s) > 34 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		switch {
-		case i < 2 && 'A' <= b && b <= 'Z':
-		case i >= 2 && i < 4 && '0' <= b && b <= '9':
-		case i >= 4 && ('0' <= b && b <= '9' || 'A' <= b && b <= 'Z'):
-		default:
-			return false
-		}
-	}
-	m := 0
-	for i := 0; i < len(s); i++ {
-		b := s[(i+4)%len(s)] // the country code and check digits last
-		if b <= '9' {
-			m = (m*10 + int(b-'0')) % 97
-		} else {
-			m = (m*100 + int(b-'A') + 10) % 97
-		}
-	}
-	return m == 1
-}
-
 // chorusPro06: a credit transfer's Payment account identifier (BT-84) is
 // an IBAN: Chorus Pro accepts no other account. An empty one is BR-50's
 // concern. Not an official id.
@@ -787,7 +758,7 @@ func chorusPro06(c *checker) {
 		return
 	}
 	for i := range p.CreditTransfers {
-		if a := p.CreditTransfers[i].AccountID; !blank(a) && !isIBAN(a) {
+		if a := p.CreditTransfers[i].AccountID; !blank(a) && !einvoice.ValidIBAN(a) {
 			c.fail(idx("Payment.CreditTransfers", i)+".AccountID", strconv.Quote(a))
 		}
 	}

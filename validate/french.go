@@ -104,20 +104,20 @@ var frRules = []rule{
 	{"BR-FR-08_BT-23", brFR08},
 	{"BR-FR-09_BT-29", func(c *checker) {
 		s := &c.inv.Seller
-		frSIRET(c, "Seller.Identifiers", s.Identifiers, s.LegalRegistration, false)
+		frSIRETs(c, "Seller.Identifiers", s.Identifiers, s.LegalRegistration)
 	}},
 	{"BR-FR-09_BT-46", func(c *checker) {
 		b := &c.inv.Buyer
-		frSIRET(c, "Buyer.Identifiers", b.Identifiers, b.LegalRegistration, false)
+		frSIRETs(c, "Buyer.Identifiers", b.Identifiers, b.LegalRegistration)
 	}},
 	{"BR-FR-09_BT-60", func(c *checker) {
 		if p := c.inv.Payee; p != nil {
-			frSIRET(c, "Payee.Identifier", []einvoice.ID{p.Identifier}, p.LegalRegistration, true)
+			frSIRET(c, "Payee.Identifier", p.Identifier, p.LegalRegistration)
 		}
 	}},
 	{"BR-FR-09_BT-71", func(c *checker) {
 		if d := c.inv.Delivery; d != nil {
-			frSIRET(c, "Delivery.LocationID", []einvoice.ID{d.LocationID}, einvoice.ID{}, true)
+			frSIRET(c, "Delivery.LocationID", d.LocationID, einvoice.ID{})
 		}
 	}},
 	{"BR-FR-10_BT-30", brFR10},
@@ -365,7 +365,7 @@ func frFail(c *checker, path, detail string) {
 // frIDOK is BR-FR-02, custom:is-valid-id-format: letters, digits and + - _ /,
 // once white space around is set aside, and no space anywhere.
 func frIDOK(s string) bool {
-	t := strings.TrimFunc(s, xmlSpace)
+	t := trimSpace(s)
 	if t == "" || strings.IndexByte(s, ' ') >= 0 {
 		return false
 	}
@@ -418,7 +418,7 @@ func frDate(c *checker, path string, d einvoice.Date) {
 	}
 }
 
-// frDocumentTypes are the type codes of BR-FR-04 (BT-3).
+// frDocumentType reports whether a type code (BT-3) is one BR-FR-04 allows.
 func frDocumentType(code einvoice.DocumentTypeCode) bool {
 	switch code {
 	case "380", "389", "393", "501", "386", "500", "384", "471", "472", "473", "261", "262", "381", "396", "502", "503":
@@ -482,39 +482,50 @@ func allDigits(s string, n int) bool {
 	return true
 }
 
-// frSIRET: BR-FR-09, the party's first SIRET (scheme 0009) is 14 digits
-// and starts with its SIREN, the legal registration with scheme 0002.
-// Where the official test takes the SIREN from the SIRET itself when the
-// party has none (the payee, the ship-to location: ownSIREN), only the 14
-// digits are checked. Without a SIREN, the seller's and the buyer's SIRET
-// fail: the schematron compares with an empty sequence.
-func frSIRET(c *checker, path string, ids []einvoice.ID, legal einvoice.ID, ownSIREN bool) {
+// frSIRETs: BR-FR-09 on the seller's or the buyer's first SIRET (scheme
+// 0009) among its identifiers: 14 digits, starting with the party's SIREN,
+// its legal registration of scheme 0002. Without a SIREN the SIRET fails:
+// the schematron compares with an empty sequence.
+func frSIRETs(c *checker, path string, ids []einvoice.ID, legal einvoice.ID) {
 	for i := range ids {
 		if ids[i].Scheme != einvoice.ICDSIRET {
 			continue
 		}
-		siret := ids[i].Value
-		siren, hasSIREN := "", false
-		if legal.Scheme == einvoice.ICDSIREN && (!ownSIREN || legal.Value != "") {
-			siren, hasSIREN = legal.Value, true
-		} else if ownSIREN && len(siret) >= 9 {
-			siren, hasSIREN = siret[:9], true
-		}
-		if !allDigits(siret, 14) || !hasSIREN || siret[:9] != siren {
-			p := path
-			if len(ids) > 1 || strings.HasSuffix(path, "s") {
-				p = vatPath(path, i, "Value")
-			}
-			c.fail(p, "SIRET "+strconv.Quote(siret)+", SIREN "+strconv.Quote(siren))
+		siren, hasSIREN := legal.Value, legal.Scheme == einvoice.ICDSIREN
+		if siret := ids[i].Value; !frSIRETOK(siret, siren, hasSIREN) {
+			c.fail(vatPath(path, i, "Value"), "SIRET "+strconv.Quote(siret)+", SIREN "+strconv.Quote(siren))
 		}
 		return // the first SIRET only
 	}
 }
 
+// frSIRET: BR-FR-09 on the SIRET of the payee or the ship-to location.
+// The official test takes the SIREN from the SIRET itself when the party
+// has no legal registration of scheme 0002 (the ship-to location never
+// has): then only the 14 digits are checked.
+func frSIRET(c *checker, path string, id, legal einvoice.ID) {
+	if id.Scheme != einvoice.ICDSIRET {
+		return
+	}
+	siren, hasSIREN := legal.Value, legal.Scheme == einvoice.ICDSIREN && legal.Value != ""
+	if !hasSIREN && len(id.Value) >= 9 {
+		siren, hasSIREN = id.Value[:9], true
+	}
+	if !frSIRETOK(id.Value, siren, hasSIREN) {
+		c.fail(path, "SIRET "+strconv.Quote(id.Value)+", SIREN "+strconv.Quote(siren))
+	}
+}
+
+// frSIRETOK is custom:check-siret-siren-coherence: 14 digits, the first 9
+// the SIREN.
+func frSIRETOK(siret, siren string, hasSIREN bool) bool {
+	return allDigits(siret, 14) && hasSIREN && siret[:9] == siren
+}
+
 // brFR10: the seller's SIREN (BT-30, scheme 0002) is given, 9 digits.
 func brFR10(c *checker) {
 	l := c.inv.Seller.LegalRegistration
-	if l.Scheme != einvoice.ICDSIREN || !allDigits(strings.TrimFunc(l.Value, xmlSpace), 9) {
+	if l.Scheme != einvoice.ICDSIREN || !allDigits(trimSpace(l.Value), 9) {
 		c.fail("Seller.LegalRegistration", strconv.Quote(l.Value))
 	}
 }
@@ -639,40 +650,37 @@ func frShape(d decimal.Decimal) (digits, scale int) {
 }
 
 // brFR16AllowanceCharge: BR-FR-16 on the document level allowances and
-// charges (BT-96, BT-103). The UBL schematron has an id for each.
+// charges (BT-96, BT-103): one issue at the first offender, as the CII
+// schematron has one assert for both; the UBL schematron has one for each,
+// BR-FR-16_BT-96 and BR-FR-16_BT-103.
 func brFR16AllowanceCharge(c *checker) {
 	inv := c.inv
+	rule := c.rule
 	for i := range inv.Allowances {
 		if r := inv.Allowances[i].VAT.Rate; r != nil && !frRate(*r) {
-			frFailAs(c, "BR-FR-16_BT-96", vatPath("Allowances", i, "VAT.Rate"), frWritten(*r))
+			if c.syntax != UBL {
+				c.fail(vatPath("Allowances", i, "VAT.Rate"), frWritten(*r))
+				return
+			}
+			c.rule = "BR-FR-16_BT-96"
+			c.fail(vatPath("Allowances", i, "VAT.Rate"), frWritten(*r))
+			c.rule = rule
 			break
 		}
 	}
 	for i := range inv.Charges {
 		if r := inv.Charges[i].VAT.Rate; r != nil && !frRate(*r) {
-			frFailAs(c, "BR-FR-16_BT-103", vatPath("Charges", i, "VAT.Rate"), frWritten(*r))
+			if c.syntax == UBL {
+				c.rule = "BR-FR-16_BT-103"
+			}
+			c.fail(vatPath("Charges", i, "VAT.Rate"), frWritten(*r))
+			c.rule = rule
 			return
 		}
 	}
 }
 
-// frFailAs reports the running rule, or in UBL the UBL schematron's id
-// ubl.
-func frFailAs(c *checker, ubl, path, detail string) {
-	if c.syntax != UBL {
-		if len(c.rep.Issues) > 0 && c.rep.Issues[len(c.rep.Issues)-1].Rule == c.rule {
-			return // the CII schematron reports the assert once
-		}
-		c.fail(path, detail)
-		return
-	}
-	rule := c.rule
-	c.rule = ubl
-	c.fail(path, detail)
-	c.rule = rule
-}
-
-// frAttachmentTypes are the descriptions BR-FR-17 allows for an
+// frAttachmentType reports whether s is a description BR-FR-17 allows for an
 // attachment (BT-123).
 func frAttachmentType(s string) bool {
 	switch s {
@@ -839,7 +847,7 @@ func frRoutingIDs(c *checker, path string, ids []einvoice.ID, length bool) {
 func brFR27(c *checker) {
 	for i := range c.inv.Lines {
 		for j := range c.inv.Lines[i].Item.Attributes {
-			if strings.TrimFunc(c.inv.Lines[i].Item.Attributes[j].Name, xmlSpace) == "" {
+			if blank(c.inv.Lines[i].Item.Attributes[j].Name) {
 				c.fail(vatPath("Lines", i, "Item.Attributes["+strconv.Itoa(j)+"].Name"), "")
 				return
 			}
@@ -850,7 +858,7 @@ func brFR27(c *checker) {
 // frObject: BR-FR-29, an invoiced object identifier (BT-18) of scheme AFL
 // or AVV is not empty.
 func frObject(c *checker, scheme einvoice.ReferenceCode) {
-	if o := c.inv.InvoicedObject; o.Scheme == scheme && strings.TrimFunc(o.Value, xmlSpace) == "" {
+	if o := c.inv.InvoicedObject; o.Scheme == scheme && blank(o.Value) {
 		c.fail("InvoicedObject.Value", "")
 	}
 }
@@ -862,7 +870,7 @@ func frLineObject(c *checker, scheme einvoice.ReferenceCode) {
 		return
 	}
 	for i := range c.inv.Lines {
-		if o := c.inv.Lines[i].Object; o.Scheme == scheme && strings.TrimFunc(o.Value, xmlSpace) == "" {
+		if o := c.inv.Lines[i].Object; o.Scheme == scheme && blank(o.Value) {
 			c.fail(vatPath("Lines", i, "Object.Value"), "")
 			return
 		}

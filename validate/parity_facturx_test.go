@@ -458,8 +458,8 @@ func TestParityFacturX(t *testing.T) {
 				oursWarn[id] = true
 			}
 		}
-		missing, extra := fxDiff(official, ours)
-		wMissing, wExtra := fxDiff(officialWarn, oursWarn)
+		missing, extra := diffIDs(official, ours)
+		wMissing, wExtra := diffIDs(officialWarn, oursWarn)
 		if len(missing)+len(extra)+len(wMissing)+len(wExtra) == 0 {
 			tl.agree++
 			continue
@@ -483,9 +483,9 @@ func TestParityFacturX(t *testing.T) {
 		agreeAll, judgedAll, len(allIDs), strings.Join(summary, ", "))
 }
 
-// fxDiff returns the ids of official not in ours, and of ours not in
-// official, sorted.
-func fxDiff(official, ours map[string]bool) (missing, extra []string) {
+// diffIDs returns the ids of official not in ours, and of ours not in
+// official, sorted: what the parity tests compare file by file.
+func diffIDs(official, ours map[string]bool) (missing, extra []string) {
 	for id := range official {
 		if !ours[id] {
 			missing = append(missing, id)

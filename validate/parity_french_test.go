@@ -663,27 +663,17 @@ func TestParityFrench(t *testing.T) {
 				ours[is.Rule] = true
 			}
 		}
-		var missing, extra []string
 		for id := range official {
 			officialIDs[id] = true
 			if strings.HasPrefix(id, "BR-FR-") {
 				frIDs[id] = true
 			}
-			if !ours[id] {
-				missing = append(missing, id)
-			}
 		}
-		for id := range ours {
-			if !official[id] {
-				extra = append(extra, id)
-			}
-		}
+		missing, extra := diffIDs(official, ours)
 		if len(missing)+len(extra) == 0 {
 			agree++
 			continue
 		}
-		sort.Strings(missing)
-		sort.Strings(extra)
 		t.Errorf("%s: official only %v, ours only %v", f.name, missing, extra)
 	}
 	judged := len(files) - left

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -516,19 +515,7 @@ func TestParity(t *testing.T) {
 				ours[is.Rule] = true
 			}
 		}
-		var missing, extra []string
-		for id := range official {
-			if !ours[id] {
-				missing = append(missing, id)
-			}
-		}
-		for id := range ours {
-			if !official[id] {
-				extra = append(extra, id)
-			}
-		}
-		sort.Strings(missing)
-		sort.Strings(extra)
+		missing, extra := diffIDs(official, ours)
 		switch {
 		case len(missing) == 0 && len(extra) == 0:
 			agree++
