@@ -125,7 +125,9 @@ func completeLine(l *Line, i int, errs *ErrorList) {
 	if bq := l.Price.BaseQuantity; bq != nil && bq.Sign() <= 0 {
 		errs.add(itemPath("Lines", i, "Price.BaseQuantity"), "the price base quantity must be greater than zero", "BT-149")
 	}
-	completeVAT(&l.VAT, "Lines", i, errs, "BT-151", "BT-152")
+	if l.Status.Counts() || l.VAT.Category != "" {
+		completeVAT(&l.VAT, "Lines", i, errs, "BT-151", "BT-152")
+	}
 	if len(*errs) > n {
 		return
 	}
@@ -326,7 +328,8 @@ func zeroRated(c VATCategory) bool {
 }
 
 // CalculateBreakdown returns the VAT breakdown (BG-23) of an invoice from its
-// stated line net amounts and document level allowance and charge amounts:
+// stated line net amounts (of the lines that count, see LineStatus.Counts)
+// and document level allowance and charge amounts:
 // one entry per VAT category and rate, in the order they first occur in the
 // lines, then the allowances, then the charges. The exemption reasons are
 // taken from inv.VATBreakdown, matched by category and rate; for categories
@@ -352,7 +355,9 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 		return &sums[len(sums)-1]
 	}
 	for i := range inv.Lines {
-		find(&inv.Lines[i].VAT).add(inv.Lines[i].NetAmount)
+		if l := &inv.Lines[i]; l.Status.Counts() {
+			find(&l.VAT).add(l.NetAmount)
+		}
 	}
 	for i := range inv.Allowances {
 		find(&inv.Allowances[i].VAT).sub(inv.Allowances[i].Amount)
@@ -396,7 +401,7 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 }
 
 // CalculateTotals returns the document totals (BG-22) of an invoice from its
-// stated line net amounts, document level allowance and charge amounts, VAT
+// stated line net amounts (of the lines that count, see LineStatus.Counts), document level allowance and charge amounts, VAT
 // breakdown tax amounts, and paid and rounding amounts. The VAT total in
 // accounting currency (BT-111) is carried over as given.
 func CalculateTotals(inv *Invoice) (Totals, error) {
@@ -408,7 +413,9 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 	}
 	var lineNet, total sum
 	for i := range inv.Lines {
-		lineNet.add(inv.Lines[i].NetAmount)
+		if l := &inv.Lines[i]; l.Status.Counts() {
+			lineNet.add(l.NetAmount)
+		}
 	}
 	t.LineNet = lineNet.value()
 	total = lineNet

@@ -71,6 +71,19 @@ type Invoice struct {
 	Buyer Buyer `json:"buyer"`
 	// Payee is the PAYEE group (BG-10), when the payee is not the seller.
 	Payee *Payee `json:"payee,omitempty"`
+	// BuyerAgent is the buyer's agent (EXT-FR-FE-BG-01), an EXTENDED term.
+	BuyerAgent *Party `json:"buyerAgent,omitempty"`
+	// Payer is the payer (EXT-FR-FE-BG-02), when not the buyer, an
+	// EXTENDED term.
+	Payer *Party `json:"payer,omitempty"`
+	// SalesAgent is the seller's agent (EXT-FR-FE-BG-03), an EXTENDED term.
+	SalesAgent *Party `json:"salesAgent,omitempty"`
+	// Invoicee is the invoicee (EXT-FR-FE-BG-04), the party the invoice is
+	// addressed to when not the buyer, an EXTENDED term.
+	Invoicee *Party `json:"invoicee,omitempty"`
+	// Invoicer is the invoicer (EXT-FR-FE-BG-05), the party that issues
+	// the invoice when not the seller, an EXTENDED term.
+	Invoicer *Party `json:"invoicer,omitempty"`
 	// TaxRepresentative is the SELLER TAX REPRESENTATIVE PARTY group (BG-11).
 	TaxRepresentative *TaxRepresentative `json:"taxRepresentative,omitempty"`
 	// Delivery is the DELIVERY INFORMATION group (BG-13).
@@ -129,12 +142,17 @@ type ProcessControl struct {
 	Specification string `json:"specification,omitempty"`
 }
 
-// PrecedingInvoice is a PRECEDING INVOICE REFERENCE (BG-3).
+// PrecedingInvoice is a PRECEDING INVOICE REFERENCE (BG-3), or the
+// preceding invoice of a line (EXT-FR-FE-BG-06: its number EXT-FR-FE-136,
+// type code EXT-FR-FE-137 and issue date EXT-FR-FE-138).
 type PrecedingInvoice struct {
 	// Number is the Preceding Invoice reference (BT-25).
 	Number string `json:"number"`
 	// IssueDate is the Preceding Invoice issue date (BT-26).
 	IssueDate Date `json:"issueDate,omitzero"`
+	// TypeCode is the Preceding invoice type code (EXT-FR-FE-02), UNTDID
+	// 1001, an EXTENDED term.
+	TypeCode DocumentTypeCode `json:"typeCode,omitempty"`
 }
 
 // Period is a period of dates: the INVOICING PERIOD (BG-14) or an INVOICE

@@ -61,6 +61,9 @@ func (c LineCharge) MarshalJSON() ([]byte, error) { return marshalModel(reflect.
 // MarshalJSON implements json.Marshaler, keeping the precision of each figure.
 func (p Price) MarshalJSON() ([]byte, error) { return marshalModel(reflect.ValueOf(p)) }
 
+// MarshalJSON implements json.Marshaler, keeping the precision of the value.
+func (m Measure) MarshalJSON() ([]byte, error) { return marshalModel(reflect.ValueOf(m)) }
+
 var (
 	decimalType = reflect.TypeFor[decimal.Decimal]()
 	dateType    = reflect.TypeFor[Date]()

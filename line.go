@@ -97,6 +97,31 @@ type Line struct {
 	VAT VAT `json:"vat"`
 	// Item is the ITEM INFORMATION group (BG-31).
 	Item Item `json:"item"`
+
+	// The EXTENDED terms of a line (see Party).
+
+	// ParentID is the Parent line identifier (EXT-FR-FE-162): the ID of
+	// the group line this line belongs to.
+	ParentID string `json:"parentId,omitempty"`
+	// Status is the Invoice line subtype (EXT-FR-FE-163). A group or
+	// information line does not count in the invoice's sums.
+	Status LineStatus `json:"status,omitempty"`
+	// Seller is the line's seller in a multi-vendor or bidirectional
+	// invoice (EXT-FR-FE-164 .. EXT-FR-FE-177).
+	Seller *Party `json:"seller,omitempty"`
+	// PrecedingInvoice is the line's preceding invoice (EXT-FR-FE-BG-06).
+	PrecedingInvoice *PrecedingInvoice `json:"precedingInvoice,omitempty"`
+	// Delivery is the line's delivery (EXT-FR-FE-BG-10).
+	Delivery *Delivery `json:"delivery,omitempty"`
+	// VATTotal is the Line total VAT amount (EXT-FR-FE-181), in the
+	// invoice currency: a sub-invoice's VAT. The caller's, not computed.
+	VATTotal *decimal.Decimal `json:"vatTotal,omitempty"`
+	// VATTotalInTaxCurrency is the Line total VAT amount in accounting
+	// currency (EXT-FR-FE-182), in the VAT accounting currency (BT-6).
+	VATTotalInTaxCurrency *decimal.Decimal `json:"vatTotalInTaxCurrency,omitempty"`
+	// TotalWithVAT is the Line total amount with VAT (EXT-FR-FE-184): a
+	// sub-invoice's total. The caller's, not computed.
+	TotalWithVAT *decimal.Decimal `json:"totalWithVat,omitempty"`
 }
 
 // LineAllowance is an INVOICE LINE ALLOWANCES group (BG-27).
@@ -190,4 +215,19 @@ type ItemAttribute struct {
 	Name string `json:"name"`
 	// Value is the Item attribute value (BT-161).
 	Value string `json:"value"`
+	// TypeCode is the Item attribute type code (EXT-FR-FE-159), an
+	// EXTENDED term.
+	TypeCode string `json:"typeCode,omitempty"`
+	// Measure is the Item attribute value (BT-161) as a measure with its
+	// unit, an EXTENDED term (BT-X-12 of Factur-X), given in place of
+	// Value: the French rule BR-FR-28 wants one of them, not both.
+	Measure *Measure `json:"measure,omitempty"`
+}
+
+// Measure is a measured value with its unit of measure.
+type Measure struct {
+	// Value is the measured value.
+	Value decimal.Decimal `json:"value"`
+	// Unit is the unit of measure, UN/ECE Recommendation 20 or 21.
+	Unit UnitCode `json:"unit"`
 }

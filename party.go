@@ -137,6 +137,9 @@ type Payee struct {
 	// LegalRegistration is the Payee legal registration identifier (BT-61)
 	// with its Scheme identifier (BT-61-1).
 	LegalRegistration ID `json:"legalRegistration,omitzero"`
+	// ElectronicAddress is the Payee electronic address (EXT-FR-FE-29) with
+	// its scheme identifier, an EXTENDED term.
+	ElectronicAddress ElectronicAddress `json:"electronicAddress,omitzero"`
 }
 
 // TaxRepresentative is the SELLER TAX REPRESENTATIVE PARTY group (BG-11).
@@ -149,7 +152,9 @@ type TaxRepresentative struct {
 	Address Address `json:"address"`
 }
 
-// Delivery is the DELIVERY INFORMATION group (BG-13).
+// Delivery is the DELIVERY INFORMATION group (BG-13), or the delivery of a
+// line (EXT-FR-FE-BG-10: its deliver to location identifier EXT-FR-FE-146,
+// actual delivery date EXT-FR-FE-158).
 type Delivery struct {
 	// PartyName is the Deliver to party name (BT-70).
 	PartyName string `json:"partyName,omitempty"`

@@ -91,12 +91,13 @@ func TestEveryTermDocumented(t *testing.T) {
 
 // TestFieldDocs checks the house form of field comments: every exported
 // field of a model struct has a doc comment starting with its name, and
-// those of the model name the business term or group they hold.
+// those of the model name the business term or group they hold (the
+// EXTENDED ones, their French EXT-FR-FE id).
 func TestFieldDocs(t *testing.T) {
 	fields, _ := modelDocs(t)
 	notModel := map[string]bool{"Date": true, "FieldError": true, "DecodeError": true, "SyntaxIssue": true}
-	noTerm := map[string]bool{"ID.Value": true, "ID.Scheme": true}
-	term := regexp.MustCompile(`\((BT|BG)-\d+`)
+	noTerm := map[string]bool{"ID.Value": true, "ID.Scheme": true, "Measure.Value": true, "Measure.Unit": true}
+	term := regexp.MustCompile(`\((BT|BG|EXT-FR-FE)-(BG-)?\d+`)
 	if len(fields) < 150 {
 		t.Fatalf("found only %d fields: the test is not looking at the model", len(fields))
 	}
