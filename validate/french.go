@@ -22,20 +22,17 @@ import (
 // reports the id of that assert (BR-FR-09_BT-29 for the seller,
 // BR-FR-09_BT-46 for the buyer).
 //
-// Left out, because the model does not hold what they test:
+// The rules on the EXTENDED terms of the reform (EXT-FR-FE: the agents,
+// payer, invoicee and invoicer, the lines' preceding invoices, deliveries
+// and sub-invoices) are in french_ext.go; they have CII ids only, since
+// the UBL encoder refuses these terms.
 //
-//   - the EXT-FR-FE terms of the French EXTENDED profile: the agent,
-//     payer, invoicer and invoicee parties (BR-FR-09, BR-FR-23, BR-FR-25,
-//     BR-FR-CO-10 on EXT-FR-FE-06, -12, -29, -46, -52, -69, -75, -92, -98,
-//     -115, -121, -146), the line-level preceding invoice and delivery
-//     (BR-FR-01, -02, -03, -04 on EXT-FR-FE-02, -136, -137, -138, -158),
-//     the item characteristic type code (BR-FR-27_EXT-FR-FE-159) and
-//     measured value (BR-FR-28), the sub-lines of multi-vendor (B8, S8,
-//     M8) and bidirectional (B9, S9, M9) invoices: the rules on them
-//     (BR-FR-MV-*, BR-FR-BD-*) do not run, but for those that a document
-//     without sub-lines breaks (see frMultiVendor);
-//   - asserts that cannot fail on what the encoders write: BR-FR-29_BT-18
-//     (the model holds one invoiced object identifier), BR-FR-CO-10_*-1 in
+// Left out, because they cannot fail on what the encoders write:
+//
+//   - BR-FR-27_BG-32 (an item attribute's ram:Description is always
+//     written) and BR-FR-CO-10_*-1 on the EXTENDED parties (see below);
+//   - BR-FR-29_BT-18 (the model holds one invoiced object identifier),
+//     BR-FR-CO-10_*-1 in
 //     CII (a ram:GlobalID is written only with its scheme; UBL writes a
 //     cbc:ID without scheme, and there the assert runs), the ship-to and
 //     payee BR-FR-CO-10_*-2 (one identifier each).
@@ -43,7 +40,7 @@ import (
 // BR-FR-30 (line object identifiers AFL and AVV) runs for UBL only: the
 // CII schematron looks for them directly under the line, where CII never
 // has them, so it cannot fire there.
-var French = RuleSet{name: "fr", rules: concat(EN16931.rules, frRules)}
+var French = RuleSet{name: "fr", rules: concat(EN16931.rules, frRules, frExtRules, frSubInvoiceRules)}
 
 // frRules lists the French rules, in the order of the schematron.
 var frRules = []rule{
@@ -270,30 +267,6 @@ var frRules = []rule{
 		for i := range c.inv.VATBreakdown {
 			if r := c.inv.VATBreakdown[i].Rate; r != nil && !frPercent(*r) {
 				c.fail(vatPath("VATBreakdown", i, "Rate"), frWritten(*r))
-				return
-			}
-		}
-	}},
-	{"BR-FR-MV-02_EXT-FR-FE-163", func(c *checker) {
-		if frMultiVendor(c.inv) == 'M' {
-			c.fail("Lines", "no group line")
-		}
-	}},
-	{"BR-FR-BD-02_EXT-FR-FE-163", func(c *checker) { frBidirectional(c, "two group lines") }},
-	{"BR-FR-BD-02_BT-31", func(c *checker) { frBidirectional(c, "no group line of the seller") }},
-	{"BR-FR-BD-02_BT-47", func(c *checker) { frBidirectional(c, "no group line of the buyer") }},
-	{"BR-FR-MV-06_EXT-FR-FE-167", func(c *checker) {
-		if frMultiVendor(c.inv) != 0 && len(c.inv.Lines) > 0 {
-			c.fail("Lines", "no line seller's legal identifier")
-		}
-	}},
-	{"BR-FR-MV-07_BT-128", func(c *checker) {
-		if frMultiVendor(c.inv) == 0 {
-			return
-		}
-		for i := range c.inv.Lines {
-			if o := c.inv.Lines[i].Object; o.Scheme != "AFL" || normalizeSpace(o.Value) == "" {
-				c.fail(vatPath("Lines", i, "Object"), "no invoice number AFL")
 				return
 			}
 		}
@@ -592,10 +565,16 @@ func frBreakdownCategories(c *checker, lm bool) {
 	}
 }
 
-// frLineCategories: BR-FR-15 on the lines (BT-151).
+// frLineCategories: BR-FR-15 on the lines (BT-151). A group or
+// information line may have none (the encoder then writes no
+// ram:CategoryCode).
 func frLineCategories(c *checker, lm bool) {
 	for i := range c.inv.Lines {
-		if cat := c.inv.Lines[i].VAT.Category; !frCategory(cat, lm) {
+		l := &c.inv.Lines[i]
+		if l.VAT.Category == "" && (l.Status == einvoice.LineGroup || l.Status == einvoice.LineInformation) {
+			continue
+		}
+		if cat := l.VAT.Category; !frCategory(cat, lm) {
 			frFail(c, vatPath("Lines", i, "VAT.Category"), strconv.Quote(string(cat)))
 			return
 		}
@@ -963,16 +942,12 @@ func brFRCO04(c *checker) {
 }
 
 // brFRCO05: a credit note (261, 381, 396, 502, 503) refers to a preceding
-// invoice with its number and date (BT-25, BT-26). The official test also
-// accepts references on every line, which the model does not hold: a
-// credit note without lines passes.
+// invoice with its number and date (BT-25, BT-26), or each of its lines
+// does.
 func brFRCO05(c *checker) {
 	switch c.inv.TypeCode {
 	case "261", "381", "396", "502", "503":
 	default:
-		return
-	}
-	if len(c.inv.Lines) == 0 {
 		return
 	}
 	for i := range c.inv.PrecedingInvoices {
@@ -980,7 +955,19 @@ func brFRCO05(c *checker) {
 			return
 		}
 	}
-	c.fail("PrecedingInvoices", "no preceding invoice with its date")
+	// Or every line that counts (no subtype, or DETAIL) refers to its
+	// preceding invoice (EXT-FR-FE-136) with its date (EXT-FR-FE-138);
+	// without such lines, this holds.
+	for i := range c.inv.Lines {
+		l := &c.inv.Lines[i]
+		if l.Status != "" && l.Status != einvoice.LineDetail {
+			continue
+		}
+		if p := l.PrecedingInvoice; p == nil || p.Number == "" || p.IssueDate.IsZero() {
+			c.fail("PrecedingInvoices", "no preceding invoice with its date")
+			return
+		}
+	}
 }
 
 // frPaidMode reports whether the billing mode (BT-23) is B2, S2 or M2: an
@@ -1266,15 +1253,7 @@ func frPrices(c *checker, which int) {
 
 // frMultiVendor returns 'M' for a multi-vendor invoice (billing mode B8,
 // S8 or M8), 'B' for a bidirectional one (B9, S9, M9), 0 otherwise.
-//
-// Such invoices group their lines under group lines, one per vendor, with
-// sub-lines (EXT-FR-FE-163, the line status, and EXT-FR-FE-BG-12, the line
-// seller): terms of the French EXTENDED profile the model does not hold.
-// The rules on that structure do not run; those that a document without
-// it breaks do: BR-FR-MV-02 and BR-FR-BD-02 (the group lines are
-// missing), BR-FR-MV-06 (each line names its seller's legal identifier),
-// BR-FR-MV-07 (each line gives its invoice number, a line object
-// identifier of scheme AFL), BR-FR-MV-13 and BR-FR-BD-13 (the type code).
+// Such invoices group their lines in sub-invoices: see frSubInvoiceRules.
 func frMultiVendor(inv *einvoice.Invoice) byte {
 	switch normalizeSpace(inv.Process.BusinessProcess) {
 	case "B8", "S8", "M8":
@@ -1283,13 +1262,6 @@ func frMultiVendor(inv *einvoice.Invoice) byte {
 		return 'B'
 	}
 	return 0
-}
-
-// frBidirectional fails a bidirectional invoice: see frMultiVendor.
-func frBidirectional(c *checker, detail string) {
-	if frMultiVendor(c.inv) == 'B' {
-		c.fail("Lines", detail)
-	}
 }
 
 // frPercent: BR-FR-DEC-04, a VAT rate is not negative, with at most 2

@@ -620,7 +620,7 @@ func TestParityFrench(t *testing.T) {
 			t.Logf("mutation %s: no base it applies to", m.name)
 		}
 	}
-	fr := frenchMutations()
+	fr := append(frenchMutations(), frExtMutations()...)
 	for i, m := range fr {
 		apply(i, m, 2)
 	}
