@@ -3,6 +3,9 @@ package validate_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +13,7 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/cii"
+	"github.com/einvoice-go/einvoice/internal/conformance"
 	"github.com/einvoice-go/einvoice/ubl"
 	"github.com/einvoice-go/einvoice/validate"
 )
@@ -190,5 +194,41 @@ func TestFrenchUBLOnly(t *testing.T) {
 				t.Errorf("UBL: %v, want %v", got, tc.ubl)
 			}
 		})
+	}
+}
+
+// TestFrenchCoversSchematron: every assert of the official French
+// schematron for CII is a rule of French, or one that cannot fire on what
+// the CII encoder writes, as French's documentation says.
+func TestFrenchCoversSchematron(t *testing.T) {
+	dir := conformance.Need(t, "fr/cii/sch/BR-FR-Flux2-Schematron-CII.sch")
+	data, err := os.ReadFile(filepath.Join(dir, "fr/cii/sch/BR-FR-Flux2-Schematron-CII.sch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cannotFire := map[string]string{
+		"BR-FR-27_BG-32":  "an item attribute's ram:Description is always written",
+		"BR-FR-29_BT-18":  "the model holds one invoiced object identifier",
+		"BR-FR-30_BT-128": "the CII context looks for line objects where CII never has them",
+	}
+	ours := map[string]bool{}
+	for _, id := range validate.French.Rules() {
+		ours[id] = true
+	}
+	asserts := regexp.MustCompile(`<assert\b[^>]*\bid="([^"]+)"`).FindAllSubmatch(data, -1)
+	if len(asserts) < 150 {
+		t.Fatalf("found %d asserts: not the French schematron", len(asserts))
+	}
+	for _, m := range asserts {
+		id := string(m[1])
+		if ours[id] || cannotFire[id] != "" {
+			continue
+		}
+		// BR-FR-CO-10 (-1): a ram:GlobalID is written only with its
+		// scheme; (-2) on the payee and ship-to: one identifier each.
+		if strings.HasPrefix(id, "BR-FR-CO-10_") && (strings.HasSuffix(id, "-1") || strings.Contains(id, "BT-60-") || strings.Contains(id, "BT-71-") || strings.Contains(id, "EXT-FR-FE-146-")) {
+			continue
+		}
+		t.Errorf("%s: an assert of the French schematron that French does not check", id)
 	}
 }
