@@ -103,7 +103,10 @@ func subInvoiceMutations() []mutation {
 	group := func(name string, f func(l *einvoice.Line)) {
 		add(name, subM("M8", func(inv *einvoice.Invoice) bool { return onLineID(inv, "G1", f) }))
 	}
-	group("no-group", func(l *einvoice.Line) { l.Status = einvoice.LineDetail })
+	add("no-group", subM("M8", func(inv *einvoice.Invoice) bool {
+		inv.Lines = slices.DeleteFunc(slices.Clone(inv.Lines), func(l einvoice.Line) bool { return l.ID == "G1" })
+		return complete(inv)
+	}))
 	group("group-with-parent", func(l *einvoice.Line) { l.ParentID = "G0" })
 	group("status-blank", func(l *einvoice.Line) { l.Status = " " })
 	group("seller-name-blank", func(l *einvoice.Line) { s := *l.Seller; s.Name = " "; l.Seller = &s })
@@ -123,14 +126,14 @@ func subInvoiceMutations() []mutation {
 	group("preceding", func(l *einvoice.Line) {
 		l.PrecedingInvoice = &einvoice.PrecedingInvoice{Number: "FA-2026-0007", IssueDate: date(2026, 2, 1)}
 	})
+	// detail changes the first detail line, when there are two (so that
+	// a line still counts).
 	detail := func(name string, f func(l *einvoice.Line)) {
 		add(name, subM("M8", func(inv *einvoice.Invoice) bool {
-			for i := range inv.Lines {
-				if inv.Lines[i].ParentID == "G1" {
-					return onLineID(inv, inv.Lines[i].ID, f)
-				}
+			if len(inv.Lines) < 3 {
+				return false
 			}
-			return false
+			return onLineID(inv, inv.Lines[1].ID, f)
 		}))
 	}
 	detail("child-other-seller", func(l *einvoice.Line) {
