@@ -28,8 +28,8 @@ import (
 //     writes even when the model's value is empty, and the official rule
 //     then accepts it: BR-32, BR-37, BR-47 (VAT category codes BT-95,
 //     BT-102, BT-118: BR-CL-17 and BR-CL-18 reject an empty code), BR-49
-//     (payment means code BT-81: BR-CL-16), BR-54 (item attribute name and
-//     value BT-160, BT-161) and BR-61 (an empty ram:ProprietaryID is
+//     (payment means code BT-81: BR-CL-16), the half of BR-54 on the item
+//     attribute name (BT-160) and BR-61 (an empty ram:ProprietaryID is
 //     present; BR-50 reports the empty account identifier BT-84).
 //
 // Where the official test is the presence of an element the encoder leaves
@@ -65,6 +65,7 @@ var coreRules = []rule{
 	{"BR-51", br51},
 	{"BR-52", br52},
 	{"BR-53", br53},
+	{"BR-54", br54},
 	{"BR-55", br55},
 	{"BR-56", br56},
 	{"BR-57", br57},
@@ -429,6 +430,22 @@ func br53(c *checker) {
 		c.fail("TaxCurrency", "equal to the invoice currency")
 	case inv.Totals.VATInTaxCurrency == nil:
 		c.fail("Totals.VATInTaxCurrency", "")
+	}
+}
+
+// br54: an item attribute has a value (BT-161). The encoders write the
+// name always and the value when not empty: an attribute given as a
+// measure only (an EXTENDED term) has none, and the official test,
+// (ram:Description) and (ram:Value), fails it.
+func br54(c *checker) {
+	for i := range c.inv.Lines {
+		attrs := c.inv.Lines[i].Item.Attributes
+		for j := range attrs {
+			if attrs[j].Value == "" {
+				c.fail(vatPath("Lines", i, "Item.Attributes["+strconv.Itoa(j)+"].Value"), "")
+				return
+			}
+		}
 	}
 }
 
