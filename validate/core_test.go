@@ -6,6 +6,7 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/internal/fixtures"
+	"github.com/shopspring/decimal"
 )
 
 var coreCases = []ruleCase{
@@ -106,6 +107,12 @@ var coreCases = []ruleCase{
 		// invoice currency.
 		inv.TaxCurrency = inv.Currency
 	}, want: []string{"TaxCurrency"}},
+	{rule: "BR-54", mutate: func(inv *einvoice.Invoice) {
+		inv.Lines[0].Item.Attributes = []einvoice.ItemAttribute{{Name: "Couleur", Value: "bleu"}, {Name: "Poids", Measure: &einvoice.Measure{Value: decimal.New(25, -1), Unit: "KGM"}}}
+	}, want: []string{"Lines[0].Item.Attributes[1].Value"}},
+	{rule: "BR-54", mutate: func(inv *einvoice.Invoice) {
+		inv.Lines[0].Item.Attributes = []einvoice.ItemAttribute{{Name: "Couleur", Value: " "}}
+	}, want: nil},
 	{rule: "BR-55", mutate: func(inv *einvoice.Invoice) { inv.PrecedingInvoices[0].Number = "" }, want: []string{"PrecedingInvoices[0].Number"}},
 	{rule: "BR-56", base: "tax-representative", mutate: func(inv *einvoice.Invoice) { inv.TaxRepresentative.VATID = "" }, want: []string{"TaxRepresentative.VATID"}},
 	{rule: "BR-57", mutate: func(inv *einvoice.Invoice) { inv.Delivery.Address.Country = "" }, want: []string{"Delivery.Address.Country"}},

@@ -1111,13 +1111,17 @@ func brFRCO15(c *checker) {
 }
 
 // frDigits reports whether a number as written has at most places
-// decimals and 19 digits, and no sign unless signed: the pattern of
-// custom:is-valid-decimal-19-N.
+// decimals and 19 characters but the decimal point (a minus sign counts),
+// and no sign unless signed: the pattern of custom:is-valid-decimal-19-N.
 func frDigits(d decimal.Decimal, places int, signed bool) bool {
 	if !signed && d.Sign() < 0 {
 		return false
 	}
 	digits, scale := frShape(d)
+	if d.Sign() < 0 {
+		// string-length(replace(., '\.', '')) le 19 counts the minus sign
+		digits++
+	}
 	return scale <= places && digits <= 19
 }
 

@@ -272,6 +272,146 @@ var fxExtendedMutations = []mutation{
 	withLineCharge("fx-line-charge-code-and-reason-empty", func(c *einvoice.LineCharge) { c.Reason, c.ReasonCode = "", "" }),
 }
 
+// fxHierarchy puts the lines of inv under a GROUP line "G1" that restates
+// their sum, first, of the first line's VAT category and rate; they become
+// its DETAIL lines. With nested, the lines after the first go under a
+// GROUP line "G2" within G1 (a base of one line cannot be nested). The
+// invoice is completed before and after: the groups count in no sum. A
+// base that has a hierarchy already is left alone.
+func fxHierarchy(inv *einvoice.Invoice, nested bool) bool {
+	if len(inv.Lines) == 0 || (nested && len(inv.Lines) < 2) || inv.Complete() != nil {
+		return false
+	}
+	for _, l := range inv.Lines {
+		if l.Status != "" || l.ParentID != "" {
+			return false
+		}
+	}
+	details := slices.Clone(inv.Lines)
+	group := func(id, parent string, of []einvoice.Line) einvoice.Line {
+		var sum decimal.Decimal
+		for _, l := range of {
+			sum = sum.Add(l.NetAmount)
+		}
+		return einvoice.Line{
+			ID: id, ParentID: parent, Status: einvoice.LineGroup, VAT: details[0].VAT,
+			Quantity: decimal.New(1, 0), Unit: "C62", Price: einvoice.Price{Net: sum}, Item: einvoice.Item{Name: "Lot " + id},
+		}
+	}
+	for i := range details {
+		details[i].ParentID, details[i].Status = "G1", einvoice.LineDetail
+	}
+	lines := []einvoice.Line{group("G1", "", details)}
+	if nested {
+		for i := 1; i < len(details); i++ {
+			details[i].ParentID = "G2"
+		}
+		lines = append(lines, details[0], group("G2", "G1", details[1:]))
+		details = details[1:]
+	}
+	inv.Lines = append(lines, details...)
+	return inv.Complete() == nil
+}
+
+// fxInformationLine is an INFORMATION line of 10.00 with parent parent and
+// the VAT of vat.
+func fxInformationLine(id, parent string, vat einvoice.VAT) einvoice.Line {
+	ten := decimal.New(1000, -2)
+	return einvoice.Line{
+		ID: id, ParentID: parent, Status: einvoice.LineInformation, VAT: vat,
+		Quantity: decimal.New(1, 0), Unit: "C62", NetAmount: ten, Price: einvoice.Price{Net: ten}, Item: einvoice.Item{Name: "Information " + id},
+	}
+}
+
+// fxHier is a mutation of an EXTENDED base made a line hierarchy
+// (fxHierarchy), then changed by f.
+func fxHier(name string, nested bool, f func(inv *einvoice.Invoice) bool) mutation {
+	return mutation{"fx-hier-" + name, func(inv *einvoice.Invoice) bool { return fxHierarchy(inv, nested) && f(inv) }}
+}
+
+// fxDetails is the number of detail lines (no subtype, or DETAIL).
+func fxDetails(inv *einvoice.Invoice) int {
+	n := 0
+	for _, l := range inv.Lines {
+		if l.Status.Counts() {
+			n++
+		}
+	}
+	return n
+}
+
+// fxHierarchyMutations build line hierarchies on EXTENDED bases (BT-X-8,
+// BT-X-304): groups and INFORMATION lines, which the BR-FXEXT sums leave
+// out (but for the tolerance of BR-FXEXT-CO-10 and the x-01 rules), and
+// break the hierarchy's own rules (BR-FXEXT-06, -08, -11).
+var fxHierarchyMutations = []mutation{
+	fxHier("group", false, func(*einvoice.Invoice) bool { return true }),
+	fxHier("nested", true, func(*einvoice.Invoice) bool { return true }),
+	fxHier("group-off-cent", false, func(inv *einvoice.Invoice) bool {
+		g := &inv.Lines[0]
+		g.NetAmount, g.Price.Net = g.NetAmount.Add(cent), g.Price.Net.Add(cent)
+		return true
+	}),
+	fxHier("nested-inner-off-cent", true, func(inv *einvoice.Invoice) bool {
+		g := &inv.Lines[2] // G2
+		g.NetAmount, g.Price.Net = g.NetAmount.Sub(cent), g.Price.Net.Sub(cent)
+		return true
+	}),
+	fxHier("child-no-subtype", false, func(inv *einvoice.Invoice) bool { inv.Lines[1].Status = ""; return true }),
+	fxHier("child-information", false, func(inv *einvoice.Invoice) bool {
+		inv.Lines[1].Status = einvoice.LineInformation
+		return inv.Complete() == nil && fxDetails(inv) > 0
+	}),
+	fxHier("parent-unknown", false, func(inv *einvoice.Invoice) bool { inv.Lines[1].ParentID = "G404"; return true }),
+	fxHier("parent-padded", false, func(inv *einvoice.Invoice) bool { inv.Lines[1].ParentID = " G1 "; return true }),
+	fxHier("blank-group-id", false, func(inv *einvoice.Invoice) bool {
+		// The group " " takes the DETAIL and GROUP lines without parent
+		// as its sub-lines, itself included.
+		inv.Lines[0].ID = " "
+		for i := 1; i < len(inv.Lines); i++ {
+			inv.Lines[i].ParentID = ""
+		}
+		return true
+	}),
+	fxHier("empty-group-nonzero", false, func(inv *einvoice.Invoice) bool {
+		g := inv.Lines[0]
+		g.ID, g.NetAmount, g.Price.Net = "G9", decimal.New(100, -2), decimal.New(100, -2)
+		inv.Lines = append(inv.Lines, g)
+		return true
+	}),
+	fxHier("information", false, func(inv *einvoice.Invoice) bool {
+		inv.Lines = append(inv.Lines, fxInformationLine("I1", "G1", inv.Lines[1].VAT), fxInformationLine("I2", "", inv.Lines[1].VAT))
+		return true
+	}),
+	fxHier("information-own-category", false, func(inv *einvoice.Invoice) bool {
+		for _, b := range inv.VATBreakdown {
+			if b.Category == einvoice.VATZeroRated {
+				return false
+			}
+		}
+		inv.Lines = append(inv.Lines, fxInformationLine("I1", "", einvoice.VAT{Category: einvoice.VATZeroRated, Rate: pdec("0")}))
+		return true
+	}),
+	fxHier("information-widens-line-net", false, func(inv *einvoice.Invoice) bool {
+		k := fxDetails(inv)
+		for i := 0; i <= k; i++ {
+			inv.Lines = append(inv.Lines, fxInformationLine(fmt.Sprint("I", i), "", inv.Lines[1].VAT))
+		}
+		inv.Totals.LineNet = inv.Totals.LineNet.Add(decimal.New(int64(k+1), -2))
+		return true
+	}),
+	fxHier("information-tax-exclusive-off-beyond", false, func(inv *einvoice.Invoice) bool {
+		n := fxDetails(inv) + len(inv.Allowances) + len(inv.Charges)
+		for i := 0; i < n; i++ {
+			inv.Lines = append(inv.Lines, fxInformationLine(fmt.Sprint("I", i), "", inv.Lines[1].VAT))
+		}
+		inv.Totals.TaxExclusive = inv.Totals.TaxExclusive.Sub(decimal.New(int64(n+1), -2))
+		return true
+	}),
+	fxHier("group-no-category", false, func(inv *einvoice.Invoice) bool { inv.Lines[0].VAT = einvoice.VAT{}; return true }),
+	fxHier("detail-no-category", false, func(inv *einvoice.Invoice) bool { inv.Lines[1].VAT = einvoice.VAT{}; return true }),
+}
+
 // TestParityFacturX compares, file by file, the fatal rules the Factur-X
 // sets report with those the official judge reports on the same invoice
 // as CII of each profile (../shared/conformance/check --profile auto, one
@@ -334,10 +474,13 @@ func TestParityFacturX(t *testing.T) {
 				t.Fatalf("%s %s: the valid base is not written", pp.profile, b.name)
 			}
 		}
-		apply := func(i int, name string, prep func(*einvoice.Invoice) bool, edit func([]byte, bool) ([]byte, bool)) {
+		// applyFrom applies a mutation to fxPerMutation bases, the first
+		// ones it applies to from the base start on; apply(i) starts from
+		// base 7i.
+		applyFrom := func(start int, name string, prep func(*einvoice.Invoice) bool, edit func([]byte, bool) ([]byte, bool)) {
 			n := 0
 			for k := range bases {
-				b := bases[(i*7+k)%len(bases)]
+				b := bases[(start+k)%len(bases)]
 				if _, bad := notMutated[b.name]; bad {
 					continue
 				}
@@ -354,14 +497,17 @@ func TestParityFacturX(t *testing.T) {
 				}
 			}
 		}
+		apply := func(i int, name string, prep func(*einvoice.Invoice) bool, edit func([]byte, bool) ([]byte, bool)) {
+			applyFrom(i*7, name, prep, edit)
+		}
 		// The judge takes about 45, 70 and 110 ms per file of BASIC,
 		// EN 16931 and EXTENDED (30 to 40 for MINIMUM and BASIC WL, which
 		// have no lines): TestParity's mutations go to one of these three
 		// in turn, half of them to EXTENDED, whose rules differ most from
 		// CEN's, a quarter to BASIC and an eighth to EN 16931, whose rules
 		// are CEN's but three (TestParity has every mutation with CEN's
-		// rules); fxMutations go to each profile, fxExtendedMutations to
-		// EXTENDED.
+		// rules); fxMutations go to each profile, fxExtendedMutations and
+		// fxHierarchyMutations to EXTENDED.
 		mine := func(i int) bool {
 			switch pp.profile {
 			case cii.Extended:
@@ -391,6 +537,17 @@ func TestParityFacturX(t *testing.T) {
 		}
 		for i, m := range fx {
 			apply(len(all)+len(text)+i, m.name, m.apply, nil)
+		}
+		if pp.profile == cii.Extended {
+			// Each from the next base (7i is the same base for every i
+			// when there are 7 bases), and the plain group (the first) on
+			// every base.
+			for i, m := range fxHierarchyMutations {
+				applyFrom(i, m.name, m.apply, nil)
+			}
+			for i := 1; i < len(bases); i++ {
+				applyFrom(i, fxHierarchyMutations[0].name, fxHierarchyMutations[0].apply, nil)
+			}
 		}
 	}
 	paths := make([]string, len(files))

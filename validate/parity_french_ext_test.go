@@ -152,5 +152,66 @@ func frExtMutations() []mutation {
 	ext("credit-line-reference-no-date", credit(func(_ int, l *einvoice.Line) {
 		l.PrecedingInvoice = &einvoice.PrecedingInvoice{Number: "FA-2026-0007"}
 	}))
+	ext("buyer-two-sirets", func(inv *einvoice.Invoice) bool {
+		b := &inv.Buyer
+		if b.LegalRegistration.Scheme != einvoice.ICDSIREN {
+			return false
+		}
+		siret := b.LegalRegistration.Value + "00013"
+		b.Identifiers = []einvoice.ID{{Value: siret, Scheme: einvoice.ICDSIRET}, {Value: b.LegalRegistration.Value + "00021", Scheme: einvoice.ICDSIRET}}
+		return true
+	})
+	ext("buyer-siret-and-routing", func(inv *einvoice.Invoice) bool {
+		b := &inv.Buyer
+		if b.LegalRegistration.Scheme != einvoice.ICDSIREN {
+			return false
+		}
+		b.Identifiers = []einvoice.ID{{Value: b.LegalRegistration.Value + "00013", Scheme: einvoice.ICDSIRET}, {Value: "SERVICE-FIN", Scheme: einvoice.ICDFrenchRouting}}
+		return true
+	})
+	ms = append(ms,
+		frM("seller-address-email-126", func(inv *einvoice.Invoice) bool {
+			inv.Seller.ElectronicAddress = einvoice.ElectronicAddress{Value: strings.Repeat("s", 115) + "@example.fr", Scheme: "EM"}
+			return true
+		}),
+		frM("object-avv-blank", func(inv *einvoice.Invoice) bool {
+			inv.InvoicedObject = einvoice.ObjectID{Value: " ", Scheme: "AVV"}
+			return true
+		}),
+		frM("allowance-20-digits", func(inv *einvoice.Invoice) bool {
+			inv.Allowances = append(slices.Clone(inv.Allowances), einvoice.Allowance{Amount: decimal.RequireFromString("123456789012345678.90"), BaseAmount: pdec("923456789012345678.90"), VAT: einvoice.VAT{Category: "S", Rate: pdec("20")}, Reason: "Remise"})
+			inv.VATBreakdown = nil
+			return complete(inv)
+		}),
+		frM("charge-20-digits", func(inv *einvoice.Invoice) bool {
+			inv.Charges = append(slices.Clone(inv.Charges), einvoice.Charge{Amount: decimal.RequireFromString("123456789012345678.90"), VAT: einvoice.VAT{Category: "S", Rate: pdec("20")}, Reason: "Port"})
+			inv.VATBreakdown = nil
+			return complete(inv)
+		}),
+		frM("paid-rounding-20-digits", func(inv *einvoice.Invoice) bool {
+			inv.Totals.Paid, inv.Totals.Rounding = pdec("123456789012345678.90"), pdec("-123456789012345678.90")
+			return complete(inv)
+		}),
+		frM("vat-20-digits", func(inv *einvoice.Invoice) bool {
+			ok := onFirstLine(inv, func(l *einvoice.Line) {
+				l.Quantity, l.Price.Net, l.Price.Gross, l.Price.Discount = decimal.New(1, 0), decimal.RequireFromString("9876543210987654321"), nil, nil
+				l.VAT = einvoice.VAT{Category: "S", Rate: pdec("20")}
+			})
+			if ok && inv.TaxCurrency != "" && inv.Totals.VAT != nil {
+				inv.Totals.VATInTaxCurrency = new(inv.Totals.VAT.Mul(decimal.RequireFromString("0.9")).Round(2))
+			}
+			return ok
+		}),
+		frM("line-allowance-20-digits", func(inv *einvoice.Invoice) bool {
+			return onFirstLine(inv, func(l *einvoice.Line) {
+				l.Allowances = append(slices.Clone(l.Allowances), einvoice.LineAllowance{Amount: decimal.RequireFromString("123456789012345678.90"), BaseAmount: pdec("923456789012345678.90"), Reason: "Remise"})
+			})
+		}),
+		frM("price-20-digits", func(inv *einvoice.Invoice) bool {
+			return onFirstLine(inv, func(l *einvoice.Line) {
+				l.Quantity, l.Price.Net, l.Price.Gross, l.Price.Discount = decimal.New(1, 0), decimal.RequireFromString("123456789012345678.5"), nil, nil
+			})
+		}),
+	)
 	return ms
 }
