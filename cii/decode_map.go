@@ -176,14 +176,14 @@ func decContactNode(terms string, get func(d *decState) **einvoice.Contact) *dec
 	})
 }
 
-// decOneID sets an identifier the model holds once (BT-60, BT-71):
-// a second one, from ram:ID or ram:GlobalID, is reported.
-func decOneID(get func(d *decState) *einvoice.ID) func(d *decState, _ any, id einvoice.ID) error {
-	return func(d *decState, _ any, id einvoice.ID) error {
+// decOneID sets an identifier the model holds once (BT-60, BT-71,
+// EXT-FR-FE-146): a second one, from ram:ID or ram:GlobalID, is reported.
+func decOneID(get func(d *decState, ctx any) *einvoice.ID) func(d *decState, ctx any, id einvoice.ID) error {
+	return func(d *decState, ctx any, id einvoice.ID) error {
 		if id.IsZero() {
 			return nil // nothing to carry; get may create a group
 		}
-		p := get(d)
+		p := get(d, ctx)
 		if !p.IsZero() {
 			return d.IgnoreTop("a second identifier: the model holds one")
 		}
@@ -195,15 +195,15 @@ func decOneID(get func(d *decState) *einvoice.ID) func(d *decState, _ any, id ei
 // decTaxRegistration is ram:SpecifiedTaxRegistration/ram:ID@schemeID: VA is
 // the VAT identifier, FC the tax registration identifier (nil where the
 // party has none).
-func decTaxRegistration(terms string, va, fc func(d *decState) *string) *decNode {
+func decTaxRegistration(terms string, va, fc func(d *decState, ctx any) *string) *decNode {
 	return decGroup("SpecifiedTaxRegistration", terms,
-		decLeaf(decNSRAM, "ID", terms, func(d *decState, _ any, text []byte, f *decFrame) error {
+		decLeaf(decNSRAM, "ID", terms, func(d *decState, ctx any, text []byte, f *decFrame) error {
 			var p *string
 			switch scheme := strings.Trim(f.Attr[0], xmlscan.Space); {
 			case scheme == "VA":
-				p = va(d)
+				p = va(d, ctx)
 			case scheme == "FC" && fc != nil:
-				p = fc(d)
+				p = fc(d, ctx)
 			default:
 				return d.IgnoreTop(fmt.Sprintf("a tax registration of scheme %q: the model holds none", scheme))
 			}
@@ -231,6 +231,104 @@ func decTaxType() *decNode {
 func decReferenced(local, terms string, set func(d *decState, s string)) *decNode {
 	return decGroup(local, terms,
 		decText("IssuerAssignedID", terms, func(d *decState, _ any, s string) { set(d, s) }))
+}
+
+// decURI is a party's ram:URIUniversalCommunication/ram:URIID@schemeID,
+// its electronic address.
+func decURI(terms string, get func(d *decState, ctx any) *einvoice.ElectronicAddress) *decNode {
+	return decGroup("URIUniversalCommunication", terms,
+		decIDLeaf("URIID", terms, func(d *decState, ctx any, id einvoice.ID) error {
+			*get(d, ctx) = einvoice.ElectronicAddress{Value: id.Value, Scheme: einvoice.EASCode(id.Scheme)}
+			return nil
+		}))
+}
+
+// decExtParty is an EXTENDED party (einvoice.Party) of group id terms, which
+// get returns the place of: its identifiers (ram:ID, ram:GlobalID), name,
+// legal registration, postal address, electronic address and VAT
+// identifier, as the seller's.
+func decExtParty(local, terms string, get func(d *decState, ctx any) **einvoice.Party) *decNode {
+	pt := func(ctx any) *einvoice.Party { return ctx.(*einvoice.Party) }
+	addID := func(_ *decState, ctx any, id einvoice.ID) error {
+		pt(ctx).Identifiers = append(pt(ctx).Identifiers, id)
+		return nil
+	}
+	return decGroup(local, terms,
+		decIDLeaf("ID", terms, addID).Rep(),
+		decIDLeaf("GlobalID", terms, addID).Rep(),
+		decText("Name", terms, func(_ *decState, ctx any, s string) { pt(ctx).Name = s }),
+		decGroup("SpecifiedLegalOrganization", terms,
+			decIDLeaf("ID", terms, func(_ *decState, ctx any, id einvoice.ID) error {
+				pt(ctx).LegalRegistration = id
+				return nil
+			})),
+		decAddress(strings.Repeat(terms+" ", 8), func(_ *decState, ctx any) *einvoice.Address {
+			p := pt(ctx)
+			p.Address = new(einvoice.Address)
+			return p.Address
+		}),
+		decURI(terms, func(_ *decState, ctx any) *einvoice.ElectronicAddress { return &pt(ctx).ElectronicAddress }),
+		decTaxRegistration(terms, func(_ *decState, ctx any) *string { return &pt(ctx).VATID }, nil),
+	).Opens(func(d *decState, ctx any) any {
+		p := new(einvoice.Party)
+		*get(d, ctx) = p
+		return p
+	})
+}
+
+// decShipTo is where and when goods are delivered, in the Delivery get
+// returns (creating it): the ram:ShipToTradeParty and
+// ram:ActualDeliverySupplyChainEvent of the invoice (BG-13) or of a line
+// (EXT-FR-FE-BG-10). terms lists the party's group, its identifier and its
+// name, and the date; address, the terms of decAddress.
+func decShipTo(terms, address string, get func(d *decState, ctx any) *einvoice.Delivery) (shipTo, event *decNode) {
+	t := strings.Fields(terms)
+	loc := decOneID(func(d *decState, ctx any) *einvoice.ID { return &get(d, ctx).LocationID })
+	return decGroup("ShipToTradeParty", t[0],
+			decIDLeaf("ID", t[1], loc).Rep(),
+			decIDLeaf("GlobalID", t[1], loc).Rep(),
+			decText("Name", t[2], func(d *decState, ctx any, s string) {
+				if s != "" {
+					get(d, ctx).PartyName = s
+				}
+			}),
+			decAddress(address, func(d *decState, ctx any) *einvoice.Address {
+				dl := get(d, ctx)
+				dl.Address = new(einvoice.Address)
+				return dl.Address
+			}),
+		),
+		decGroup("ActualDeliverySupplyChainEvent", t[3],
+			decDateTime("OccurrenceDateTime", t[3], func(d *decState, ctx any, v einvoice.Date) { get(d, ctx).Date = v }))
+}
+
+// decPreceding is a ram:InvoiceReferencedDocument, a preceding invoice,
+// which open returns: the invoice's (BG-3) or a line's (EXT-FR-FE-BG-06).
+// terms lists the group, the number, the type code and the date.
+func decPreceding(terms string, open func(d *decState, ctx any) any) *decNode {
+	t := strings.Fields(terms)
+	pi := func(ctx any) *einvoice.PrecedingInvoice { return ctx.(*einvoice.PrecedingInvoice) }
+	return decGroup("InvoiceReferencedDocument", t[0],
+		decText("IssuerAssignedID", t[1], func(_ *decState, ctx any, s string) { pi(ctx).Number = s }),
+		decCode("TypeCode", t[2], func(_ *decState, ctx any, s string) { pi(ctx).TypeCode = einvoice.DocumentTypeCode(s) }),
+		decDate("FormattedIssueDateTime", t[3], decNSQDT, "DateTimeString", func(_ *decState, ctx any, v einvoice.Date) {
+			pi(ctx).IssueDate = v
+		}),
+	).Opens(open)
+}
+
+// decVATTotal is a ram:TaxTotalAmount@currencyID of the document (line
+// -1) or of a line: which VAT total it is depends on the currencies, which
+// come later in the document; finish decides.
+func decVATTotal(terms string, line func(d *decState) int) *decNode {
+	return decLeaf(decNSRAM, "TaxTotalAmount", terms, func(d *decState, _ any, text []byte, f *decFrame) error {
+		v, err := d.Number(text, "amount")
+		if err != nil {
+			return err
+		}
+		d.b.taxTotals = append(d.b.taxTotals, decTaxTotal{v: v, currency: strings.Trim(f.Attr[0], xmlscan.Space), loc: d.CaptureTop(), line: line(d)})
+		return nil
+	}).WithAttrs("currencyID").Rep()
 }
 
 func decPtr(v decimal.Decimal) *decimal.Decimal { return &v }
@@ -277,9 +375,23 @@ func decBuildTree() *decNode {
 func decLineNode() *decNode {
 	ln := func(ctx any) *einvoice.Line { return ctx.(*einvoice.Line) }
 	item := func(ctx any) *einvoice.Item { return &ctx.(*einvoice.Line).Item }
+	shipTo, event := decShipTo("EXT-FR-FE-BG-10 EXT-FR-FE-146 EXT-FR-FE-BG-10 EXT-FR-FE-158", strings.Repeat("EXT-FR-FE-BG-10 ", 8),
+		func(_ *decState, ctx any) *einvoice.Delivery {
+			l := ln(ctx)
+			if l.Delivery == nil {
+				l.Delivery = new(einvoice.Delivery)
+			}
+			return l.Delivery
+		})
 	return decGroup("IncludedSupplyChainTradeLineItem", "BG-25",
 		decGroup("AssociatedDocumentLineDocument", "",
 			decText("LineID", "BT-126", func(_ *decState, ctx any, s string) { ln(ctx).ID = s }),
+			decText("ParentLineID", "EXT-FR-FE-162", func(_ *decState, ctx any, s string) { ln(ctx).ParentID = s }),
+			// Kept as written, not trimmed as codes are: the official rules
+			// compare it as written and report a blank one (BR-FR-MV-01).
+			decText("LineStatusReasonCode", "EXT-FR-FE-163", func(_ *decState, ctx any, s string) {
+				ln(ctx).Status = einvoice.LineStatus(s)
+			}),
 			decGroup("IncludedNote", "BT-127",
 				decText("Content", "BT-127", func(_ *decState, ctx any, s string) { ln(ctx).Note = s })),
 		),
@@ -293,7 +405,12 @@ func decLineNode() *decNode {
 			decText("Name", "BT-153", func(_ *decState, ctx any, s string) { item(ctx).Name = s }),
 			decText("Description", "BT-154", func(_ *decState, ctx any, s string) { item(ctx).Description = s }),
 			decGroup("ApplicableProductCharacteristic", "BG-32",
+				// As written: the French rules report a blank one (BR-FR-27).
+				decText("TypeCode", "EXT-FR-FE-159", func(_ *decState, ctx any, s string) { ctx.(*einvoice.ItemAttribute).TypeCode = s }),
 				decText("Description", "BT-160", func(_ *decState, ctx any, s string) { ctx.(*einvoice.ItemAttribute).Name = s }),
+				decQuantity("ValueMeasure", "BT-X-12", func(_ *decState, ctx any, v decimal.Decimal, unit string) {
+					ctx.(*einvoice.ItemAttribute).Measure = &einvoice.Measure{Value: v, Unit: einvoice.UnitCode(unit)}
+				}),
 				decText("Value", "BT-161", func(_ *decState, ctx any, s string) { ctx.(*einvoice.ItemAttribute).Value = s }),
 			).Rep().Opens(func(_ *decState, ctx any) any {
 				it := item(ctx)
@@ -364,6 +481,7 @@ func decLineNode() *decNode {
 					p.BaseQuantity, p.BaseUnit = decPtr(v), einvoice.UnitCode(unit)
 				}),
 			),
+			decExtParty("ItemSellerTradeParty", "EXT-FR-FE-164", func(_ *decState, ctx any) **einvoice.Party { return &ln(ctx).Seller }),
 		).Closes(func(d *decState, ctx any) error {
 			loc := d.b.unmarkedDiscount
 			if loc == nil {
@@ -380,6 +498,7 @@ func decLineNode() *decNode {
 			decQuantity("BilledQuantity", "BT-129 BT-130", func(_ *decState, ctx any, v decimal.Decimal, unit string) {
 				ln(ctx).Quantity, ln(ctx).Unit = v, einvoice.UnitCode(unit)
 			}),
+			shipTo, event,
 		),
 		decGroup("SpecifiedLineTradeSettlement", "",
 			decGroup("ApplicableTradeTax", "BG-30",
@@ -395,7 +514,17 @@ func decLineNode() *decNode {
 			}),
 			decAllowanceCharge(false),
 			decGroup("SpecifiedTradeSettlementLineMonetarySummation", "",
-				decNumber("LineTotalAmount", "BT-131", "amount", func(_ *decState, ctx any, v decimal.Decimal) { ln(ctx).NetAmount = v })),
+				decNumber("LineTotalAmount", "BT-131", "amount", func(_ *decState, ctx any, v decimal.Decimal) { ln(ctx).NetAmount = v }),
+				decVATTotal("EXT-FR-FE-181 EXT-FR-FE-182", func(d *decState) int { return len(d.inv.Lines) - 1 }),
+				decNumber("GrandTotalAmount", "EXT-FR-FE-184", "amount", func(_ *decState, ctx any, v decimal.Decimal) {
+					ln(ctx).TotalWithVAT = decPtr(v)
+				}),
+			),
+			decPreceding("EXT-FR-FE-BG-06 EXT-FR-FE-136 EXT-FR-FE-137 EXT-FR-FE-138", func(_ *decState, ctx any) any {
+				l := ln(ctx)
+				l.PrecedingInvoice = new(einvoice.PrecedingInvoice)
+				return l.PrecedingInvoice
+			}),
 			decGroup("AdditionalReferencedDocument", "BT-128",
 				decText("IssuerAssignedID", "BT-128", func(d *decState, _ any, s string) { d.b.ard.id = s }),
 				decCode("TypeCode", "", func(d *decState, _ any, s string) { d.b.ard.typeCode = s }),
@@ -565,14 +694,10 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 			decAddress("BG-5 BT-38 BT-35 BT-36 BT-162 BT-37 BT-40 BT-39", func(d *decState, _ any) *einvoice.Address {
 				return &seller(d).Address
 			}),
-			decGroup("URIUniversalCommunication", "BT-34",
-				decIDLeaf("URIID", "BT-34", func(d *decState, _ any, id einvoice.ID) error {
-					seller(d).ElectronicAddress = einvoice.ElectronicAddress{Value: id.Value, Scheme: einvoice.EASCode(id.Scheme)}
-					return nil
-				})),
+			decURI("BT-34", func(d *decState, _ any) *einvoice.ElectronicAddress { return &seller(d).ElectronicAddress }),
 			decTaxRegistration("BT-31 BT-32",
-				func(d *decState) *string { return &seller(d).VATID },
-				func(d *decState) *string { return &seller(d).TaxRegistration }),
+				func(d *decState, _ any) *string { return &seller(d).VATID },
+				func(d *decState, _ any) *string { return &seller(d).TaxRegistration }),
 		),
 		decGroup("BuyerTradeParty", "BG-7",
 			decIDLeaf("ID", "BT-46", func(d *decState, _ any, id einvoice.ID) error {
@@ -595,19 +720,16 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 			decAddress("BG-8 BT-53 BT-50 BT-51 BT-163 BT-52 BT-55 BT-54", func(d *decState, _ any) *einvoice.Address {
 				return &buyer(d).Address
 			}),
-			decGroup("URIUniversalCommunication", "BT-49",
-				decIDLeaf("URIID", "BT-49", func(d *decState, _ any, id einvoice.ID) error {
-					buyer(d).ElectronicAddress = einvoice.ElectronicAddress{Value: id.Value, Scheme: einvoice.EASCode(id.Scheme)}
-					return nil
-				})),
-			decTaxRegistration("BT-48", func(d *decState) *string { return &buyer(d).VATID }, nil),
+			decURI("BT-49", func(d *decState, _ any) *einvoice.ElectronicAddress { return &buyer(d).ElectronicAddress }),
+			decTaxRegistration("BT-48", func(d *decState, _ any) *string { return &buyer(d).VATID }, nil),
 		),
+		decExtParty("SalesAgentTradeParty", "EXT-FR-FE-BG-03", func(d *decState, _ any) **einvoice.Party { return &d.inv.SalesAgent }),
 		decGroup("SellerTaxRepresentativeTradeParty", "BG-11",
 			decText("Name", "BT-62", func(d *decState, _ any, s string) { taxRep(d).Name = s }),
 			decAddress("BG-12 BT-67 BT-64 BT-65 BT-164 BT-66 BT-69 BT-68", func(d *decState, _ any) *einvoice.Address {
 				return &taxRep(d).Address
 			}),
-			decTaxRegistration("BT-63", func(d *decState) *string { return &taxRep(d).VATID }, nil),
+			decTaxRegistration("BT-63", func(d *decState, _ any) *string { return &taxRep(d).VATID }, nil),
 		).Opens(func(d *decState, ctx any) any {
 			d.inv.TaxRepresentative = new(einvoice.TaxRepresentative)
 			return ctx
@@ -642,6 +764,7 @@ func decAgreementNode(inv func(d *decState) *einvoice.Invoice) *decNode {
 			d.b.ard = decARD{mark: d.IgnoredMark(), bin: bin}
 			return ctx
 		}).Closes(func(d *decState, _ any) error { return d.additionalDocument() }),
+		decExtParty("BuyerAgentTradeParty", "EXT-FR-FE-BG-01", func(d *decState, _ any) **einvoice.Party { return &d.inv.BuyerAgent }),
 		decGroup("SpecifiedProcuringProject", "BT-11",
 			decText("ID", "BT-11", func(d *decState, _ any, s string) { d.inv.ProjectReference = s }),
 			decLeaf(decNSRAM, "Name", "", func(d *decState, _ any, text []byte, _ *decFrame) error {
@@ -711,23 +834,10 @@ func (d *decState) additionalDocument() error {
 }
 
 func decDeliveryNode() *decNode {
+	shipTo, event := decShipTo("BG-13 BT-71 BT-70 BT-72", "BG-15 BT-78 BT-75 BT-76 BT-165 BT-77 BT-80 BT-79",
+		func(d *decState, _ any) *einvoice.Delivery { return d.delivery() })
 	return decGroup("ApplicableHeaderTradeDelivery", "",
-		decGroup("ShipToTradeParty", "BG-13",
-			decIDLeaf("ID", "BT-71", decOneID(func(d *decState) *einvoice.ID { return &d.delivery().LocationID })).Rep(),
-			decIDLeaf("GlobalID", "BT-71", decOneID(func(d *decState) *einvoice.ID { return &d.delivery().LocationID })).Rep(),
-			decText("Name", "BT-70", func(d *decState, _ any, s string) {
-				if s != "" {
-					d.delivery().PartyName = s
-				}
-			}),
-			decAddress("BG-15 BT-78 BT-75 BT-76 BT-165 BT-77 BT-80 BT-79", func(d *decState, _ any) *einvoice.Address {
-				dl := d.delivery()
-				dl.Address = new(einvoice.Address)
-				return dl.Address
-			}),
-		),
-		decGroup("ActualDeliverySupplyChainEvent", "BT-72",
-			decDateTime("OccurrenceDateTime", "BT-72", func(d *decState, _ any, v einvoice.Date) { d.delivery().Date = v })),
+		shipTo, event,
 		decReferenced("DespatchAdviceReferencedDocument", "BT-16", func(d *decState, s string) { d.inv.DespatchAdviceReference = s }),
 		decReferenced("ReceivingAdviceReferencedDocument", "BT-15", func(d *decState, s string) { d.inv.ReceivingAdviceReference = s }),
 	)
@@ -759,6 +869,7 @@ func decSettlementNode() *decNode {
 	tot := func(d *decState) *einvoice.Totals { return &d.inv.Totals }
 	pm := func(d *decState) *decPM { return &d.b.pm }
 	tax := func(d *decState) *decTax { return &d.b.tax }
+	payeeID := func(d *decState, _ any) *einvoice.ID { return &d.inv.Payee.Identifier }
 	return decGroup("ApplicableHeaderTradeSettlement", "",
 		decText("CreditorReferenceID", "BT-90", func(d *decState, _ any, s string) {
 			if s != "" {
@@ -772,19 +883,23 @@ func decSettlementNode() *decNode {
 		}),
 		decCode("TaxCurrencyCode", "BT-6", func(d *decState, _ any, s string) { d.inv.TaxCurrency = einvoice.CurrencyCode(s) }),
 		decCode("InvoiceCurrencyCode", "BT-5", func(d *decState, _ any, s string) { d.inv.Currency = einvoice.CurrencyCode(s) }),
+		decExtParty("InvoicerTradeParty", "EXT-FR-FE-BG-05", func(d *decState, _ any) **einvoice.Party { return &d.inv.Invoicer }),
+		decExtParty("InvoiceeTradeParty", "EXT-FR-FE-BG-04", func(d *decState, _ any) **einvoice.Party { return &d.inv.Invoicee }),
 		decGroup("PayeeTradeParty", "BG-10",
-			decIDLeaf("ID", "BT-60", decOneID(func(d *decState) *einvoice.ID { return &d.inv.Payee.Identifier })).Rep(),
-			decIDLeaf("GlobalID", "BT-60", decOneID(func(d *decState) *einvoice.ID { return &d.inv.Payee.Identifier })).Rep(),
+			decIDLeaf("ID", "BT-60", decOneID(payeeID)).Rep(),
+			decIDLeaf("GlobalID", "BT-60", decOneID(payeeID)).Rep(),
 			decText("Name", "BT-59", func(d *decState, _ any, s string) { d.inv.Payee.Name = s }),
 			decGroup("SpecifiedLegalOrganization", "BT-61",
 				decIDLeaf("ID", "BT-61", func(d *decState, _ any, id einvoice.ID) error {
 					d.inv.Payee.LegalRegistration = id
 					return nil
 				})),
+			decURI("EXT-FR-FE-29", func(d *decState, _ any) *einvoice.ElectronicAddress { return &d.inv.Payee.ElectronicAddress }),
 		).Opens(func(d *decState, ctx any) any {
 			d.inv.Payee = new(einvoice.Payee)
 			return ctx
 		}),
+		decExtParty("PayerTradeParty", "EXT-FR-FE-BG-02", func(d *decState, _ any) **einvoice.Party { return &d.inv.Payer }),
 		decGroup("SpecifiedTradeSettlementPaymentMeans", "BG-16",
 			decCode("TypeCode", "BT-81", func(d *decState, _ any, s string) { pm(d).typeCode = s }),
 			decLeaf(decNSRAM, "Information", "BT-82", func(d *decState, _ any, text []byte, _ *decFrame) error {
@@ -869,28 +984,16 @@ func decSettlementNode() *decNode {
 			decNumber("ChargeTotalAmount", "BT-108", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Charges = decPtr(v) }),
 			decNumber("AllowanceTotalAmount", "BT-107", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Allowances = decPtr(v) }),
 			decNumber("TaxBasisTotalAmount", "BT-109", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).TaxExclusive = v }),
-			decLeaf(decNSRAM, "TaxTotalAmount", "BT-110 BT-111", func(d *decState, _ any, text []byte, f *decFrame) error {
-				v, err := d.Number(text, "amount")
-				if err != nil {
-					return err
-				}
-				d.b.taxTotals = append(d.b.taxTotals, decTaxTotal{v: v, currency: strings.Trim(f.Attr[0], xmlscan.Space), loc: d.CaptureTop()})
-				return nil
-			}).WithAttrs("currencyID").Rep(),
+			decVATTotal("BT-110 BT-111", func(*decState) int { return -1 }),
 			decNumber("RoundingAmount", "BT-114", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Rounding = decPtr(v) }),
 			decNumber("GrandTotalAmount", "BT-112", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).TaxInclusive = v }),
 			decNumber("TotalPrepaidAmount", "BT-113", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Paid = decPtr(v) }),
 			decNumber("DuePayableAmount", "BT-115", "amount", func(d *decState, _ any, v decimal.Decimal) { tot(d).Due = v }),
 		),
-		decGroup("InvoiceReferencedDocument", "BG-3",
-			decText("IssuerAssignedID", "BT-25", func(_ *decState, ctx any, s string) { ctx.(*einvoice.PrecedingInvoice).Number = s }),
-			decDate("FormattedIssueDateTime", "BT-26", decNSQDT, "DateTimeString", func(_ *decState, ctx any, v einvoice.Date) {
-				ctx.(*einvoice.PrecedingInvoice).IssueDate = v
-			}),
-		).Rep().Opens(func(d *decState, _ any) any {
+		decPreceding("BG-3 BT-25 EXT-FR-FE-02 BT-26", func(d *decState, _ any) any {
 			d.inv.PrecedingInvoices = append(d.inv.PrecedingInvoices, einvoice.PrecedingInvoice{})
 			return &d.inv.PrecedingInvoices[len(d.inv.PrecedingInvoices)-1]
-		}),
+		}).Rep(),
 		decGroup("ReceivableSpecifiedTradeAccountingAccount", "BT-19",
 			decText("ID", "BT-19", func(d *decState, _ any, s string) { d.inv.BuyerAccountingReference = s })),
 	)
@@ -1004,29 +1107,34 @@ func (d *decState) tradeTax() error {
 	return nil
 }
 
-// finish ends the document: the VAT totals find their currency (BT-110 in
-// the invoice currency, BT-111 in the VAT accounting currency).
+// finish ends the document: the VAT totals find their currency: the
+// document's (BT-110 in the invoice currency, BT-111 in the VAT accounting
+// currency) and the lines' (EXT-FR-FE-181, EXT-FR-FE-182).
 func (d *decState) finish() error {
 	cur, taxCur := string(d.inv.Currency), string(d.inv.TaxCurrency)
-	t := &d.inv.Totals
 	for i := range d.b.taxTotals {
 		tt := &d.b.taxTotals[i]
 		v := tt.v
+		vat, inTax, terms := &d.inv.Totals.VAT, &d.inv.Totals.VATInTaxCurrency, []string{"BT-110", "BT-111"}
+		if tt.line >= 0 {
+			l := &d.inv.Lines[tt.line]
+			vat, inTax, terms = &l.VATTotal, &l.VATTotalInTaxCurrency, []string{"EXT-FR-FE-181", "EXT-FR-FE-182"}
+		}
 		inTaxCur := taxCur != "" && tt.currency == taxCur
 		inCur := tt.currency == "" || tt.currency == cur || cur == ""
 		switch {
-		case inTaxCur && taxCur != cur && t.VATInTaxCurrency == nil:
-			t.VATInTaxCurrency = &v
-		case inCur && t.VAT == nil:
-			t.VAT = &v
-		case inTaxCur && t.VATInTaxCurrency == nil:
-			t.VATInTaxCurrency = &v
+		case inTaxCur && taxCur != cur && *inTax == nil:
+			*inTax = &v
+		case inCur && *vat == nil:
+			*vat = &v
+		case inTaxCur && *inTax == nil:
+			*inTax = &v
 		case !inCur && !inTaxCur:
-			if err := d.IgnoreAt(tt.loc, []string{"BT-110", "BT-111"}, fmt.Sprintf("a VAT total in %q, neither the invoice currency nor the VAT accounting currency", tt.currency)); err != nil {
+			if err := d.IgnoreAt(tt.loc, terms, fmt.Sprintf("a VAT total in %q, neither the invoice currency nor the VAT accounting currency", tt.currency)); err != nil {
 				return err
 			}
 		default:
-			if err := d.IgnoreAt(tt.loc, []string{"BT-110", "BT-111"}, "a second VAT total in the same currency: the model holds one"); err != nil {
+			if err := d.IgnoreAt(tt.loc, terms, "a second VAT total in the same currency: the model holds one"); err != nil {
 				return err
 			}
 		}
@@ -1119,6 +1227,7 @@ type decTaxTotal struct {
 	v        decimal.Decimal
 	currency string
 	loc      *decLoc
+	line     int // the index of its line, or -1 for the document's
 }
 
 // Values.

@@ -68,11 +68,14 @@ func (ig Ignored) String() string {
 }
 
 // ProfileError is returned by Encode for an invoice that holds business
-// terms the profile cannot carry. Two cases hold in every profile, since
-// the CII syntax itself cannot carry them as they are (UBL can): a VAT
+// terms the profile cannot carry: below EXTENDED, the EXTENDED terms of the
+// model among them (EXT-FR-FE-*, BT-X-12). Three cases hold in every
+// profile, since the CII syntax itself cannot carry them as they are: a VAT
 // accounting currency (BT-6) equal to the invoice currency, which CII's
-// BR-53 forbids, and a price discount (BT-147) without a gross price
-// (BT-148), which CII writes inside the gross price.
+// BR-53 forbids, a price discount (BT-147) without a gross price (BT-148),
+// which CII writes inside the gross price, and a line's VAT total in
+// accounting currency (EXT-FR-FE-182) without a VAT accounting currency
+// other than the invoice currency, which CII tells apart by its currency.
 type ProfileError struct {
 	// Profile is the profile asked for.
 	Profile Profile

@@ -27,7 +27,10 @@ type Encoder struct {
 	// Compact leaves out the indentation and line breaks.
 	Compact bool
 	// DropUnsupported drops the terms the profile cannot carry instead of
-	// refusing the invoice; Encode returns them.
+	// refusing the invoice; Encode returns them. Below EXTENDED, the
+	// EXTENDED terms of the model (EXT-FR-FE-*, BT-X-12) are among them;
+	// dropping the line subtype (EXT-FR-FE-163) drops the group and
+	// information lines with it, which do not count in the sums.
 	DropUnsupported bool
 }
 
@@ -144,6 +147,11 @@ func (e *encoder) line(l *einvoice.Line) {
 
 	w.Open("ram:AssociatedDocumentLineDocument")
 	w.Text("ram:LineID", l.ID)
+	w.OptText("ram:ParentLineID", l.ParentID)
+	// The line subtype is ram:LineStatusReasonCode, which the Factur-X
+	// EXTENDED rules read (BR-FXEXT-06, -08, -12, the sums); no rule asks
+	// for a ram:LineStatusCode with it, and the model holds none.
+	w.OptText("ram:LineStatusReasonCode", string(l.Status))
 	if l.Note != "" {
 		w.Open("ram:IncludedNote")
 		w.Text("ram:Content", l.Note)
@@ -161,10 +169,7 @@ func (e *encoder) line(l *einvoice.Line) {
 	w.Text("ram:Name", it.Name)
 	w.OptText("ram:Description", it.Description)
 	for i := range it.Attributes {
-		w.Open("ram:ApplicableProductCharacteristic")
-		w.Text("ram:Description", it.Attributes[i].Name)
-		w.Text("ram:Value", it.Attributes[i].Value)
-		w.Close("ram:ApplicableProductCharacteristic")
+		e.attribute(&it.Attributes[i])
 	}
 	for i := range it.Classifications {
 		c := &it.Classifications[i]
@@ -211,16 +216,22 @@ func (e *encoder) line(l *einvoice.Line) {
 	w.Number("ram:ChargeAmount", p.Net)
 	e.basisQuantity(p)
 	w.Close("ram:NetPriceProductTradePrice")
+	e.extParty("ram:ItemSellerTradeParty", l.Seller)
 	w.Close("ram:SpecifiedLineTradeAgreement")
 
 	w.Open("ram:SpecifiedLineTradeDelivery")
 	w.Quantity("ram:BilledQuantity", l.Quantity, l.Unit)
+	e.shipTo(l.Delivery)
 	w.Close("ram:SpecifiedLineTradeDelivery")
 
 	w.Open("ram:SpecifiedLineTradeSettlement")
 	w.Open("ram:ApplicableTradeTax")
 	w.Text("ram:TypeCode", "VAT")
-	w.Text("ram:CategoryCode", string(l.VAT.Category))
+	// A group or information line, which does not count in the sums, may
+	// have no VAT category: EXTENDED leaves it out.
+	if l.VAT.Category != "" || e.allRequired() {
+		w.Text("ram:CategoryCode", string(l.VAT.Category))
+	}
 	if l.VAT.Rate != nil {
 		w.Number("ram:RateApplicablePercent", *l.VAT.Rate)
 	}
@@ -236,7 +247,19 @@ func (e *encoder) line(l *einvoice.Line) {
 	}
 	w.Open("ram:SpecifiedTradeSettlementLineMonetarySummation")
 	w.Amount("ram:LineTotalAmount", l.NetAmount, "BT-131")
+	if l.VATTotal != nil {
+		w.AmountCurrency("ram:TaxTotalAmount", *l.VATTotal, e.inv.Currency, "EXT-FR-FE-181")
+	}
+	if l.VATTotalInTaxCurrency != nil {
+		w.AmountCurrency("ram:TaxTotalAmount", *l.VATTotalInTaxCurrency, e.inv.TaxCurrency, "EXT-FR-FE-182")
+	}
+	if l.TotalWithVAT != nil {
+		w.Amount("ram:GrandTotalAmount", *l.TotalWithVAT, "EXT-FR-FE-184")
+	}
 	w.Close("ram:SpecifiedTradeSettlementLineMonetarySummation")
+	if l.PrecedingInvoice != nil {
+		e.precedingInvoice(l.PrecedingInvoice)
+	}
 	if !l.Object.IsZero() {
 		w.Open("ram:AdditionalReferencedDocument")
 		w.Text("ram:IssuerAssignedID", l.Object.Value)
@@ -252,6 +275,32 @@ func (e *encoder) line(l *einvoice.Line) {
 	w.Close("ram:SpecifiedLineTradeSettlement")
 
 	w.Close("ram:IncludedSupplyChainTradeLineItem")
+}
+
+// allRequired reports whether the profile's XSD requires a line's VAT
+// category code and an item attribute's name and value, which the encoder
+// then writes even when empty. The EXTENDED XSD makes them optional, and
+// the encoder leaves them out when empty: a group or information line
+// needs no VAT category, and an attribute's type code (EXT-FR-FE-159) may
+// stand in for its name and its measure (BT-X-12) for its value
+// (BR-FXEXT-CO-04, BR-FXEXT-BR-54-1, -54-2).
+func (e *encoder) allRequired() bool { return e.profile.FacturX() < Extended }
+
+// attribute writes an item attribute (BG-32).
+func (e *encoder) attribute(a *einvoice.ItemAttribute) {
+	w := &e.w
+	w.Open("ram:ApplicableProductCharacteristic")
+	w.OptText("ram:TypeCode", a.TypeCode)
+	if a.Name != "" || e.allRequired() {
+		w.Text("ram:Description", a.Name)
+	}
+	if m := a.Measure; m != nil {
+		w.Quantity("ram:ValueMeasure", m.Value, m.Unit)
+	}
+	if a.Value != "" || e.allRequired() {
+		w.Text("ram:Value", a.Value)
+	}
+	w.Close("ram:ApplicableProductCharacteristic")
 }
 
 func (e *encoder) basisQuantity(p *einvoice.Price) {
@@ -390,6 +439,54 @@ func (e *encoder) party(tag string, p *party) {
 	w.Close(tag)
 }
 
+// extParty writes an EXTENDED party, if any, as the seller's terms are
+// written: identifiers, name, legal registration, postal address,
+// electronic address, VAT identifier.
+func (e *encoder) extParty(tag string, p *einvoice.Party) {
+	if p == nil {
+		return
+	}
+	e.party(tag, &party{
+		ids: p.Identifiers, name: p.Name, legal: p.LegalRegistration, address: p.Address,
+		uri: p.ElectronicAddress, vatID: p.VATID, alwaysAddr: true,
+	})
+}
+
+// shipTo writes where and when the invoice's goods (BG-13) or a line's
+// (EXT-FR-FE-BG-10) are delivered: ram:ShipToTradeParty and
+// ram:ActualDeliverySupplyChainEvent.
+func (e *encoder) shipTo(d *einvoice.Delivery) {
+	if d == nil {
+		return
+	}
+	if d.PartyName != "" || !d.LocationID.IsZero() || d.Address != nil {
+		var ids []einvoice.ID
+		if !d.LocationID.IsZero() {
+			ids = []einvoice.ID{d.LocationID}
+		}
+		e.party("ram:ShipToTradeParty", &party{ids: ids, name: d.PartyName, address: d.Address, alwaysAddr: true})
+	}
+	if !d.Date.IsZero() {
+		w := &e.w
+		w.Open("ram:ActualDeliverySupplyChainEvent")
+		w.date("ram:OccurrenceDateTime", "udt:DateTimeString", d.Date)
+		w.Close("ram:ActualDeliverySupplyChainEvent")
+	}
+}
+
+// precedingInvoice writes a ram:InvoiceReferencedDocument: a preceding
+// invoice of the invoice (BG-3) or of a line (EXT-FR-FE-BG-06).
+func (e *encoder) precedingInvoice(p *einvoice.PrecedingInvoice) {
+	w := &e.w
+	w.Open("ram:InvoiceReferencedDocument")
+	w.Text("ram:IssuerAssignedID", p.Number)
+	w.OptText("ram:TypeCode", string(p.TypeCode))
+	if !p.IssueDate.IsZero() {
+		w.date("ram:FormattedIssueDateTime", "qdt:DateTimeString", p.IssueDate)
+	}
+	w.Close("ram:InvoiceReferencedDocument")
+}
+
 func (e *encoder) address(a *einvoice.Address) {
 	w := &e.w
 	w.Open("ram:PostalTradeAddress")
@@ -430,6 +527,7 @@ func (e *encoder) agreement() {
 		contact: b.Contact, address: &b.Address, uri: b.ElectronicAddress, vatID: b.VATID,
 		alwaysName: true, alwaysAddr: e.profile != Minimum,
 	})
+	e.extParty("ram:SalesAgentTradeParty", inv.SalesAgent)
 	if tr := inv.TaxRepresentative; tr != nil {
 		e.party("ram:SellerTaxRepresentativeTradeParty", &party{
 			name: tr.Name, address: &tr.Address, vatID: tr.VATID, alwaysName: true, alwaysAddr: true,
@@ -468,6 +566,7 @@ func (e *encoder) agreement() {
 		w.OptText("ram:ReferenceTypeCode", string(inv.InvoicedObject.Scheme))
 		w.Close("ram:AdditionalReferencedDocument")
 	}
+	e.extParty("ram:BuyerAgentTradeParty", inv.BuyerAgent)
 	if inv.ProjectReference != "" {
 		w.Open("ram:SpecifiedProcuringProject")
 		w.Text("ram:ID", inv.ProjectReference)
@@ -478,22 +577,9 @@ func (e *encoder) agreement() {
 }
 
 func (e *encoder) delivery() {
-	w, d := &e.w, e.inv.Delivery
+	w := &e.w
 	w.Open("ram:ApplicableHeaderTradeDelivery")
-	if d != nil {
-		if d.PartyName != "" || !d.LocationID.IsZero() || d.Address != nil {
-			var ids []einvoice.ID
-			if !d.LocationID.IsZero() {
-				ids = []einvoice.ID{d.LocationID}
-			}
-			e.party("ram:ShipToTradeParty", &party{ids: ids, name: d.PartyName, address: d.Address, alwaysAddr: true})
-		}
-		if !d.Date.IsZero() {
-			w.Open("ram:ActualDeliverySupplyChainEvent")
-			w.date("ram:OccurrenceDateTime", "udt:DateTimeString", d.Date)
-			w.Close("ram:ActualDeliverySupplyChainEvent")
-		}
-	}
+	e.shipTo(e.inv.Delivery)
 	e.referenced("ram:DespatchAdviceReferencedDocument", e.inv.DespatchAdviceReference)
 	e.referenced("ram:ReceivingAdviceReferencedDocument", e.inv.ReceivingAdviceReference)
 	w.Close("ram:ApplicableHeaderTradeDelivery")
@@ -525,13 +611,16 @@ func (e *encoder) settlement() {
 	}
 	w.OptText("ram:TaxCurrencyCode", string(inv.TaxCurrency))
 	w.Text("ram:InvoiceCurrencyCode", string(inv.Currency))
+	e.extParty("ram:InvoicerTradeParty", inv.Invoicer)
+	e.extParty("ram:InvoiceeTradeParty", inv.Invoicee)
 	if p := inv.Payee; p != nil {
 		var ids []einvoice.ID
 		if !p.Identifier.IsZero() {
 			ids = []einvoice.ID{p.Identifier}
 		}
-		e.party("ram:PayeeTradeParty", &party{ids: ids, name: p.Name, legal: p.LegalRegistration, alwaysName: true})
+		e.party("ram:PayeeTradeParty", &party{ids: ids, name: p.Name, legal: p.LegalRegistration, uri: p.ElectronicAddress, alwaysName: true})
 	}
+	e.extParty("ram:PayerTradeParty", inv.Payer)
 	if pay != nil {
 		e.paymentMeans(pay)
 	}
@@ -585,13 +674,7 @@ func (e *encoder) settlement() {
 	}
 	e.totals()
 	for i := range inv.PrecedingInvoices {
-		p := &inv.PrecedingInvoices[i]
-		w.Open("ram:InvoiceReferencedDocument")
-		w.Text("ram:IssuerAssignedID", p.Number)
-		if !p.IssueDate.IsZero() {
-			w.date("ram:FormattedIssueDateTime", "qdt:DateTimeString", p.IssueDate)
-		}
-		w.Close("ram:InvoiceReferencedDocument")
+		e.precedingInvoice(&inv.PrecedingInvoices[i])
 	}
 	if inv.BuyerAccountingReference != "" {
 		w.Open("ram:ReceivableSpecifiedTradeAccountingAccount")
@@ -692,9 +775,13 @@ func (e *encoder) totals() {
 //     from BT-110;
 //
 //   - BT-147 without BT-148: CII writes the price discount inside the gross
-//     price, which must have its amount.
+//     price, which must have its amount;
 //
-// The last two are CII's in any profile (UBL can carry them).
+//   - a line's VAT total in accounting currency (EXT-FR-FE-182) without a
+//     VAT accounting currency (BT-6) other than the invoice currency: CII
+//     tells it from the line's VAT total (EXT-FR-FE-181) by its currency.
+//
+// The last three are CII's in any profile (UBL can carry the first two).
 func syntaxUnsupported(inv *einvoice.Invoice, profile Profile) []string {
 	var terms []string
 	if len(inv.Buyer.Identifiers) > 1 && profile.FacturX() < Extended {
@@ -712,6 +799,14 @@ func syntaxUnsupported(inv *einvoice.Invoice, profile Profile) []string {
 		if p := &inv.Lines[i].Price; p.Discount != nil && p.Gross == nil {
 			terms = append(terms, "BT-147")
 			break
+		}
+	}
+	if inv.TaxCurrency == "" || inv.TaxCurrency == inv.Currency {
+		for i := range inv.Lines {
+			if inv.Lines[i].VATTotalInTaxCurrency != nil {
+				terms = append(terms, "EXT-FR-FE-182")
+				break
+			}
 		}
 	}
 	return terms
@@ -733,11 +828,16 @@ func withoutSyntaxTerms(inv *einvoice.Invoice, terms []string) *einvoice.Invoice
 		case "BT-111":
 			c.Totals.VATInTaxCurrency = nil
 		case "BT-147":
-			c.Lines = append([]einvoice.Line(nil), inv.Lines...)
+			c.Lines = slices.Clone(c.Lines)
 			for i := range c.Lines {
 				if p := &c.Lines[i].Price; p.Gross == nil {
 					p.Discount = nil
 				}
+			}
+		case "EXT-FR-FE-182":
+			c.Lines = slices.Clone(c.Lines)
+			for i := range c.Lines {
+				c.Lines[i].VATTotalInTaxCurrency = nil
 			}
 		}
 	}

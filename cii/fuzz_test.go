@@ -11,6 +11,7 @@ import (
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/internal/conformance"
+	"github.com/einvoice-go/einvoice/internal/fixtures"
 )
 
 // FuzzDecode: the decoder never panics; it fails with ErrFormat or a
@@ -32,6 +33,19 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add(genInvoice(1))
 	f.Add(benchInvoice(2))
+	// The EXTENDED terms: parties, line hierarchy, references, deliveries
+	// and totals, attribute codes and measures.
+	for _, name := range []string{"extended-fr-parties", "extended-sub-lines"} {
+		fx, ok := fixtures.ByName(name)
+		if !ok {
+			f.Fatalf("no fixture %s", name)
+		}
+		var b bytes.Buffer
+		if _, err := (&Encoder{Profile: Extended}).Encode(&b, &fx.Invoice); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
 	for _, c := range ignoredCases {
 		f.Add([]byte(strings.Replace(string(genInvoice(1)), c.old, c.new, 1)))
 	}

@@ -4,6 +4,8 @@ package cii
 
 import (
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/shopspring/decimal"
@@ -13,7 +15,9 @@ import (
 //
 // Three tables, all in the order of the norm's numbers, every business term
 // first (BT-1 .. BT-165, no BT-4) and then every business group (BG-1 ..
-// BG-32):
+// BG-32), then the EXTENDED terms the model holds beyond EN 16931: those of
+// the French reform (EXT-FR-FE-n, then the groups EXT-FR-FE-BG-n), then
+// those of Factur-X (BT-X-n):
 //
 //   - termPaths (below): where each term lives in a CII document, the
 //     Factur-X / EN 16931 CII binding, written once.
@@ -68,6 +72,11 @@ const (
 	xpLineSettlement = xpLine + "/ram:SpecifiedLineTradeSettlement"
 	xpLineAllowance  = xpLineSettlement + "/ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator='false']"
 	xpLineCharge     = xpLineSettlement + "/ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator='true']"
+	xpLineDelivery   = xpLine + "/ram:SpecifiedLineTradeDelivery"
+	xpLineTotals     = xpLineSettlement + "/ram:SpecifiedTradeSettlementLineMonetarySummation"
+	// xpAbsSettlement is the header settlement as an absolute path, as
+	// the Factur-X schematrons name the currencies of a line's VAT totals.
+	xpAbsSettlement = "/rsm:CrossIndustryInvoice/" + xpSettlement
 )
 
 // termPaths is the CII binding of every business term and group of
@@ -279,6 +288,32 @@ var termPaths = []termPath{
 	{"BG-30", xpLineSettlement + "/ram:ApplicableTradeTax"},
 	{"BG-31", xpProduct},
 	{"BG-32", xpProduct + "/ram:ApplicableProductCharacteristic"},
+
+	// The EXTENDED terms of the model: what EN 16931 lacks and EXTENDED
+	// carries, named by the ids of the French reform (XP Z12-012,
+	// EXT-FR-FE) or, for an item attribute's measure, of Factur-X
+	// (BT-X-12). A group of the model is one entry, named by its group id:
+	// the parties (EXT-FR-FE-BG-01 .. 05), a line's preceding invoice
+	// (EXT-FR-FE-BG-06) and delivery (EXT-FR-FE-BG-10). A line's seller,
+	// to which our sources give no group id, is named by its first term,
+	// its name (EXT-FR-FE-164; its terms are EXT-FR-FE-164 .. 177).
+	{"EXT-FR-FE-02", xpSettlement + "/ram:InvoiceReferencedDocument/ram:TypeCode"},
+	{"EXT-FR-FE-29", xpPayee + "/ram:URIUniversalCommunication/ram:URIID"},
+	{"EXT-FR-FE-159", xpProduct + "/ram:ApplicableProductCharacteristic/ram:TypeCode"},
+	{"EXT-FR-FE-162", xpLineDocument + "/ram:ParentLineID"},
+	{"EXT-FR-FE-163", xpLineDocument + "/ram:LineStatusReasonCode"},
+	{"EXT-FR-FE-164", xpLineAgreement + "/ram:ItemSellerTradeParty"},
+	{"EXT-FR-FE-181", xpLineTotals + "/ram:TaxTotalAmount[@currencyID=" + xpAbsSettlement + "/ram:InvoiceCurrencyCode]"},
+	{"EXT-FR-FE-182", xpLineTotals + "/ram:TaxTotalAmount[@currencyID=" + xpAbsSettlement + "/ram:TaxCurrencyCode]"},
+	{"EXT-FR-FE-184", xpLineTotals + "/ram:GrandTotalAmount"},
+	{"EXT-FR-FE-BG-01", xpAgreement + "/ram:BuyerAgentTradeParty"},
+	{"EXT-FR-FE-BG-02", xpSettlement + "/ram:PayerTradeParty"},
+	{"EXT-FR-FE-BG-03", xpAgreement + "/ram:SalesAgentTradeParty"},
+	{"EXT-FR-FE-BG-04", xpSettlement + "/ram:InvoiceeTradeParty"},
+	{"EXT-FR-FE-BG-05", xpSettlement + "/ram:InvoicerTradeParty"},
+	{"EXT-FR-FE-BG-06", xpLineSettlement + "/ram:InvoiceReferencedDocument"},
+	{"EXT-FR-FE-BG-10", xpLineDelivery + "/ram:ShipToTradeParty | " + xpLineDelivery + "/ram:ActualDeliverySupplyChainEvent"},
+	{"BT-X-12", xpProduct + "/ram:ApplicableProductCharacteristic/ram:ValueMeasure"},
 }
 
 // profileSet is a set of profiles.
@@ -311,26 +346,39 @@ func (p Profile) allows(id string) bool {
 
 // unsupported returns the business terms and groups inv holds that p
 // cannot carry, in the order of heldTerms, or nil. It looks only at the
-// terms p cannot carry: none for EN16931 and EXTENDED (and EXTENDED-CTC-FR,
-// which carries the terms of EXTENDED), which carry every term
-// (TestFullProfilesCarryEveryTerm), so that their check costs nothing.
+// terms p cannot carry (unsupportedTerms): none for EXTENDED (and
+// EXTENDED-CTC-FR, which carries the terms of EXTENDED), which carries
+// every term (TestExtendedCarriesEveryTerm), so that its check costs
+// nothing, and for EN 16931 only the EXTENDED terms.
 func (p Profile) unsupported(inv *einvoice.Invoice) []string {
-	if p = p.FacturX(); p == 0 || p == EN16931 || p == Extended {
+	if p = p.FacturX(); p == 0 {
 		return nil
 	}
 	var bad []string
-	for i := range modelTerms {
-		t := &modelTerms[i]
-		if !p.allows(t.id) && visitTerm(termVisit{}, inv, t) {
+	for _, i := range unsupportedTerms()[p] {
+		if t := &modelTerms[i]; visitTerm(termVisit{}, inv, t) {
 			bad = append(bad, t.id)
 		}
 	}
 	return bad
 }
 
+// unsupportedTerms returns, for each Factur-X profile, the indexes in
+// modelTerms of the terms it cannot carry, computed once.
+var unsupportedTerms = sync.OnceValue(func() (out [Extended + 1][]int) {
+	for _, p := range Profiles() {
+		for i := range modelTerms {
+			if !p.allows(modelTerms[i].id) {
+				out[p] = append(out[p], i)
+			}
+		}
+	}
+	return out
+})
+
 // heldTerms returns the business terms and groups inv holds, in the order
 // of the norm's numbers: the terms BT-1 .. BT-165, then the groups BG-1 ..
-// BG-32.
+// BG-32, then the EXTENDED terms (EXT-FR-FE-n, EXT-FR-FE-BG-n, BT-X-n).
 //
 // A term is held when its field is not zero: non-empty text or code, a
 // non-zero date or identifier, a non-nil figure. A 1..1 amount (the line
@@ -357,9 +405,13 @@ func heldTerms(inv *einvoice.Invoice) []string {
 // withoutTerms returns a copy of inv without the business terms and groups
 // ids: their fields are cleared (a text emptied, a pointer set to nil, a
 // slice to nil, a 1..1 amount set to zero), and a group goes with all its
-// terms. inv itself is left unchanged: the copy has its own slices and
-// groups, and shares only what nothing here writes through (the decimals
-// that pointers point to and attachment bytes). Unknown ids are ignored.
+// terms; the line subtype (EXT-FR-FE-163) goes with the lines that do not
+// count in the sums, group and information lines, which would count
+// without it. inv itself is left unchanged: the copy has its own slices
+// and groups, and shares only what nothing here writes through (the
+// decimals that pointers point to, attachment bytes, and the EXTENDED
+// groups, which go whole: parties, a line's preceding invoice, delivery
+// and seller, an attribute's measure). Unknown ids are ignored.
 func withoutTerms(inv *einvoice.Invoice, ids []string) *einvoice.Invoice {
 	if inv == nil {
 		return nil
@@ -402,32 +454,36 @@ func modelTerm(id string) *modelTermDef {
 
 // compareTerms orders business term and group ids as heldTerms does: BT
 // before BG, then by number, then by sub-term number (BT-29 before
-// BT-29-1). It returns -1, 0 or +1.
+// BT-29-1); then the EXTENDED ones: EXT-FR-FE terms, EXT-FR-FE-BG groups,
+// BT-X terms, each by number. It returns -1, 0 or +1.
 func compareTerms(a, b string) int {
 	ka, kb := termKey(a), termKey(b)
 	return slices.Compare(ka[:], kb[:])
 }
 
-// termKey returns the sort key of a term id: 0 for BT and 1 for BG (2 for
-// anything else), the number, the sub-term number.
+// termKey returns the sort key of a term id: its kind (0 for BT, 1 for BG,
+// 2 for EXT-FR-FE, 3 for EXT-FR-FE-BG, 4 for BT-X; 5 for anything else),
+// the number, the sub-term number.
 func termKey(id string) [3]int {
 	var k [3]int
-	switch {
-	case len(id) > 3 && id[:3] == "BT-":
-	case len(id) > 3 && id[:3] == "BG-":
-		k[0] = 1
-	default:
-		return [3]int{2, 0, 0}
+	var rest string
+	for kind, prefix := range []string{"BT-", "BG-", "EXT-FR-FE-", "EXT-FR-FE-BG-", "BT-X-"} {
+		if r, ok := strings.CutPrefix(id, prefix); ok && r != "" {
+			k[0], rest = kind, r // the longest prefix is the last one
+		}
+	}
+	if rest == "" {
+		return [3]int{5, 0, 0}
 	}
 	n := 1
-	for _, c := range id[3:] {
+	for _, c := range rest {
 		switch {
 		case c == '-' && n == 1:
 			n = 2
 		case c >= '0' && c <= '9':
 			k[n] = k[n]*10 + int(c-'0')
 		default:
-			return [3]int{2, 0, 0}
+			return [3]int{5, 0, 0}
 		}
 	}
 	return k
@@ -820,14 +876,10 @@ var modelTerms = []modelTermDef{
 		return termLines(x, func(l *einvoice.Line) bool { return termValue(v, &l.Item.OriginCountry) })
 	}},
 	{id: "BT-160", visit: func(v termVisit, x *einvoice.Invoice) bool {
-		return termLines(x, func(l *einvoice.Line) bool {
-			return termEach(l.Item.Attributes, func(a *einvoice.ItemAttribute) bool { return termValue(v, &a.Name) })
-		})
+		return termAttributes(x, func(a *einvoice.ItemAttribute) bool { return termValue(v, &a.Name) })
 	}},
 	{id: "BT-161", visit: func(v termVisit, x *einvoice.Invoice) bool {
-		return termLines(x, func(l *einvoice.Line) bool {
-			return termEach(l.Item.Attributes, func(a *einvoice.ItemAttribute) bool { return termValue(v, &a.Value) })
-		})
+		return termAttributes(x, func(a *einvoice.ItemAttribute) bool { return termValue(v, &a.Value) })
 	}},
 	{id: "BT-162", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Seller.Address.Line3) }},
 	{id: "BT-163", visit: func(v termVisit, x *einvoice.Invoice) bool { return termValue(v, &x.Buyer.Address.Line3) }},
@@ -839,14 +891,14 @@ var modelTerms = []modelTermDef{
 	}},
 	{id: "BG-1", visit: func(v termVisit, x *einvoice.Invoice) bool { return termSlice(v, &x.Notes) }, parts: []string{"BT-21", "BT-22"}},
 	{id: "BG-2", parts: []string{"BT-23", "BT-24"}},
-	{id: "BG-3", visit: func(v termVisit, x *einvoice.Invoice) bool { return termSlice(v, &x.PrecedingInvoices) }, parts: []string{"BT-25", "BT-26"}},
+	{id: "BG-3", visit: func(v termVisit, x *einvoice.Invoice) bool { return termSlice(v, &x.PrecedingInvoices) }, parts: []string{"BT-25", "BT-26", "EXT-FR-FE-02"}},
 	{id: "BG-4", parts: []string{"BT-27", "BT-28", "BT-29", "BT-30", "BT-31", "BT-32", "BT-33", "BT-34", "BG-5", "BG-6"}},
 	{id: "BG-5", parts: []string{"BT-35", "BT-36", "BT-162", "BT-37", "BT-38", "BT-39", "BT-40"}},
 	{id: "BG-6", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Seller.Contact) }, parts: []string{"BT-41", "BT-42", "BT-43"}},
 	{id: "BG-7", parts: []string{"BT-44", "BT-45", "BT-46", "BT-47", "BT-48", "BT-49", "BG-8", "BG-9"}},
 	{id: "BG-8", parts: []string{"BT-50", "BT-51", "BT-163", "BT-52", "BT-53", "BT-54", "BT-55"}},
 	{id: "BG-9", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Buyer.Contact) }, parts: []string{"BT-56", "BT-57", "BT-58"}},
-	{id: "BG-10", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Payee) }, parts: []string{"BT-59", "BT-60", "BT-61"}},
+	{id: "BG-10", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Payee) }, parts: []string{"BT-59", "BT-60", "BT-61", "EXT-FR-FE-29"}},
 	{id: "BG-11", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.TaxRepresentative) }, parts: []string{"BT-62", "BT-63", "BG-12"}},
 	{id: "BG-12", parts: []string{"BT-64", "BT-65", "BT-164", "BT-66", "BT-67", "BT-68", "BT-69"}},
 	{id: "BG-13", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Delivery) }, parts: []string{"BT-70", "BT-71", "BT-72", "BG-15"}},
@@ -871,7 +923,9 @@ var modelTerms = []modelTermDef{
 	{id: "BG-24", visit: func(v termVisit, x *einvoice.Invoice) bool { return termSlice(v, &x.Attachments) }, parts: []string{"BT-122", "BT-123", "BT-124", "BT-125"}},
 	{id: "BG-25", visit: func(v termVisit, x *einvoice.Invoice) bool { return termSlice(v, &x.Lines) }, parts: []string{
 		"BT-126", "BT-127", "BT-128", "BT-129", "BT-130", "BT-131", "BT-132", "BT-133",
-		"BG-26", "BG-27", "BG-28", "BG-29", "BG-30", "BG-31"}},
+		"BG-26", "BG-27", "BG-28", "BG-29", "BG-30", "BG-31",
+		"EXT-FR-FE-162", "EXT-FR-FE-163", "EXT-FR-FE-164", "EXT-FR-FE-181", "EXT-FR-FE-182", "EXT-FR-FE-184",
+		"EXT-FR-FE-BG-06", "EXT-FR-FE-BG-10"}},
 	{id: "BG-26", visit: func(v termVisit, x *einvoice.Invoice) bool {
 		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.Period) })
 	}, parts: []string{"BT-134", "BT-135"}},
@@ -886,7 +940,56 @@ var modelTerms = []modelTermDef{
 	{id: "BG-31", parts: []string{"BT-153", "BT-154", "BT-155", "BT-156", "BT-157", "BT-158", "BT-159", "BG-32"}},
 	{id: "BG-32", visit: func(v termVisit, x *einvoice.Invoice) bool {
 		return termLines(x, func(l *einvoice.Line) bool { return termSlice(v, &l.Item.Attributes) })
-	}, parts: []string{"BT-160", "BT-161"}},
+	}, parts: []string{"BT-160", "BT-161", "EXT-FR-FE-159", "BT-X-12"}},
+
+	// The EXTENDED terms.
+	{id: "EXT-FR-FE-02", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termEach(x.PrecedingInvoices, func(p *einvoice.PrecedingInvoice) bool { return termValue(v, &p.TypeCode) })
+	}},
+	{id: "EXT-FR-FE-29", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termIn(x.Payee, func(p *einvoice.Payee) bool { return termValue(v, &p.ElectronicAddress) })
+	}},
+	{id: "EXT-FR-FE-159", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termAttributes(x, func(a *einvoice.ItemAttribute) bool { return termValue(v, &a.TypeCode) })
+	}},
+	{id: "EXT-FR-FE-162", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termValue(v, &l.ParentID) })
+	}},
+	{id: "EXT-FR-FE-163", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		if v.clear {
+			// Without their subtype, group and information lines would
+			// count in the sums: they go with it, leaving the lines the
+			// totals sum.
+			x.Lines = slices.DeleteFunc(x.Lines, func(l einvoice.Line) bool { return !l.Status.Counts() })
+		}
+		return termLines(x, func(l *einvoice.Line) bool { return termValue(v, &l.Status) })
+	}},
+	{id: "EXT-FR-FE-164", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.Seller) })
+	}},
+	{id: "EXT-FR-FE-181", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.VATTotal) })
+	}},
+	{id: "EXT-FR-FE-182", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.VATTotalInTaxCurrency) })
+	}},
+	{id: "EXT-FR-FE-184", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.TotalWithVAT) })
+	}},
+	{id: "EXT-FR-FE-BG-01", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.BuyerAgent) }},
+	{id: "EXT-FR-FE-BG-02", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Payer) }},
+	{id: "EXT-FR-FE-BG-03", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.SalesAgent) }},
+	{id: "EXT-FR-FE-BG-04", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Invoicee) }},
+	{id: "EXT-FR-FE-BG-05", visit: func(v termVisit, x *einvoice.Invoice) bool { return termPointer(v, &x.Invoicer) }},
+	{id: "EXT-FR-FE-BG-06", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.PrecedingInvoice) })
+	}},
+	{id: "EXT-FR-FE-BG-10", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termLines(x, func(l *einvoice.Line) bool { return termPointer(v, &l.Delivery) })
+	}},
+	{id: "BT-X-12", visit: func(v termVisit, x *einvoice.Invoice) bool {
+		return termAttributes(x, func(a *einvoice.ItemAttribute) bool { return termPointer(v, &a.Measure) })
+	}},
 }
 
 // termValue reports whether *p is not zero, and zeroes it when clearing.
@@ -953,6 +1056,11 @@ func termLines(x *einvoice.Invoice, f func(*einvoice.Line) bool) bool { return t
 // termLineAllowances applies f to every allowance of every line.
 func termLineAllowances(x *einvoice.Invoice, f func(*einvoice.LineAllowance) bool) bool {
 	return termLines(x, func(l *einvoice.Line) bool { return termEach(l.Allowances, f) })
+}
+
+// termAttributes applies f to every item attribute of every line.
+func termAttributes(x *einvoice.Invoice, f func(*einvoice.ItemAttribute) bool) bool {
+	return termLines(x, func(l *einvoice.Line) bool { return termEach(l.Item.Attributes, f) })
 }
 
 // termLineCharges applies f to every charge of every line.

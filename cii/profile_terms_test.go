@@ -40,8 +40,23 @@ func normTerms() []string {
 	return ids
 }
 
+// extTerms lists the EXTENDED terms of the model, in the order of
+// heldTerms: the French reform's terms, its groups, Factur-X's terms.
+func extTerms() []string {
+	return []string{
+		"EXT-FR-FE-02", "EXT-FR-FE-29", "EXT-FR-FE-159", "EXT-FR-FE-162", "EXT-FR-FE-163", "EXT-FR-FE-164",
+		"EXT-FR-FE-181", "EXT-FR-FE-182", "EXT-FR-FE-184",
+		"EXT-FR-FE-BG-01", "EXT-FR-FE-BG-02", "EXT-FR-FE-BG-03", "EXT-FR-FE-BG-04", "EXT-FR-FE-BG-05",
+		"EXT-FR-FE-BG-06", "EXT-FR-FE-BG-10",
+		"BT-X-12",
+	}
+}
+
+// allTerms lists every term of the tables: normTerms, then extTerms.
+func allTerms() []string { return slices.Concat(normTerms(), extTerms()) }
+
 func TestProfileTermsTables(t *testing.T) {
-	want := normTerms()
+	want := allTerms()
 	var paths, model []string
 	for _, tp := range termPaths {
 		paths = append(paths, tp.id)
@@ -93,11 +108,46 @@ func TestProfileTermsTables(t *testing.T) {
 			parent[p] = mt.id
 		}
 	}
-	for _, id := range []string{"BT-126", "BT-146", "BT-153", "BT-160", "BT-134", "BT-136", "BT-141"} {
+	for _, id := range []string{"BT-126", "BT-146", "BT-153", "BT-160", "BT-134", "BT-136", "BT-141",
+		"EXT-FR-FE-159", "EXT-FR-FE-162", "EXT-FR-FE-163", "EXT-FR-FE-164", "EXT-FR-FE-181", "EXT-FR-FE-182",
+		"EXT-FR-FE-184", "EXT-FR-FE-BG-06", "EXT-FR-FE-BG-10", "BT-X-12"} {
 		if !slices.Contains(termDescendants("BG-25"), id) {
 			t.Errorf("%s is not under BG-25", id)
 		}
 	}
+	// Every EXTENDED term is named in the model's documentation, where
+	// its field is.
+	docs := modelDocText(t)
+	for _, id := range extTerms() {
+		if !regexp.MustCompile(regexp.QuoteMeta(id) + `\b[^-]`).MatchString(docs) {
+			t.Errorf("%s appears in no doc comment of the model", id)
+		}
+	}
+}
+
+// modelDocText returns the comments of the model's source files.
+func modelDocText(t *testing.T) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(src), "\n") {
+			if _, c, ok := strings.Cut(line, "//"); ok {
+				b.WriteString(c + "\n")
+			}
+		}
+	}
+	return b.String()
 }
 
 func TestProfileTermOrder(t *testing.T) {
@@ -111,6 +161,14 @@ func TestProfileTermOrder(t *testing.T) {
 		{"BT-165", "BG-1", -1},
 		{"BG-2", "BG-10", -1},
 		{"BG-32", "BX-1", -1},
+		{"BG-32", "EXT-FR-FE-02", -1},
+		{"EXT-FR-FE-02", "EXT-FR-FE-159", -1},
+		{"EXT-FR-FE-184", "EXT-FR-FE-BG-01", -1},
+		{"EXT-FR-FE-BG-06", "EXT-FR-FE-BG-10", -1},
+		{"EXT-FR-FE-BG-10", "BT-X-12", -1},
+		{"BT-165", "BT-X-12", -1},
+		{"BT-X-12", "BX-1", -1},
+		{"EXT-FR-FE-BG-01", "EXT-FR-FE-BG-01", 0},
 		{"BT-7", "BT-7", 0},
 		{"BG-1", "BT-1", 1},
 	} {
@@ -118,7 +176,7 @@ func TestProfileTermOrder(t *testing.T) {
 			t.Errorf("compareTerms(%s, %s) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
-	for _, id := range []string{"BT-01", "BT-4", "BG-33", "XX", ""} {
+	for _, id := range []string{"BT-01", "BT-4", "BG-33", "XX", "", "EXT-FR-FE-2", "EXT-FR-FE-BG-1", "EXT-FR-FE-", "BT-X-"} {
 		if modelTerm(id) != nil {
 			t.Errorf("modelTerm(%q) is not nil", id)
 		}
@@ -132,6 +190,14 @@ func TestProfileAllows(t *testing.T) {
 		}
 		if p.allows("BT-4") || p.allows("BT-29-1") || p.allows("") {
 			t.Errorf("%v allows an unknown id", p)
+		}
+	}
+	// The EXTENDED terms: EXTENDED only.
+	for _, id := range extTerms() {
+		for _, p := range append(Profiles(), 0) {
+			if p.allows(id) != (p == Extended) {
+				t.Errorf("%s: %v.allows = %v", id, p, p.allows(id))
+			}
 		}
 	}
 	for _, id := range normTerms() {
@@ -169,7 +235,7 @@ func TestProfileAllows(t *testing.T) {
 	// The profiles nest: what a profile carries, the larger ones carry.
 	ps := Profiles()
 	for i := 1; i < len(ps); i++ {
-		for _, id := range normTerms() {
+		for _, id := range allTerms() {
 			if ps[i-1].allows(id) && !ps[i].allows(id) {
 				t.Errorf("%s: allowed by %v, not by %v", id, ps[i-1], ps[i])
 			}
@@ -200,6 +266,32 @@ func termsFullInvoice(t *testing.T) *einvoice.Invoice {
 	return &inv
 }
 
+// termsFullExtended returns termsFullInvoice with every EXTENDED term too.
+func termsFullExtended(t *testing.T) *einvoice.Invoice {
+	t.Helper()
+	inv := fixtures.Full()
+	party := func(name string) *einvoice.Party {
+		return &einvoice.Party{Name: name, Identifiers: []einvoice.ID{{Value: "84123456000016", Scheme: einvoice.ICDSIRET}},
+			LegalRegistration: einvoice.ID{Value: "841234560", Scheme: einvoice.ICDSIREN}, VATID: "FR81841234560",
+			ElectronicAddress: einvoice.ElectronicAddress{Value: "841234560", Scheme: einvoice.EAS0225},
+			Address:           &einvoice.Address{Line1: "8 place Victor Hugo", City: "Grenoble", PostCode: "38000", Country: einvoice.CountryFR}}
+	}
+	inv.BuyerAgent, inv.Payer, inv.SalesAgent, inv.Invoicee, inv.Invoicer = party("Agent"), party("Payer"), party("Sales agent"), party("Invoicee"), party("Invoicer")
+	inv.Payee.ElectronicAddress = einvoice.ElectronicAddress{Value: "552081317", Scheme: einvoice.EAS0225}
+	inv.PrecedingInvoices[0].TypeCode = einvoice.CommercialInvoice
+	l := &inv.Lines[0]
+	l.ParentID, l.Status, l.Seller = "2", einvoice.LineDetail, party("Line seller")
+	l.PrecedingInvoice = &einvoice.PrecedingInvoice{Number: "F-2026-0030", IssueDate: einvoice.NewDate(2026, time.October, 1), TypeCode: einvoice.CommercialInvoice}
+	l.Delivery = &einvoice.Delivery{PartyName: "Quai 3", LocationID: einvoice.ID{Value: "13002526500021", Scheme: einvoice.ICDSIRET},
+		Date: einvoice.NewDate(2026, time.November, 19), Address: &einvoice.Address{City: "Bron", Country: einvoice.CountryFR}}
+	l.VATTotal, l.VATTotalInTaxCurrency, l.TotalWithVAT = new(termsDec("10.00")), new(termsDec("11.70")), new(termsDec("60.00"))
+	l.Item.Attributes = append(l.Item.Attributes, einvoice.ItemAttribute{TypeCode: "LN", Name: "Longueur", Measure: &einvoice.Measure{Value: termsDec("29.7"), Unit: einvoice.UnitCMT}})
+	if err := inv.Complete(); err != nil {
+		t.Fatal(err)
+	}
+	return &inv
+}
+
 func termsJSON(t *testing.T, inv *einvoice.Invoice) string {
 	t.Helper()
 	b, err := json.Marshal(inv)
@@ -213,6 +305,9 @@ func TestHeldTerms(t *testing.T) {
 	full := termsFullInvoice(t)
 	if got, want := heldTerms(full), normTerms(); !slices.Equal(got, want) {
 		t.Errorf("heldTerms(full):\n got %v\nwant %v", got, want)
+	}
+	if got, want := heldTerms(termsFullExtended(t)), allTerms(); !slices.Equal(got, want) {
+		t.Errorf("heldTerms(full EXTENDED):\n got %v\nwant %v", got, want)
 	}
 	if got := heldTerms(&einvoice.Invoice{}); got != nil {
 		t.Errorf("heldTerms(empty) = %v, want none", got)
@@ -275,7 +370,7 @@ func expectedHeld(held, ids []string) []string {
 }
 
 func TestWithoutTerms(t *testing.T) {
-	full := termsFullInvoice(t)
+	full := termsFullExtended(t)
 	before := termsJSON(t, full)
 	held := heldTerms(full)
 	check := func(ids []string) *einvoice.Invoice {
@@ -304,6 +399,11 @@ func TestWithoutTerms(t *testing.T) {
 		out.Buyer.Address != (einvoice.Address{}) || out.Lines[0].Item.Name != full.Lines[0].Item.Name {
 		t.Errorf("withoutTerms did not clear exactly the terms: %+v", out.Lines[0].Item)
 	}
+	out = check([]string{"EXT-FR-FE-BG-01", "EXT-FR-FE-163", "BT-X-12"})
+	if out.BuyerAgent != nil || out.Lines[0].Status != "" || out.Lines[0].Item.Attributes[1].Measure != nil ||
+		out.Lines[0].Item.Attributes[1].Name == "" || out.Payer == nil || out.Lines[0].ParentID == "" {
+		t.Errorf("withoutTerms did not clear exactly the EXTENDED terms: %+v", out.Lines[0])
+	}
 	// An unknown id is ignored; no id is a copy.
 	out = withoutTerms(full, []string{"BT-4", "XX"})
 	if termsJSON(t, out) != before || out == full {
@@ -317,7 +417,7 @@ func TestWithoutTerms(t *testing.T) {
 // TestWithoutTermsOwnsItsCopy changes every group of the copy and checks
 // that the original does not see it.
 func TestWithoutTermsOwnsItsCopy(t *testing.T) {
-	full := termsFullInvoice(t)
+	full := termsFullExtended(t)
 	before := termsJSON(t, full)
 	c := withoutTerms(full, nil)
 	c.Notes[0].Text = "x"
@@ -345,13 +445,18 @@ func TestWithoutTermsOwnsItsCopy(t *testing.T) {
 	l.Charges[0].Reason = "x"
 	l.Item.Classifications[0].Value = "x"
 	l.Item.Attributes[0].Value = "x"
+	l.Item.Attributes[1].TypeCode = "x"
+	l.ParentID, l.Status, l.Seller, l.VATTotal = "x", "x", nil, nil
+	c.PrecedingInvoices[0].TypeCode = "x"
+	c.Payee.ElectronicAddress.Value = "x"
+	c.BuyerAgent, c.Lines[0].Delivery = nil, nil
 	if termsJSON(t, full) != before {
 		t.Error("the copy shares a group with the original")
 	}
 }
 
 func TestProfileUnsupported(t *testing.T) {
-	full := termsFullInvoice(t)
+	full := termsFullExtended(t)
 	lines := []string{"BT-126", "BT-127", "BT-128", "BT-129", "BT-130", "BT-131", "BT-132", "BT-133", "BT-134", "BT-135",
 		"BT-136", "BT-137", "BT-138", "BT-139", "BT-140", "BT-141", "BT-142", "BT-143", "BT-144", "BT-145", "BT-146",
 		"BT-147", "BT-148", "BT-149", "BT-150", "BT-151", "BT-152", "BT-153", "BT-154", "BT-155", "BT-156", "BT-157",
@@ -385,9 +490,13 @@ func TestProfileUnsupported(t *testing.T) {
 		EN16931:  nil,
 		Extended: nil,
 	}
+	// Below EXTENDED, the EXTENDED terms too.
+	for _, p := range []Profile{Minimum, BasicWL, Basic, EN16931} {
+		want[p] = append(want[p], extTerms()...)
+	}
 	for _, p := range Profiles() {
 		got := p.unsupported(full)
-		t.Logf("%-8v cannot carry %d of the %d terms of the full invoice: %s", p, len(got), len(normTerms()), strings.Join(got, " "))
+		t.Logf("%-8v cannot carry %d of the %d terms of the full invoice: %s", p, len(got), len(allTerms()), strings.Join(got, " "))
 		w := want[p]
 		slices.SortFunc(w, compareTerms)
 		if !slices.Equal(got, w) {
@@ -437,18 +546,31 @@ func TestProfileOfficialExamples(t *testing.T) {
 	}
 }
 
-// TestFullProfilesCarryEveryTerm guards the shortcut of unsupported: the
-// EN 16931 and EXTENDED profiles carry every business term and group.
-func TestFullProfilesCarryEveryTerm(t *testing.T) {
+// TestExtendedCarriesEveryTerm: EXTENDED carries every business term and
+// group and every EXTENDED term, so that unsupported checks nothing for it;
+// EN 16931 carries every business term and group, and unsupported checks
+// only the EXTENDED terms for it.
+func TestExtendedCarriesEveryTerm(t *testing.T) {
 	for id := range termProfiles {
-		for _, p := range []Profile{EN16931, Extended} {
-			if !p.allows(id) {
-				t.Errorf("%v cannot carry %s: unsupported must not skip its check", p, id)
-			}
+		if !Extended.allows(id) {
+			t.Errorf("EXTENDED cannot carry %s", id)
 		}
 	}
 	if len(termProfiles) < 190 {
 		t.Fatalf("only %d terms in the table", len(termProfiles))
+	}
+	checked := func(p Profile) []string {
+		var ids []string
+		for _, i := range unsupportedTerms()[p] {
+			ids = append(ids, modelTerms[i].id)
+		}
+		return ids
+	}
+	if got := checked(Extended); got != nil {
+		t.Errorf("unsupported checks %v for EXTENDED", got)
+	}
+	if got := checked(EN16931); !slices.Equal(got, extTerms()) {
+		t.Errorf("unsupported checks %v for EN 16931, want the EXTENDED terms", got)
 	}
 }
 

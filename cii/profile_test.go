@@ -95,7 +95,7 @@ func TestParseProfile(t *testing.T) {
 
 // EXTENDED-CTC-FR carries exactly what EXTENDED carries.
 func TestExtendedCTCFRCarriesExtended(t *testing.T) {
-	for _, id := range append(normTerms(), "BT-24", "BT-4", "BT-29-1", "") {
+	for _, id := range append(allTerms(), "BT-24", "BT-4", "BT-29-1", "") {
 		if ExtendedCTCFR.allows(id) != Extended.allows(id) {
 			t.Errorf("%s: ExtendedCTCFR.allows %v, Extended.allows %v", id, ExtendedCTCFR.allows(id), Extended.allows(id))
 		}

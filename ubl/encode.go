@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/einvoice-go/einvoice/internal/xmlw"
@@ -13,8 +14,12 @@ import (
 
 // ErrUnsupported is returned (wrapped, with the business terms it concerns)
 // by Encode for an invoice that UBL 2.1 cannot carry as it is: a payment due
-// date (BT-9) in a credit note without payment instructions (BG-16), or more
-// than one buyer identifier (BT-46).
+// date (BT-9) in a credit note without payment instructions (BG-16), more
+// than one buyer identifier (BT-46), or any of the EXTENDED terms of the
+// model (the parties of einvoice.Party, the line hierarchy, the line
+// references, deliveries and totals, EXT-FR-FE-*; an item attribute's
+// measure, BT-X-12), which the EN 16931 binding of UBL does not have and
+// CII EXTENDED carries.
 var ErrUnsupported = errors.New("ubl: the invoice cannot be written in UBL 2.1")
 
 // unsupportedError names the terms UBL cannot carry; it wraps ErrUnsupported.
@@ -49,6 +54,9 @@ func (e *Encoder) Encode(w io.Writer, inv *einvoice.Invoice) error {
 		// needs a payment means type code (BT-81) the invoice does not have.
 		return &unsupportedError{"a credit note carries the payment due date (BT-9) in its payment instructions (BG-16), and it has none"}
 	}
+	if terms := extendedTerms(inv); len(terms) > 0 {
+		return &unsupportedError{"UBL carries none of the EXTENDED terms the invoice holds: " + strings.Join(terms, ", ") + "; CII EXTENDED carries them"}
+	}
 	if len(inv.Buyer.Identifiers) > 1 {
 		// UBL-SR-16: the EN 16931 binding of UBL has one
 		// cac:PartyIdentification for the buyer.
@@ -76,6 +84,63 @@ func (e *Encoder) Encode(w io.Writer, inv *einvoice.Invoice) error {
 	}
 	_, err := w.Write(enc.w.Buf)
 	return err
+}
+
+// extendedTerms returns the EXTENDED terms inv holds, which UBL does not
+// carry, in the order of their ids, which are package cii's (whose
+// EXTENDED profiles carry them): the French reform's terms (EXT-FR-FE-n; a
+// line's seller is EXT-FR-FE-164), its groups (EXT-FR-FE-BG-n), then an
+// item attribute's measure (BT-X-12).
+func extendedTerms(inv *einvoice.Invoice) []string {
+	var precedingType bool
+	for i := range inv.PrecedingInvoices {
+		precedingType = precedingType || inv.PrecedingInvoices[i].TypeCode != ""
+	}
+	var l struct{ code, parent, status, seller, vat, vatTax, total, preceding, delivery, measure bool }
+	for i := range inv.Lines {
+		x := &inv.Lines[i]
+		l.parent = l.parent || x.ParentID != ""
+		l.status = l.status || x.Status != ""
+		l.seller = l.seller || x.Seller != nil
+		l.vat = l.vat || x.VATTotal != nil
+		l.vatTax = l.vatTax || x.VATTotalInTaxCurrency != nil
+		l.total = l.total || x.TotalWithVAT != nil
+		l.preceding = l.preceding || x.PrecedingInvoice != nil
+		l.delivery = l.delivery || x.Delivery != nil
+		for j := range x.Item.Attributes {
+			a := &x.Item.Attributes[j]
+			l.code = l.code || a.TypeCode != ""
+			l.measure = l.measure || a.Measure != nil
+		}
+	}
+	var terms []string
+	for _, t := range []struct {
+		held bool
+		id   string
+	}{
+		{precedingType, "EXT-FR-FE-02"},
+		{inv.Payee != nil && !inv.Payee.ElectronicAddress.IsZero(), "EXT-FR-FE-29"},
+		{l.code, "EXT-FR-FE-159"},
+		{l.parent, "EXT-FR-FE-162"},
+		{l.status, "EXT-FR-FE-163"},
+		{l.seller, "EXT-FR-FE-164"},
+		{l.vat, "EXT-FR-FE-181"},
+		{l.vatTax, "EXT-FR-FE-182"},
+		{l.total, "EXT-FR-FE-184"},
+		{inv.BuyerAgent != nil, "EXT-FR-FE-BG-01"},
+		{inv.Payer != nil, "EXT-FR-FE-BG-02"},
+		{inv.SalesAgent != nil, "EXT-FR-FE-BG-03"},
+		{inv.Invoicee != nil, "EXT-FR-FE-BG-04"},
+		{inv.Invoicer != nil, "EXT-FR-FE-BG-05"},
+		{l.preceding, "EXT-FR-FE-BG-06"},
+		{l.delivery, "EXT-FR-FE-BG-10"},
+		{l.measure, "BT-X-12"},
+	} {
+		if t.held {
+			terms = append(terms, t.id)
+		}
+	}
+	return terms
 }
 
 // sizeHint is about the size of the document, so that it is written in one
@@ -754,7 +819,7 @@ func (e *encoder) item(l *einvoice.Line) {
 	for i := range it.Attributes {
 		w.Open("cac:AdditionalItemProperty")
 		w.Text("cbc:Name", it.Attributes[i].Name)
-		w.Text("cbc:Value", it.Attributes[i].Value)
+		w.OptText("cbc:Value", it.Attributes[i].Value) // none for an empty value: BR-54 then fires, as in CII
 		w.Close("cac:AdditionalItemProperty")
 	}
 	w.Close("cac:Item")

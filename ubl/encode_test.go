@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/cii"
 	"github.com/einvoice-go/einvoice/internal/conformance"
 	"github.com/einvoice-go/einvoice/internal/fixtures"
 	"github.com/einvoice-go/einvoice/internal/modeltest"
@@ -694,5 +695,93 @@ func TestEncodeSeveralBuyerIdentifiers(t *testing.T) {
 	}
 	if got := doc.Invoice.Buyer.Identifiers; len(got) != 1 || got[0] != ids[0] {
 		t.Errorf("decoded %v", got)
+	}
+}
+
+// UBL carries none of the EXTENDED terms of the model: an invoice holding
+// one is refused, naming it (by the id package cii gives it, whose EN 16931
+// profile drops the same terms), and nothing is written.
+func TestEncodeExtendedTerms(t *testing.T) {
+	amount := func(s string) *decimal.Decimal { return new(mustDec(s)) }
+	party := func() *einvoice.Party {
+		return &einvoice.Party{Name: "Alpes Achats Conseil SARL", Identifiers: []einvoice.ID{{Value: "84123456000016", Scheme: einvoice.ICDSIRET}}}
+	}
+	line := func(f func(l *einvoice.Line)) func(inv *einvoice.Invoice) {
+		return func(inv *einvoice.Invoice) { f(&inv.Lines[0]) }
+	}
+	for _, c := range []struct {
+		id     string
+		change func(inv *einvoice.Invoice)
+	}{
+		{"EXT-FR-FE-02", func(inv *einvoice.Invoice) {
+			inv.PrecedingInvoices = []einvoice.PrecedingInvoice{{Number: "FA-2026-00071", TypeCode: einvoice.PrepaymentInvoice}}
+		}},
+		{"EXT-FR-FE-29", func(inv *einvoice.Invoice) {
+			inv.Payee = &einvoice.Payee{Name: "Affacturage Rhône-Alpes SA", ElectronicAddress: einvoice.ElectronicAddress{Value: "401234562", Scheme: einvoice.EAS0225}}
+		}},
+		{"EXT-FR-FE-159", line(func(l *einvoice.Line) {
+			l.Item.Attributes = []einvoice.ItemAttribute{{TypeCode: "MATERIAL", Name: "Essence", Value: "Chêne"}}
+		})},
+		{"EXT-FR-FE-162", line(func(l *einvoice.Line) { l.ParentID = "2" })},
+		{"EXT-FR-FE-163", line(func(l *einvoice.Line) { l.Status = einvoice.LineDetail })},
+		{"EXT-FR-FE-164", line(func(l *einvoice.Line) { l.Seller = party() })},
+		{"EXT-FR-FE-181", line(func(l *einvoice.Line) { l.VATTotal = amount("71.20") })},
+		{"EXT-FR-FE-182", func(inv *einvoice.Invoice) {
+			inv.Currency, inv.TaxCurrency = einvoice.CurrencyUSD, einvoice.CurrencyEUR
+			inv.Totals.VATInTaxCurrency = amount("125.00")
+			inv.Lines[0].VATTotalInTaxCurrency = amount("61.59")
+		}},
+		{"EXT-FR-FE-184", line(func(l *einvoice.Line) { l.TotalWithVAT = amount("427.20") })},
+		{"EXT-FR-FE-BG-01", func(inv *einvoice.Invoice) { inv.BuyerAgent = party() }},
+		{"EXT-FR-FE-BG-02", func(inv *einvoice.Invoice) { inv.Payer = party() }},
+		{"EXT-FR-FE-BG-03", func(inv *einvoice.Invoice) { inv.SalesAgent = party() }},
+		{"EXT-FR-FE-BG-04", func(inv *einvoice.Invoice) { inv.Invoicee = party() }},
+		{"EXT-FR-FE-BG-05", func(inv *einvoice.Invoice) { inv.Invoicer = party() }},
+		{"EXT-FR-FE-BG-06", line(func(l *einvoice.Line) {
+			l.PrecedingInvoice = &einvoice.PrecedingInvoice{Number: "FA-2026-00118", IssueDate: einvoice.NewDate(2026, time.May, 5)}
+		})},
+		{"EXT-FR-FE-BG-10", line(func(l *einvoice.Line) {
+			l.Delivery = &einvoice.Delivery{LocationID: einvoice.ID{Value: "52345678800042", Scheme: einvoice.ICDSIRET}, Date: einvoice.NewDate(2026, time.June, 10)}
+		})},
+		{"BT-X-12", line(func(l *einvoice.Line) {
+			l.Item.Attributes = []einvoice.ItemAttribute{{Name: "Longueur", Measure: &einvoice.Measure{Value: mustDec("80"), Unit: einvoice.UnitCMT}}}
+		})},
+	} {
+		inv := completeBase(t, c.change)
+		var b bytes.Buffer
+		err := ubl.Encode(&b, inv)
+		if !errors.Is(err, ubl.ErrUnsupported) || !strings.Contains(err.Error(), c.id) || b.Len() != 0 {
+			t.Errorf("%s: got %v, %d bytes", c.id, err, b.Len())
+		}
+		if got := ubl.ExtendedTerms(inv); !slices.Equal(got, []string{c.id}) {
+			t.Errorf("%s: ExtendedTerms = %v", c.id, got)
+		}
+		// Package cii names the term so, and drops it for EN 16931.
+		dropped, err := (&cii.Encoder{Profile: cii.EN16931, DropUnsupported: true}).Encode(io.Discard, inv)
+		if err != nil || !slices.Equal(dropped, []string{c.id}) {
+			t.Errorf("%s: CII EN 16931 dropped %v, %v", c.id, dropped, err)
+		}
+	}
+
+	// The fixtures holding EXTENDED terms are refused, naming them all.
+	want := map[string][]string{
+		"extended-fr-parties": {"EXT-FR-FE-29", "EXT-FR-FE-159", "EXT-FR-FE-181", "EXT-FR-FE-182", "EXT-FR-FE-184",
+			"EXT-FR-FE-BG-01", "EXT-FR-FE-BG-02", "EXT-FR-FE-BG-03", "EXT-FR-FE-BG-04", "EXT-FR-FE-BG-05",
+			"EXT-FR-FE-BG-06", "EXT-FR-FE-BG-10"},
+		"extended-sub-lines": {"EXT-FR-FE-02", "EXT-FR-FE-159", "EXT-FR-FE-162", "EXT-FR-FE-163", "EXT-FR-FE-164",
+			"EXT-FR-FE-181", "EXT-FR-FE-184", "EXT-FR-FE-BG-06", "BT-X-12"},
+	}
+	for _, f := range slices.Concat(fixtures.All(), fixtures.ExtendedOnly()) {
+		terms := ubl.ExtendedTerms(&f.Invoice)
+		if !slices.Equal(terms, want[f.Name]) {
+			t.Errorf("%s: ExtendedTerms = %v, want %v", f.Name, terms, want[f.Name])
+		}
+		if len(terms) == 0 {
+			continue
+		}
+		var b bytes.Buffer
+		if err := ubl.Encode(&b, &f.Invoice); !errors.Is(err, ubl.ErrUnsupported) || !strings.Contains(err.Error(), strings.Join(terms, ", ")) || b.Len() != 0 {
+			t.Errorf("%s: got %v", f.Name, err)
+		}
 	}
 }

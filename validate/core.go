@@ -28,8 +28,8 @@ import (
 //     writes even when the model's value is empty, and the official rule
 //     then accepts it: BR-32, BR-37, BR-47 (VAT category codes BT-95,
 //     BT-102, BT-118: BR-CL-17 and BR-CL-18 reject an empty code), BR-49
-//     (payment means code BT-81: BR-CL-16), the half of BR-54 on the item
-//     attribute name (BT-160) and BR-61 (an empty ram:ProprietaryID is
+//     (payment means code BT-81: BR-CL-16), BR-54 on the item attribute
+//     name (BT-160) and, in CII below EXTENDED, value (BT-161), and BR-61 (an empty ram:ProprietaryID is
 //     present; BR-50 reports the empty account identifier BT-84).
 //
 // Where the official test is the presence of an element the encoder leaves
@@ -433,20 +433,34 @@ func br53(c *checker) {
 	}
 }
 
-// br54: an item attribute has a value (BT-161). The encoders write the
-// name always and the value when not empty: an attribute given as a
-// measure only (an EXTENDED term) has none, and the official test,
-// (ram:Description) and (ram:Value), fails it.
+// br54: an item attribute has a name (BT-160) and a value (BT-161). The
+// official tests are (ram:Description) and (ram:Value) in CII,
+// exists(cbc:Name) and exists(cbc:Value) in UBL: the presence of the
+// elements. The UBL encoder writes the name always and the value when not
+// empty; the CII encoder, in the EXTENDED profiles, each when not empty
+// (an attribute may be given by its type code and measure only), and
+// below both always, as their XSDs require.
 func br54(c *checker) {
-	for i := range c.inv.Lines {
-		attrs := c.inv.Lines[i].Item.Attributes
-		for j := range attrs {
-			if attrs[j].Value == "" {
-				c.fail(vatPath("Lines", i, "Item.Attributes["+strconv.Itoa(j)+"].Value"), "")
-				return
-			}
-		}
+	ext := c.extendedCII()
+	if c.syntax == CII && !ext {
+		return
 	}
+	attributesCheck(c, func(a *einvoice.ItemAttribute) bool { return a.Value != "" && (a.Name != "" || !ext) }, "Value")
+}
+
+// extendedCII reports whether the invoice is judged as the CII of an
+// EXTENDED profile (BT-24 names one), where the encoder leaves out an
+// empty item attribute name or value and an empty line VAT category,
+// which the XSDs of the other profiles require and it writes empty.
+func (c *checker) extendedCII() bool {
+	if c.syntax != CII {
+		return false
+	}
+	switch einvoice.FacturXProfile(c.inv.Process.Specification) {
+	case "extended", "extended-ctc-fr":
+		return true
+	}
+	return false
 }
 
 // br55: each Preceding Invoice reference (BG-3) shall contain a Preceding

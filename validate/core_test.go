@@ -107,9 +107,13 @@ var coreCases = []ruleCase{
 		// invoice currency.
 		inv.TaxCurrency = inv.Currency
 	}, want: []string{"TaxCurrency"}},
-	{rule: "BR-54", mutate: func(inv *einvoice.Invoice) {
+	{rule: "BR-54", base: "extended", mutate: func(inv *einvoice.Invoice) {
 		inv.Lines[0].Item.Attributes = []einvoice.ItemAttribute{{Name: "Couleur", Value: "bleu"}, {Name: "Poids", Measure: &einvoice.Measure{Value: decimal.New(25, -1), Unit: "KGM"}}}
 	}, want: []string{"Lines[0].Item.Attributes[1].Value"}},
+	{rule: "BR-54", base: "prices", mutate: func(inv *einvoice.Invoice) {
+		// Below EXTENDED, the CII encoder writes an empty ram:Value.
+		inv.Lines[0].Item.Attributes = []einvoice.ItemAttribute{{Name: "Couleur"}}
+	}, want: nil},
 	{rule: "BR-54", mutate: func(inv *einvoice.Invoice) {
 		inv.Lines[0].Item.Attributes = []einvoice.ItemAttribute{{Name: "Couleur", Value: " "}}
 	}, want: nil},

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/einvoice-go/einvoice"
 	"github.com/shopspring/decimal"
@@ -431,20 +432,15 @@ func fxCO12(c *checker) {
 //     BR-24 and BR-26;
 //   - BR-FXEXT-CII-DT-097a: the encoder writes dates in format 102 only,
 //     never 205 (date and time).
-//
-// Left out too, though the model can now break them, since an item
-// attribute has a type code (BT-X-11, ItemAttribute.TypeCode) and a
-// measure (BT-X-12, ItemAttribute.Measure) that the encoder writes in
-// EXTENDED: BR-FXEXT-04 (a warning: the type code is in UNTDID 6313 and
-// the Factur-X extension, a code list the package does not have yet),
-// BR-FXEXT-BR-54-1 (a name or a type code) and BR-FXEXT-BR-54-2 (a value
-// or a measure with its unit, not both). They are to be added.
-//
+
 // The others follow the official XPath on the CII the encoder writes.
 // BR-FXEXT-BR-38, BR-FXEXT-BR-44 and BR-FXEXT-CO-16 test what BR-38, BR-44
 // and BR-CO-16 test, and share their functions.
 var fxExtendedRules = []rule{
 	{"BR-CO-25", brCO25},
+	{"BR-FXEXT-04", fxext04},
+	{"BR-FXEXT-BR-54-1", func(c *checker) { attributesCheck(c, attributeNamedOK, "Name") }},
+	{"BR-FXEXT-BR-54-2", func(c *checker) { attributesCheck(c, attributeValueOK, "Value") }},
 	{"BR-FXEXT-06", fxext06},
 	{"BR-FXEXT-08", fxext08},
 	{"BR-FXEXT-11", fxext11},
@@ -1051,3 +1047,20 @@ func fxextCO04(c *checker) {
 
 // fxFloat formats an xs:double for a message.
 func fxFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// fxext04 (a warning): an item attribute type code (BT-X-11,
+// ItemAttribute.TypeCode), normalised, is one word of UNTDID 6313 or of
+// the Factur-X extension of that list.
+func fxext04(c *checker) {
+	attributesCheck(c, func(a *einvoice.ItemAttribute) bool {
+		if a.TypeCode == "" {
+			return true
+		}
+		code := normalizeSpace(a.TypeCode)
+		return !strings.Contains(code, " ") && strings.Contains(fxAttributeCodes, " "+code+" ")
+	}, "TypeCode")
+}
+
+// fxAttributeCodes are the item attribute type codes BR-FXEXT-04 allows,
+// each between spaces, as the official test lists them.
+const fxAttributeCodes = " A AAA AAB AAC AAD AAF AAG AAH AAI AAJ AAK AAM AAN AAO AAP AAQ AAR AAS AAT AAU AAV AAW AAX AAY AAZ ABA ABB ABC ABD ABE ABF ABG ABH ABI ABJ ABK ABL ABM ABN ABO ABP ABS ABT ABX ABY ABZ ACA ACE ACG ACN ACP ACS ACV ACW ACX ADR ADS ADT ADU ADV ADW ADX ADY ADZ AEA AEB AEC AED AEE AEF AEG AEH AEI AEJ AEK AEL AEM AEN AEO AEP AEQ AER AES AET AEU AEV AEW AEX AEY AEZ AF AFA AFB AFC AFD AFE AFF AFG AFH AFI AFJ AFK AFL AFM AFN AFO AFP AFQ AFR AFS AFT AFU AFV AFW AFX B BL BMY BMZ BNA BNB BNC BND BNE BNF BNG BNH BNI BNJ BNK BNL BNM BNN BNO BNP BNQ BNR BNS BNT BNU BNV BNW BNX BNY BNZ BR BRA BRB BRC BRD BRE BRF BRG BRH BRI BRJ BRK BRL BRM BRN BRO BRP BRQ BRR BRS BRT BRU BRV BS BSW BSX BSY BSZ BTA BTB BTC BTD BTE BTF BTG BTH BTI BTJ BTK BTL BTM BW CHN CHO CM CT CV CZ D DI DL DN DP DR DS DW E EA F FI FL FN FV GG GW HF HM HT IB ID L LM LN LND M MO MW N OD PRS PTN RA RF RJ RMW RP RUN RY SQ T TC TH TN TT VGM VH VW WA WD WM WU XH XQ XZ YS ZAL ZAS ZB ZBI ZC ZCA ZCB ZCE ZCL ZCO ZCR ZCU ZFE ZFS ZGE ZH ZK ZMG ZMN ZMO ZN ZNA ZNB ZNI ZO ZP ZPB ZS ZSB ZSE ZSI ZSL ZSN ZTA ZTE ZTI ZV ZW ZWA ZZN ZZR ZZZ BEST_BEFORE_DATE COLOR_TEXT COMMISSION DEPOSIT_SYSTEM DEPOSIT_TYPE ENERGY_CLASS EXPIRATION_DATE FEE KIND_OF_ARTICLE MATERIAL METER_LOCATION METER_NUMBER ORGANIC_CONTROL_BODY PACKAGING_MATERIAL PACKAGING_TYPE PROMOTIONAL_VARIANT SEAL_NUMBER SIZE_CODE SIZE_TEXT TRADING_UNIT WASTE_CODE WASTE_FRACTION WEEE_NUMBER "

@@ -55,7 +55,27 @@ func fxHierarchyCases() []fxCase {
 		inv.Lines = append(inv.Lines, fxSubLine("G2", "G1", einvoice.LineGroup, "206.35"))
 		inv.Lines[2].ParentID, inv.Lines[3].ParentID = "G2", "G2"
 	})
+	attr := func(a einvoice.ItemAttribute) func(*einvoice.Invoice) {
+		return func(inv *einvoice.Invoice) { inv.Lines[0].Item.Attributes = []einvoice.ItemAttribute{a} }
+	}
+	kg := &einvoice.Measure{Value: dv("2.5"), Unit: "KGM"}
 	return []fxCase{
+		// BR-FXEXT-04 (a warning): an attribute type code of UNTDID 6313
+		// or the Factur-X extension, one word.
+		ext("BR-FXEXT-04", nil, attr(einvoice.ItemAttribute{Name: "Couleur", Value: "bleu", TypeCode: "ZZZ"})),
+		ext("BR-FXEXT-04", nil, attr(einvoice.ItemAttribute{Name: "Couleur", Value: "bleu", TypeCode: " COLOR_TEXT "})),
+		ext("BR-FXEXT-04", nil, attr(einvoice.ItemAttribute{Name: "Couleur", Value: "bleu", TypeCode: "COLOR"}), "Lines[0].Item.Attributes[0].TypeCode"),
+		ext("BR-FXEXT-04", nil, attr(einvoice.ItemAttribute{Name: "Couleur", Value: "bleu", TypeCode: "AAA AAB"}), "Lines[0].Item.Attributes[0].TypeCode"),
+		// BR-FXEXT-BR-54-1: a name or a type code (an empty name is not
+		// written).
+		ext("BR-FXEXT-BR-54-1", nil, attr(einvoice.ItemAttribute{TypeCode: "AAB", Value: "bleu"})),
+		ext("BR-FXEXT-BR-54-1", nil, attr(einvoice.ItemAttribute{Name: " ", Value: "bleu"})),
+		ext("BR-FXEXT-BR-54-1", nil, attr(einvoice.ItemAttribute{Value: "bleu"}), "Lines[0].Item.Attributes[0].Name"),
+		// BR-FXEXT-BR-54-2: a value or a measure with its unit, not both.
+		ext("BR-FXEXT-BR-54-2", nil, attr(einvoice.ItemAttribute{Name: "Poids", Measure: kg})),
+		ext("BR-FXEXT-BR-54-2", nil, attr(einvoice.ItemAttribute{Name: "Poids", Value: "2,5 kg", Measure: kg}), "Lines[0].Item.Attributes[0].Value"),
+		ext("BR-FXEXT-BR-54-2", nil, attr(einvoice.ItemAttribute{Name: "Poids", Measure: &einvoice.Measure{Value: dv("2.5")}}), "Lines[0].Item.Attributes[0].Value"),
+		ext("BR-FXEXT-BR-54-2", nil, attr(einvoice.ItemAttribute{Name: "Poids"}), "Lines[0].Item.Attributes[0].Value"),
 		// BR-FXEXT-08: a group's net amount is the rounded sum of its
 		// DETAIL and GROUP sub-lines, in xs:double.
 		ext("BR-FXEXT-08", fxGrouped, func(inv *einvoice.Invoice) { inv.Lines[0].NetAmount = dv("1019.86") }, "Lines[0].NetAmount"),

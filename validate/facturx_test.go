@@ -346,8 +346,8 @@ var fxLeftOut = map[string][]string{
 		"BR-36", "BR-37", "BR-45", "BR-46", "BR-47", "BR-49", "BR-61"},
 	"facturx-extended": {"BR-08", "BR-10", "BR-12", "BR-13", "BR-14", "BR-15", "BR-17", "BR-19", "BR-31", "BR-32",
 		"BR-36", "BR-37", "BR-41", "BR-43", "BR-45", "BR-46", "BR-47", "BR-49", "BR-61",
-		"BR-FXEXT-01", "BR-FXEXT-02", "BR-FXEXT-03", "BR-FXEXT-04", "BR-FXEXT-12", "BR-FXEXT-BR-22",
-		"BR-FXEXT-BR-24", "BR-FXEXT-BR-26", "BR-FXEXT-BR-54-1", "BR-FXEXT-BR-54-2", "BR-FXEXT-CII-DT-097a"},
+		"BR-FXEXT-01", "BR-FXEXT-02", "BR-FXEXT-03", "BR-FXEXT-12", "BR-FXEXT-BR-22",
+		"BR-FXEXT-BR-24", "BR-FXEXT-BR-26", "BR-FXEXT-CII-DT-097a"},
 }
 
 // TestFacturXSets checks what each set holds: for BASIC and EN 16931,

@@ -29,8 +29,7 @@ import (
 //
 // Left out, because they cannot fail on what the encoders write:
 //
-//   - BR-FR-27_BG-32 (an item attribute's ram:Description is always
-//     written) and BR-FR-CO-10_*-1 on the EXTENDED parties (see below);
+//   - BR-FR-CO-10_*-1 on the EXTENDED parties (see below);
 //   - BR-FR-29_BT-18 (the model holds one invoiced object identifier),
 //     BR-FR-CO-10_*-1 in
 //     CII (a ram:GlobalID is written only with its scheme; UBL writes a
@@ -823,15 +822,11 @@ func frRoutingIDs(c *checker, path string, ids []einvoice.ID, length bool) {
 }
 
 // brFR27: an item attribute has a name (BT-160), not only white space.
+// In the CII of EXTENDED an empty name is left out, and the assert, on
+// ram:Description, does not run (BR-FR-27_BG-32 then wants a type code).
 func brFR27(c *checker) {
-	for i := range c.inv.Lines {
-		for j := range c.inv.Lines[i].Item.Attributes {
-			if blank(c.inv.Lines[i].Item.Attributes[j].Name) {
-				c.fail(vatPath("Lines", i, "Item.Attributes["+strconv.Itoa(j)+"].Name"), "")
-				return
-			}
-		}
-	}
+	ext := c.extendedCII()
+	attributesCheck(c, func(a *einvoice.ItemAttribute) bool { return !blank(a.Name) || (ext && a.Name == "") }, "Name")
 }
 
 // frObject: BR-FR-29, an invoiced object identifier (BT-18) of scheme AFL

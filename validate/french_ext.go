@@ -78,8 +78,7 @@ func frPayeeAddress(c *checker, length bool) {
 }
 
 // frExtRules are the French rules on the EXTENDED terms. BR-FR-CO-10
-// (-1) on the new parties cannot fire in CII (see French), nor BR-FR-27_BG-32
-// (the encoder always writes an attribute's name element, ram:Description).
+// (-1) on the new parties cannot fire in CII (see French).
 var frExtRules = []rule{
 	{"BR-FR-01_EXT-FR-FE-136", func(c *checker) { frLinePrecedingNumbers(c, frIDLengthOK) }},
 	{"BR-FR-02_EXT-FR-FE-136", func(c *checker) { frLinePrecedingNumbers(c, frIDOK) }},
@@ -143,16 +142,14 @@ var frExtRules = []rule{
 	{"BR-FR-25_EXT-FR-FE-98", func(c *checker) { frInvoicee.address(c, true) }},
 	{"BR-FR-25_EXT-FR-FE-121", func(c *checker) { frInvoicer.address(c, true) }},
 	{"BR-FR-27_EXT-FR-FE-159", func(c *checker) {
-		frAttributes(c, func(a *einvoice.ItemAttribute) bool { return a.TypeCode == "" || !blank(a.TypeCode) }, "TypeCode")
+		attributesCheck(c, func(a *einvoice.ItemAttribute) bool { return a.TypeCode == "" || !blank(a.TypeCode) }, "TypeCode")
 	}},
-	{"BR-FR-28-Value", func(c *checker) {
-		frAttributes(c, func(a *einvoice.ItemAttribute) bool {
-			if a.Value != "" {
-				return a.Measure == nil
-			}
-			return a.Measure != nil && a.Measure.Unit != ""
-		}, "Value")
+	{"BR-FR-27_BG-32", func(c *checker) {
+		if c.extendedCII() {
+			attributesCheck(c, attributeNamedOK, "Name")
+		}
 	}},
+	{"BR-FR-28-Value", func(c *checker) { attributesCheck(c, attributeValueOK, "Value") }},
 	{"BR-FR-CO-10_EXT-FR-FE-06-2", frBuyerAgent.schemesOnce},
 	{"BR-FR-CO-10_EXT-FR-FE-46-2", frPayer.schemesOnce},
 	{"BR-FR-CO-10_EXT-FR-FE-69-2", frSalesAgent.schemesOnce},
@@ -171,9 +168,24 @@ func frLinePrecedingNumbers(c *checker, ok func(string) bool) {
 	}
 }
 
-// frAttributes fails the running rule at the first item attribute that
-// is not ok.
-func frAttributes(c *checker, ok func(*einvoice.ItemAttribute) bool, field string) {
+// attributeNamedOK is BR-FR-27_BG-32 and BR-FXEXT-BR-54-1 in the CII of
+// EXTENDED, which leaves an empty name out: an item attribute has a name
+// (ram:Description) or a type code (ram:TypeCode).
+func attributeNamedOK(a *einvoice.ItemAttribute) bool { return a.Name != "" || a.TypeCode != "" }
+
+// attributeValueOK is BR-FR-28 and BR-FXEXT-BR-54-2: an item attribute
+// has a value (ram:Value, written when not empty) or a measure with its
+// unit (ram:ValueMeasure/@unitCode), not both.
+func attributeValueOK(a *einvoice.ItemAttribute) bool {
+	if a.Value != "" {
+		return a.Measure == nil
+	}
+	return a.Measure != nil && a.Measure.Unit != ""
+}
+
+// attributesCheck fails the running rule at the first item attribute
+// that is not ok.
+func attributesCheck(c *checker, ok func(*einvoice.ItemAttribute) bool, field string) {
 	for i := range c.inv.Lines {
 		attrs := c.inv.Lines[i].Item.Attributes
 		for j := range attrs {

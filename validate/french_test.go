@@ -207,7 +207,6 @@ func TestFrenchCoversSchematron(t *testing.T) {
 		t.Fatal(err)
 	}
 	cannotFire := map[string]string{
-		"BR-FR-27_BG-32":  "an item attribute's ram:Description is always written",
 		"BR-FR-29_BT-18":  "the model holds one invoiced object identifier",
 		"BR-FR-30_BT-128": "the CII context looks for line objects where CII never has them",
 	}

@@ -129,6 +129,8 @@ func frExtMutations() []mutation {
 	ext("attribute-measure", attr(einvoice.ItemAttribute{Name: "Poids", Measure: kg}))
 	ext("attribute-measure-and-value", attr(einvoice.ItemAttribute{Name: "Poids", Value: "2,5 kg", Measure: kg}))
 	ext("attribute-measure-no-unit", attr(einvoice.ItemAttribute{Name: "Poids", Measure: &einvoice.Measure{Value: decimal.RequireFromString("2.5")}}))
+	ext("attribute-code-no-name", attr(einvoice.ItemAttribute{TypeCode: "COL", Value: "Bleu"}))
+	ext("attribute-no-name-no-code", attr(einvoice.ItemAttribute{Value: "Bleu"}))
 	ext("attribute-none", attr(einvoice.ItemAttribute{Name: "Poids"}))
 	credit := func(each func(i int, l *einvoice.Line)) func(inv *einvoice.Invoice) bool {
 		return func(inv *einvoice.Invoice) bool {

@@ -1,5 +1,6 @@
 // Command ciiprofiles generates cii/profile_terms_gen.go: for each EN 16931
-// business term and group, the Factur-X profiles that can carry it.
+// business term and group, and each EXTENDED term the model holds beyond
+// EN 16931 (EXT-FR-FE, BT-X), the Factur-X profiles that can carry it.
 //
 // Usage, from the cii directory (go generate runs it so):
 //

@@ -83,8 +83,14 @@ func TestSchematronOverrides(t *testing.T) {
 	}
 	want := []string{
 		"Minimum BT-48", "Minimum BT-55", "Minimum BG-8", // the buyer's VAT identifier and postal address
-		"BasicWL BT-45", "Basic BT-45", // the buyer's trading name
+		// The buyer's trading name; the payee's electronic address,
+		// EXTENDED only.
+		"BasicWL BT-45", "BasicWL EXT-FR-FE-29", "Basic BT-45",
 		"Basic BT-137", "Basic BT-138", "Basic BT-142", "Basic BT-143", // line allowance and charge base and percentage
+		"Basic EXT-FR-FE-29",
+		// The preceding invoice's type code and the payee's electronic
+		// address, EXTENDED only.
+		"EN16931 EXT-FR-FE-02", "EN16931 EXT-FR-FE-29",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("schematron overrides:\n got %v\nwant %v", got, want)
@@ -279,6 +285,8 @@ func TestSchemaWalk(t *testing.T) {
 		{"rsm:Settlement/rsm:Sum/rsm:Total/@unitCode", false},
 		{"rsm:Settlement/rsm:Sum/rsm:Total[@currencyID=../../rsm:Currency]", true},
 		{"rsm:Settlement/rsm:Sum/rsm:Total[@currencyID=../../rsm:TaxCurrency]", false},
+		{"rsm:Settlement/rsm:Sum/rsm:Total[@currencyID=/rsm:CrossIndustryInvoice/rsm:Settlement/rsm:Currency]", true},
+		{"rsm:Settlement/rsm:Sum/rsm:Total[@currencyID=/rsm:CrossIndustryInvoice/rsm:Settlement/rsm:TaxCurrency]", false},
 		{"rsm:Settlement/rsm:Charge[rsm:Indicator/rsm:Flag='true']", true},
 		{"rsm:Settlement/rsm:Charge[rsm:Indicator/rsm:Other='true']", false},
 		{"rsm:Settlement/rsm:Charges", false},
@@ -296,7 +304,8 @@ func TestSchemaWalk(t *testing.T) {
 			t.Errorf("has(%s) = %v, want %v", c.path, got, c.want)
 		}
 	}
-	for _, bad := range []string{"rsm:Settlement/../..", "rsm:Settlement/rsm:Sum[not(rsm:Total)]", "xx:Settlement"} {
+	for _, bad := range []string{"rsm:Settlement/../..", "rsm:Settlement/rsm:Sum[not(rsm:Total)]", "xx:Settlement",
+		"rsm:Settlement/rsm:Sum[/rsm:Other/rsm:Settlement]"} {
 		p, err := parsePath(bad)
 		if err != nil {
 			t.Fatal(err)

@@ -343,7 +343,9 @@ func (s *schemaSet) walk(stack []*ctype, p path) (bool, error) {
 
 // predicate reports whether the paths a predicate names exist: the
 // predicate is a path (an existence test) or a comparison of two operands,
-// each a path or a quoted literal.
+// each a path (relative, or absolute from /rsm:CrossIndustryInvoice, as the
+// Factur-X schematrons write the header currencies seen from a line) or a
+// quoted literal.
 func (s *schemaSet) predicate(stack []*ctype, pred string) (bool, error) {
 	operands, err := split(pred, '=')
 	if err != nil {
@@ -360,11 +362,19 @@ func (s *schemaSet) predicate(stack []*ctype, pred string) (bool, error) {
 		if strings.ContainsAny(op, "() ") {
 			return false, fmt.Errorf("unsupported predicate [%s]", pred)
 		}
+		from := stack
+		if abs, ok := strings.CutPrefix(op, "/"); ok {
+			root, ok := strings.CutPrefix(abs, "rsm:CrossIndustryInvoice/")
+			if !ok {
+				return false, fmt.Errorf("unsupported predicate [%s]: an absolute path starts at /rsm:CrossIndustryInvoice/", pred)
+			}
+			from, op = stack[:1], root
+		}
 		p, err := parsePath(op)
 		if err != nil {
 			return false, err
 		}
-		if ok, err := s.walk(stack, p); !ok || err != nil {
+		if ok, err := s.walk(from, p); !ok || err != nil {
 			return false, err
 		}
 	}
