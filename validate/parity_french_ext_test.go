@@ -18,6 +18,12 @@ func extendedBase(inv *einvoice.Invoice) bool {
 	return false
 }
 
+// carriesObject reports whether inv's profile carries the invoiced
+// object identifier (BT-18): EN 16931 and EXTENDED.
+func carriesObject(inv *einvoice.Invoice) bool {
+	return einvoice.FacturXProfile(inv.Process.Specification) == "en16931" || extendedBase(inv)
+}
+
 // extParty is a valid party of the EXTENDED profile: a SIRET (scheme
 // 0009) starting with its SIREN (scheme 0002), an electronic address of
 // scheme 0225.
@@ -178,7 +184,7 @@ func frExtMutations() []mutation {
 		}),
 		frM("object-avv-blank", func(inv *einvoice.Invoice) bool {
 			inv.InvoicedObject = einvoice.ObjectID{Value: " ", Scheme: "AVV"}
-			return true
+			return carriesObject(inv)
 		}),
 		frM("allowance-20-digits", func(inv *einvoice.Invoice) bool {
 			inv.Allowances = append(slices.Clone(inv.Allowances), einvoice.Allowance{Amount: decimal.RequireFromString("123456789012345678.90"), BaseAmount: pdec("923456789012345678.90"), VAT: einvoice.VAT{Category: "S", Rate: pdec("20")}, Reason: "Remise"})

@@ -453,7 +453,7 @@ func frenchMutations() []mutation {
 		}),
 		frM("object-afl-empty", func(inv *einvoice.Invoice) bool {
 			inv.InvoicedObject = einvoice.ObjectID{Value: " ", Scheme: "AFL"}
-			return true
+			return carriesObject(inv)
 		}),
 		frM("object-avv", func(inv *einvoice.Invoice) bool {
 			inv.InvoicedObject = einvoice.ObjectID{Value: "AVV-1", Scheme: "AVV"}
