@@ -328,12 +328,7 @@ var frSubInvoiceRules = []rule{
 			if g.VATTotal == nil {
 				return false
 			}
-			n := 0
-			for i := range c.inv.Lines {
-				if l := &c.inv.Lines[i]; l.ParentID == g.ID && l.Status == einvoice.LineDetail {
-					n++
-				}
-			}
+			n := linesWhere(c.inv, func(l *einvoice.Line) bool { return l.ParentID == g.ID && l.Status == einvoice.LineDetail })
 			return frWithin(g.TotalWithVAT.InexactFloat64()-g.NetAmount.InexactFloat64()-g.VATTotal.InexactFloat64(), n)
 		})
 	}},
@@ -355,15 +350,7 @@ func frWithin(d float64, n int) bool { return math.Abs(d) <= 0.01*float64(n) }
 func frTopGroup(l *einvoice.Line) bool { return l.Status == einvoice.LineGroup && l.ParentID == "" }
 
 // frTopGroups counts the group lines without parent.
-func frTopGroups(inv *einvoice.Invoice) int {
-	n := 0
-	for i := range inv.Lines {
-		if frTopGroup(&inv.Lines[i]) {
-			n++
-		}
-	}
-	return n
-}
+func frTopGroups(inv *einvoice.Invoice) int { return linesWhere(inv, frTopGroup) }
 
 // frTopGroupCheck fails the running rule, in a multi-vendor or
 // bidirectional invoice, at the first group line without parent that is
