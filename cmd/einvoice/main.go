@@ -4,7 +4,8 @@
 //	einvoice convert --to json|cii|ubl [--profile P] [--drop] [-o OUT] IN
 //	einvoice create [--profile P] [--drop] [--pdf VISUAL.pdf] [--lang fr|en] -o OUT.pdf IN
 //	einvoice extract [-o OUT.xml] IN.pdf
-//	einvoice validate [--rules en16931] [--json] FILE...
+//	einvoice validate [--rules en16931|facturx|fr|choruspro[,...]] [--buyer-requires R] [--json] FILE...
+//	einvoice fixtures --count N [--seed S] [--profile P] [--format json|cii|ubl|pdf] [--rules en16931|fr|choruspro] -o DIR
 //
 // IN is a JSON invoice in the form of the einvoice package, a CII document,
 // a UBL Invoice or CreditNote, or a Factur-X PDF, told apart by their
@@ -12,10 +13,8 @@
 // amounts, VAT breakdown, document totals) with Invoice.Complete; CII and UBL
 // documents keep the figures they state.
 //
-// The verb fixtures of the command line contract, and the rule sets
-// facturx, fr and choruspro of validate, are listed in the usage as coming
-// and exit with status 2 and a "not implemented yet" message; they do
-// nothing.
+// fixtures writes generated invoices (package einvoicetest) for test
+// suites.
 //
 // Flags may come before or after the input argument: "convert IN --to json"
 // is the same as "convert --to json IN". An argument "--" ends the flags.
@@ -52,14 +51,13 @@ Commands:
         invoice or made from the PDF VISUAL.pdf
   extract [-o OUT.xml] IN.pdf
         write the invoice XML embedded in a Factur-X or ZUGFeRD PDF
-  validate [--rules en16931] [--json] FILE...
-        check invoices against the EN 16931 business rules
+  validate [--rules en16931|facturx|fr|choruspro[,...]] [--buyer-requires R] [--json] FILE...
+        check invoices against the EN 16931, Factur-X, French CIUS or
+        Chorus Pro rules
+  fixtures --count N [--seed S] [--profile P] [--format json|cii|ubl|pdf] -o DIR
+        write N generated valid invoices into DIR
   help [command]
         print this help, or a command's
-
-Coming with later versions (they exit with status 2 for now):
-  validate --rules facturx|fr|choruspro [--buyer-requires ...]
-  fixtures --count N [--seed S] [--profile P] [--format json|cii|ubl|pdf] -o DIR
 
 IN is a JSON invoice, a CII document, a UBL Invoice or CreditNote, or a
 Factur-X PDF, told apart by their content; - is standard input. Flags may
@@ -94,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "validate":
 		return validateCmd(args[1:], stdin, stdout, stderr)
 	case "fixtures":
-		return usageError(stderr, verb+" is not implemented yet: this version implements convert, create, extract and validate")
+		return fixturesCmd(args[1:], stdout, stderr)
 	default:
 		if strings.HasPrefix(verb, "-") {
 			return usageError(stderr, fmt.Sprintf("unknown flag %s: flags come after the command (run 'einvoice help' for usage)", verb))
@@ -118,7 +116,7 @@ func help(args []string, stdout, stderr io.Writer) int {
 	case args[0] == "validate":
 		fmt.Fprint(stdout, validateUsage)
 	case args[0] == "fixtures":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, fixturesUsage)
 	default:
 		return usageError(stderr, fmt.Sprintf("unknown command %q (run 'einvoice help' for usage)", args[0]))
 	}

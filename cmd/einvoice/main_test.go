@@ -196,7 +196,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"create", "-o", "x.pdf", "--pdf", "testdata/no-such.pdf", testInvoice}, "no-such.pdf"},
 		{[]string{"extract", "testdata/no-such.pdf"}, "no-such.pdf"},
 		{[]string{"extract", testInvoice, testInvoice}, "one input PDF expected, got 2"},
-		{[]string{"fixtures", "--count", "3"}, "fixtures is not implemented yet"},
+		{[]string{"fixtures", "--count", "3"}, "-o DIR is required"},
 	} {
 		r := runCLI(t, "", tc.args...)
 		if r.code != 2 {
