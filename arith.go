@@ -189,11 +189,19 @@ func (s *sum) value() decimal.Decimal {
 // sameRate reports whether two rates are equal by value, without allocating
 // when they are written alike.
 func sameRate(a, b decimal.Decimal) bool {
-	if a.Exponent() == b.Exponent() {
-		ac, _, ok1 := coef(a)
-		bc, _, ok2 := coef(b)
-		if ok1 && ok2 {
-			return ac == bc
+	ac, ae, ok1 := coef(a)
+	bc, be, ok2 := coef(b)
+	if ok1 && ok2 {
+		// Bring the coefficient of the larger exponent to the smaller one
+		// (20 and 20.00), without allocating, when that cannot overflow.
+		if ae < be {
+			ac, ae, bc, be = bc, be, ac, ae
+		}
+		if k := ae - be; k <= 18 {
+			h, l := bits.Mul64(abs64(ac), pow10[k])
+			if h == 0 && l <= math.MaxInt64 {
+				return (ac < 0) == (bc < 0) && l == abs64(bc)
+			}
 		}
 	}
 	return a.Equal(b)

@@ -110,3 +110,19 @@ func TestSumPaths(t *testing.T) {
 		t.Errorf("toCents(-5e3) = %d, %v", c, ok)
 	}
 }
+
+func TestSameRate(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"20", "20.00", true}, {"20.00", "20", true}, {"20", "20.01", false}, {"5.5", "5.50", true},
+		{"-5", "5", false}, {"-5.0", "-5", true}, {"0", "0.000", true}, {"0", "-0.00", true},
+		{"1", "1.0000000000000000000", true}, {"123456789012345678", "123456789012345678.0", true},
+		{"1234567890123456789", "1234567890123456789.0", true}, {"1e18", "1000000000000000001", false},
+	} {
+		if got := sameRate(decimal.RequireFromString(tc.a), decimal.RequireFromString(tc.b)); got != tc.want {
+			t.Errorf("sameRate(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -64,13 +64,19 @@ func RoundAmount(d decimal.Decimal) decimal.Decimal { return d.Round(amountPlace
 // cannot be computed (a line without a VAT category, a standard rate missing,
 // an amount with 3 decimals, a VAT accounting currency without its VAT
 // total) gets an ErrorList naming every such field, and is left unchanged.
+//
+// The lines are completed in place (inv.Lines keeps its array); the
+// document level allowances and charges get new arrays.
 func (inv *Invoice) Complete() error {
 	var errs ErrorList
-	// Work on copies of what changes, so that a failure leaves inv as it was.
-	lines := make([]Line, len(inv.Lines))
-	copy(lines, inv.Lines)
-	for i := range lines {
-		completeLine(&lines[i], i, &errs)
+	// The lines are completed on a copy each, and what changes is kept
+	// aside (done) until every figure is known, then swapped into the
+	// invoice: a failure leaves inv as it was, without copying every line.
+	done := make([]lineFigures, len(inv.Lines))
+	for i := range inv.Lines {
+		l := inv.Lines[i]
+		completeLine(&l, i, &errs)
+		done[i] = figuresOf(&l)
 	}
 	allowances := make([]Allowance, len(inv.Allowances))
 	copy(allowances, inv.Allowances)
@@ -90,19 +96,45 @@ func (inv *Invoice) Complete() error {
 		checkTotalsInputs(inv, &errs)
 		return errs
 	}
+	swapFigures(inv.Lines, done)
 	work := *inv
-	work.Lines, work.Allowances, work.Charges = lines, allowances, charges
+	work.Allowances, work.Charges = allowances, charges
 	breakdown, err := CalculateBreakdown(&work)
 	appendErrors(&errs, err)
 	work.VATBreakdown = breakdown
 	totals, err := CalculateTotals(&work)
 	appendErrors(&errs, err)
 	if len(errs) > 0 {
+		swapFigures(inv.Lines, done) // back as they were
 		return errs
 	}
 	work.Totals = totals
 	*inv = work
 	return nil
+}
+
+// lineFigures are the fields of a line that completeLine may change.
+type lineFigures struct {
+	priceNet, net decimal.Decimal
+	rate          *decimal.Decimal
+	allowances    []LineAllowance
+	charges       []LineCharge
+}
+
+func figuresOf(l *Line) lineFigures {
+	return lineFigures{priceNet: l.Price.Net, net: l.NetAmount, rate: l.VAT.Rate, allowances: l.Allowances, charges: l.Charges}
+}
+
+// swapFigures exchanges the figures of lines with those in done.
+func swapFigures(lines []Line, done []lineFigures) {
+	for i := range lines {
+		l, f := &lines[i], &done[i]
+		l.Price.Net, f.priceNet = f.priceNet, l.Price.Net
+		l.NetAmount, f.net = f.net, l.NetAmount
+		l.VAT.Rate, f.rate = f.rate, l.VAT.Rate
+		l.Allowances, f.allowances = f.allowances, l.Allowances
+		l.Charges, f.charges = f.charges, l.Charges
+	}
 }
 
 func appendErrors(errs *ErrorList, err error) {

@@ -1254,3 +1254,28 @@ func TestCalcJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteFailureLeavesInvoice: an invoice whose lines complete but
+// whose VAT breakdown cannot (an exemption reason for a category nothing
+// uses) is left exactly as it was, lines included.
+func TestCompleteFailureLeavesInvoice(t *testing.T) {
+	inv := minimalInvoice()
+	inv.Lines[0].Price = einvoice.Price{Gross: new(dec("12.00")), Discount: new(dec("2.00"))}
+	inv.Lines[0].Allowances = []einvoice.LineAllowance{{Percentage: new(dec("10")), Reason: "Remise"}}
+	inv.VATBreakdown = []einvoice.VATBreakdown{{Category: einvoice.VATExempt, ExemptionReason: "Article 261"}}
+	before := inv
+	before.Lines = slices.Clone(inv.Lines)
+	if err := inv.Complete(); err == nil {
+		t.Fatal("Complete succeeded")
+	}
+	if d := modeltest.Diff(before, inv); d != nil {
+		t.Errorf("a failed Complete changed the invoice:\n%s", strings.Join(d, "\n"))
+	}
+	inv.VATBreakdown = nil
+	if err := inv.Complete(); err != nil {
+		t.Fatal(err)
+	}
+	if l := inv.Lines[0]; !l.Price.Net.Equal(dec("10")) || l.Allowances[0].Amount.IsZero() || l.NetAmount.IsZero() {
+		t.Errorf("completed line: net price %s, allowance %s, net %s", l.Price.Net, l.Allowances[0].Amount, l.NetAmount)
+	}
+}
