@@ -45,6 +45,17 @@
 // CalculateBreakdown and CalculateTotals are the steps, for a caller (such as
 // a validator) that wants to compare stated figures with computed ones.
 //
+// # EXTENDED terms
+//
+// Beyond EN 16931, the model holds the terms of the Factur-X EXTENDED profile
+// that the French e-invoicing reform names EXT-FR-FE (see extended.go): the
+// buyer's and seller's agents, the payer, the invoicee and the invoicer
+// (Party), and on lines a preceding invoice, a delivery, a seller, a subtype
+// and a parent line, with which a line groups others or a multi-vendor
+// invoice carries its sub-invoices. Group and information lines (LineStatus)
+// stay out of the sums. The CII encoder writes these terms in the EXTENDED
+// profiles only; the UBL encoder refuses them.
+//
 // Credit notes (type 381 and the other credit note types) carry positive
 // amounts, as EN 16931 wants; negative quantities and amounts are for
 // corrections within an invoice.
