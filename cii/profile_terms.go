@@ -363,6 +363,19 @@ func (p Profile) unsupported(inv *einvoice.Invoice) []string {
 	return bad
 }
 
+// Trim returns a copy of inv without the business terms and groups p
+// cannot carry, and their ids (nil when there are none, and then inv
+// itself): what an Encoder of profile p with DropUnsupported writes,
+// before the terms that CII cannot carry in p (more than one buyer
+// identifier below EXTENDED, say). inv is left unchanged.
+func (p Profile) Trim(inv *einvoice.Invoice) (*einvoice.Invoice, []string) {
+	bad := p.unsupported(inv)
+	if bad == nil {
+		return inv, nil
+	}
+	return withoutTerms(inv, bad), bad
+}
+
 // unsupportedTerms returns, for each Factur-X profile, the indexes in
 // modelTerms of the terms it cannot carry, computed once.
 var unsupportedTerms = sync.OnceValue(func() (out [Extended + 1][]int) {

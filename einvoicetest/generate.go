@@ -1041,42 +1041,12 @@ func (g *gen) afterComplete() {
 	}
 }
 
-// trim removes what the profile does not carry: the lines of MINIMUM and
+// trim removes what the profile does not carry (the lines of MINIMUM and
 // BASIC WL, the base amounts and percentages of line allowances and
-// charges in BASIC, everything but MINIMUM's terms in MINIMUM.
+// charges in BASIC, everything but MINIMUM's terms in MINIMUM), by the
+// official tables of cii.
 func (g *gen) trim() {
-	inv := g.inv
-	switch g.s.level {
-	case levelMinimum:
-		t := inv.Totals
-		*inv = einvoice.Invoice{
-			Number:                 inv.Number,
-			IssueDate:              inv.IssueDate,
-			TypeCode:               inv.TypeCode,
-			Currency:               inv.Currency,
-			BuyerReference:         inv.BuyerReference,
-			PurchaseOrderReference: inv.PurchaseOrderReference,
-			Process:                inv.Process,
-			Seller: einvoice.Seller{
-				Name:              inv.Seller.Name,
-				LegalRegistration: inv.Seller.LegalRegistration,
-				VATID:             inv.Seller.VATID,
-				Address:           einvoice.Address{Country: inv.Seller.Address.Country},
-			},
-			Buyer:  inv.Buyer,
-			Totals: einvoice.Totals{TaxExclusive: t.TaxExclusive, VAT: t.VAT, TaxInclusive: t.TaxInclusive, Due: t.Due},
-		}
-	case levelBasicWL:
-		inv.Lines = nil
-	case levelBasic:
-		for i := range inv.Lines {
-			l := &inv.Lines[i]
-			for j := range l.Allowances {
-				l.Allowances[j].BaseAmount, l.Allowances[j].Percentage = nil, nil
-			}
-			for j := range l.Charges {
-				l.Charges[j].BaseAmount, l.Charges[j].Percentage = nil, nil
-			}
-		}
+	if out, dropped := g.s.profile.Trim(g.inv); dropped != nil {
+		*g.inv = *out
 	}
 }
