@@ -135,22 +135,8 @@ var frRules = []rule{
 	{"BR-FR-15_BT-95_BT-151", func(c *checker) { frLineCategories(c, false) }},
 	{"BR-FR-15_BT-95_BT-151_LM", func(c *checker) { frLineCategories(c, true) }},
 	{"BR-FR-16_BT-96_BT-103", brFR16AllowanceCharge},
-	{"BR-FR-16_BT-119", func(c *checker) {
-		for i := range c.inv.VATBreakdown {
-			if r := c.inv.VATBreakdown[i].Rate; r != nil && !frRate(*r) {
-				c.fail(vatPath("VATBreakdown", i, "Rate"), frWritten(*r))
-				return
-			}
-		}
-	}},
-	{"BR-FR-16_BT-152", func(c *checker) {
-		for i := range c.inv.Lines {
-			if r := c.inv.Lines[i].VAT.Rate; r != nil && !frRate(*r) {
-				c.fail(vatPath("Lines", i, "VAT.Rate"), frWritten(*r))
-				return
-			}
-		}
-	}},
+	{"BR-FR-16_BT-119", func(c *checker) { frBreakdownRates(c, frRate) }},
+	{"BR-FR-16_BT-152", func(c *checker) { frLineRates(c, frRate) }},
 	{"BR-FR-17_BT-123", brFR17},
 	{"BR-FR-18_BT-123", brFR18},
 	{"BR-FR-20_BT-21", brFR20},
@@ -262,14 +248,7 @@ var frRules = []rule{
 	{"BR-FR-DEC-03_BT-147", func(c *checker) { frPrices(c, 1) }},
 	{"BR-FR-DEC-03_BT-148", func(c *checker) { frPrices(c, 2) }},
 	{"BR-FR-DEC-04_BT-96_BT-103", brFRDEC04AllowanceCharge},
-	{"BR-FR-DEC-04_BT-119", func(c *checker) {
-		for i := range c.inv.VATBreakdown {
-			if r := c.inv.VATBreakdown[i].Rate; r != nil && !frPercent(*r) {
-				c.fail(vatPath("VATBreakdown", i, "Rate"), frWritten(*r))
-				return
-			}
-		}
-	}},
+	{"BR-FR-DEC-04_BT-119", func(c *checker) { frBreakdownRates(c, frPercent) }},
 	{"BR-FR-MV-13_BT-3", func(c *checker) {
 		if frMultiVendor(c.inv) == 'M' && (c.inv.TypeCode == "" || frSelfBilled(c.inv.TypeCode)) {
 			c.fail("TypeCode", string(c.inv.TypeCode))
@@ -280,14 +259,7 @@ var frRules = []rule{
 			c.fail("TypeCode", string(c.inv.TypeCode))
 		}
 	}},
-	{"BR-FR-DEC-04_BT-152", func(c *checker) {
-		for i := range c.inv.Lines {
-			if r := c.inv.Lines[i].VAT.Rate; r != nil && !frPercent(*r) {
-				c.fail(vatPath("Lines", i, "VAT.Rate"), frWritten(*r))
-				return
-			}
-		}
-	}},
+	{"BR-FR-DEC-04_BT-152", func(c *checker) { frLineRates(c, frPercent) }},
 }
 
 // frUBLIDs are the ids the UBL schematron gives the asserts whose CII id
@@ -575,6 +547,28 @@ func frLineCategories(c *checker, lm bool) {
 		}
 		if cat := l.VAT.Category; !frCategory(cat, lm) {
 			frFail(c, vatPath("Lines", i, "VAT.Category"), strconv.Quote(string(cat)))
+			return
+		}
+	}
+}
+
+// frBreakdownRates fails the running rule (BR-FR-16, BR-FR-DEC-04) at the
+// first VAT breakdown rate (BT-119) that is not ok.
+func frBreakdownRates(c *checker, ok func(decimal.Decimal) bool) {
+	for i := range c.inv.VATBreakdown {
+		if r := c.inv.VATBreakdown[i].Rate; r != nil && !ok(*r) {
+			c.fail(vatPath("VATBreakdown", i, "Rate"), frWritten(*r))
+			return
+		}
+	}
+}
+
+// frLineRates fails the running rule (BR-FR-16, BR-FR-DEC-04) at the
+// first line VAT rate (BT-152) that is not ok.
+func frLineRates(c *checker, ok func(decimal.Decimal) bool) {
+	for i := range c.inv.Lines {
+		if r := c.inv.Lines[i].VAT.Rate; r != nil && !ok(*r) {
+			c.fail(vatPath("Lines", i, "VAT.Rate"), frWritten(*r))
 			return
 		}
 	}
