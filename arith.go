@@ -76,7 +76,15 @@ func withSign(u uint64, neg bool) int64 {
 }
 
 // cents returns the amount c hundredths as a decimal with 2 decimals.
-func cents(c int64) decimal.Decimal { return decimal.New(c, -amountPlaces) }
+func cents(c int64) decimal.Decimal {
+	if c == 0 {
+		return zeroCents
+	}
+	return decimal.New(c, -amountPlaces)
+}
+
+// zeroCents is 0.00, shared: decimals are immutable.
+var zeroCents = decimal.New(0, -amountPlaces)
 
 // normalize gives an exact amount 2 decimals when its value allows.
 func normalize(d decimal.Decimal) decimal.Decimal {
@@ -143,13 +151,22 @@ func mulRoundFast(a, b decimal.Decimal, shift int32) (int64, bool) {
 
 // sum adds amounts, in hundredths while they fit and are exact, in
 // decimal otherwise.
+//
+// A sum of one amount of 2 decimals is that amount: value returns it
+// (decimals are immutable, sharing one is safe) instead of a new one.
 type sum struct {
-	c   int64
-	d   decimal.Decimal
-	big bool
+	c     int64
+	d     decimal.Decimal
+	big   bool
+	n     int             // amounts added; 2 once any was subtracted
+	first decimal.Decimal // the first amount added
 }
 
 func (s *sum) add(x decimal.Decimal) {
+	if s.n == 0 {
+		s.first = x
+	}
+	s.n = min(s.n+1, 2)
 	if !s.big {
 		if xc, ok := toCents(x); ok && s.addCents(xc) {
 			return
@@ -160,6 +177,7 @@ func (s *sum) add(x decimal.Decimal) {
 }
 
 func (s *sum) sub(x decimal.Decimal) {
+	s.n = 2
 	if !s.big {
 		if xc, ok := toCents(x); ok && xc != math.MinInt64 && s.addCents(-xc) {
 			return
@@ -180,6 +198,9 @@ func (s *sum) addCents(xc int64) bool {
 }
 
 func (s *sum) value() decimal.Decimal {
+	if s.n == 1 && s.first.Exponent() == -amountPlaces {
+		return s.first
+	}
 	if s.big {
 		return normalize(s.d)
 	}

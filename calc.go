@@ -69,14 +69,18 @@ func RoundAmount(d decimal.Decimal) decimal.Decimal { return d.Round(amountPlace
 // document level allowances and charges get new arrays.
 func (inv *Invoice) Complete() error {
 	var errs ErrorList
-	// The lines are completed on a copy each, and what changes is kept
-	// aside (done) until every figure is known, then swapped into the
-	// invoice: a failure leaves inv as it was, without copying every line.
-	done := make([]lineFigures, len(inv.Lines))
+	// The lines are completed in place, the figures they had kept aside
+	// (saved, on the stack for up to 16 lines) and put back on failure: a
+	// failure leaves inv as it was, without copying every line.
+	var buf [16]lineFigures
+	saved := buf[:0]
+	if len(inv.Lines) > len(buf) {
+		saved = make([]lineFigures, 0, len(inv.Lines))
+	}
 	for i := range inv.Lines {
-		l := inv.Lines[i]
-		completeLine(&l, i, &errs)
-		done[i] = figuresOf(&l)
+		l := &inv.Lines[i]
+		saved = append(saved, figuresOf(l))
+		completeLine(l, i, &errs)
 	}
 	allowances := make([]Allowance, len(inv.Allowances))
 	copy(allowances, inv.Allowances)
@@ -93,23 +97,24 @@ func (inv *Invoice) Complete() error {
 		completeVAT(&c.VAT, "Charges", i, &errs, "BT-102", "BT-103")
 	}
 	if len(errs) > 0 {
+		restoreFigures(inv.Lines, saved)
 		checkTotalsInputs(inv, &errs)
 		return errs
 	}
-	swapFigures(inv.Lines, done)
-	work := *inv
-	work.Allowances, work.Charges = allowances, charges
-	breakdown, err := CalculateBreakdown(&work)
+	givenAllowances, givenCharges := inv.Allowances, inv.Charges
+	inv.Allowances, inv.Charges = allowances, charges
+	breakdown, err := CalculateBreakdown(inv)
 	appendErrors(&errs, err)
-	work.VATBreakdown = breakdown
-	totals, err := CalculateTotals(&work)
+	givenBreakdown := inv.VATBreakdown
+	inv.VATBreakdown = breakdown
+	totals, err := CalculateTotals(inv)
 	appendErrors(&errs, err)
 	if len(errs) > 0 {
-		swapFigures(inv.Lines, done) // back as they were
+		restoreFigures(inv.Lines, saved)
+		inv.Allowances, inv.Charges, inv.VATBreakdown = givenAllowances, givenCharges, givenBreakdown
 		return errs
 	}
-	work.Totals = totals
-	*inv = work
+	inv.Totals = totals
 	return nil
 }
 
@@ -125,15 +130,12 @@ func figuresOf(l *Line) lineFigures {
 	return lineFigures{priceNet: l.Price.Net, net: l.NetAmount, rate: l.VAT.Rate, allowances: l.Allowances, charges: l.Charges}
 }
 
-// swapFigures exchanges the figures of lines with those in done.
-func swapFigures(lines []Line, done []lineFigures) {
-	for i := range lines {
-		l, f := &lines[i], &done[i]
-		l.Price.Net, f.priceNet = f.priceNet, l.Price.Net
-		l.NetAmount, f.net = f.net, l.NetAmount
-		l.VAT.Rate, f.rate = f.rate, l.VAT.Rate
-		l.Allowances, f.allowances = f.allowances, l.Allowances
-		l.Charges, f.charges = f.charges, l.Charges
+// restoreFigures puts back the figures of lines saved before completing them.
+func restoreFigures(lines []Line, saved []lineFigures) {
+	for i := range saved {
+		l, f := &lines[i], &saved[i]
+		l.Price.Net, l.NetAmount, l.VAT.Rate = f.priceNet, f.net, f.rate
+		l.Allowances, l.Charges = f.allowances, f.charges
 	}
 }
 
@@ -350,6 +352,38 @@ func sameVAT(cat VATCategory, rate *decimal.Decimal, b *VATBreakdown) bool {
 	return sameRate(*r1, *r2)
 }
 
+// vatKey is a VAT category and rate by value: the rate's coefficient without
+// trailing zeros and its exponent, so that 20, 20.0 and 20.00 have one key.
+// For the categories whose rate can only be 0, an absent rate is 0.
+type vatKey struct {
+	cat    VATCategory
+	c      int64
+	e      int32
+	noRate bool
+	ok     bool // false: the rate has more than 18 digits, no key
+}
+
+func vatKeyOf(cat VATCategory, rate *decimal.Decimal) vatKey {
+	if rate == nil && zeroRated(cat) {
+		rate = &zero
+	}
+	if rate == nil {
+		return vatKey{cat: cat, noRate: true, ok: true}
+	}
+	c, e, ok := coef(*rate)
+	if !ok {
+		return vatKey{cat: cat}
+	}
+	if c == 0 {
+		e = 0
+	}
+	for c != 0 && c%10 == 0 {
+		c /= 10
+		e++
+	}
+	return vatKey{cat: cat, c: c, e: e, ok: true}
+}
+
 // zeroRated reports whether a category's rate can only be 0.
 func zeroRated(c VATCategory) bool {
 	switch c {
@@ -369,21 +403,36 @@ func zeroRated(c VATCategory) bool {
 // reason given for a category and rate that nothing uses is an error, since
 // it would otherwise be lost.
 func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
+	// Each rate is reduced once to a key (vatKeyOf) and compared to the
+	// groups' keys as integers; a rate without a key is compared by value.
 	out := make([]VATBreakdown, 0, 4)
-	sums := make([]sum, 0, 4)
+	var sumBuf [4]sum
+	var keyBuf [4]vatKey
+	sums, keys := sumBuf[:0], keyBuf[:0]
+	var rates []decimal.Decimal
 	find := func(v *VAT) *sum {
-		for k := range out {
-			if sameVAT(v.Category, v.Rate, &out[k]) {
-				return &sums[k]
+		k := vatKeyOf(v.Category, v.Rate)
+		for i := range keys {
+			if k.ok && keys[i].ok {
+				if k == keys[i] {
+					return &sums[i]
+				}
+			} else if sameVAT(v.Category, v.Rate, &out[i]) {
+				return &sums[i]
 			}
 		}
 		var rate *decimal.Decimal
 		if v.Rate != nil {
-			r := *v.Rate
-			rate = &r
+			// the groups' rates are copies, 4 to an allocation
+			if len(rates) == cap(rates) {
+				rates = make([]decimal.Decimal, 0, 4)
+			}
+			rates = append(rates, *v.Rate)
+			rate = &rates[len(rates)-1]
 		}
 		out = append(out, VATBreakdown{Category: v.Category, Rate: rate})
 		sums = append(sums, sum{})
+		keys = append(keys, k)
 		return &sums[len(sums)-1]
 	}
 	for i := range inv.Lines {
@@ -451,14 +500,16 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 	}
 	t.LineNet = lineNet.value()
 	total = lineNet
+	// The pointed-to totals share one allocation.
+	ptrs := new([3]decimal.Decimal)
 	if len(inv.Allowances) > 0 {
 		var s sum
 		for i := range inv.Allowances {
 			s.add(inv.Allowances[i].Amount)
 			total.sub(inv.Allowances[i].Amount)
 		}
-		v := s.value()
-		t.Allowances = &v
+		ptrs[0] = s.value()
+		t.Allowances = &ptrs[0]
 	}
 	if len(inv.Charges) > 0 {
 		var s sum
@@ -466,25 +517,31 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 			s.add(inv.Charges[i].Amount)
 			total.add(inv.Charges[i].Amount)
 		}
-		v := s.value()
-		t.Charges = &v
+		ptrs[1] = s.value()
+		t.Charges = &ptrs[1]
 	}
-	t.TaxExclusive = total.value()
+	t.TaxExclusive = t.LineNet
+	if t.Allowances != nil || t.Charges != nil {
+		t.TaxExclusive = total.value()
+	}
 	var vat sum
 	for i := range inv.VATBreakdown {
 		vat.add(inv.VATBreakdown[i].TaxAmount)
 		total.add(inv.VATBreakdown[i].TaxAmount)
 	}
-	v := vat.value()
-	t.VAT = &v
+	ptrs[2] = vat.value()
+	t.VAT = &ptrs[2]
 	t.TaxInclusive = total.value()
-	if t.Paid != nil {
-		total.sub(*t.Paid)
+	t.Due = t.TaxInclusive
+	if t.Paid != nil || t.Rounding != nil {
+		if t.Paid != nil {
+			total.sub(*t.Paid)
+		}
+		if t.Rounding != nil {
+			total.add(*t.Rounding)
+		}
+		t.Due = total.value()
 	}
-	if t.Rounding != nil {
-		total.add(*t.Rounding)
-	}
-	t.Due = total.value()
 	checkTotalsInputs(inv, &errs)
 	return t, errs.Err()
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -1262,14 +1263,36 @@ func TestCompleteFailureLeavesInvoice(t *testing.T) {
 	inv := minimalInvoice()
 	inv.Lines[0].Price = einvoice.Price{Gross: new(dec("12.00")), Discount: new(dec("2.00"))}
 	inv.Lines[0].Allowances = []einvoice.LineAllowance{{Percentage: new(dec("10")), Reason: "Remise"}}
+	inv.Allowances = []einvoice.Allowance{{BaseAmount: new(dec("10.00")), Percentage: new(dec("5")), Reason: "Remise", VAT: einvoice.VAT{Category: einvoice.VATStandard, Rate: new(dec("20"))}}}
 	inv.VATBreakdown = []einvoice.VATBreakdown{{Category: einvoice.VATExempt, ExemptionReason: "Article 261"}}
 	before := inv
 	before.Lines = slices.Clone(inv.Lines)
+	before.Allowances = slices.Clone(inv.Allowances)
 	if err := inv.Complete(); err == nil {
 		t.Fatal("Complete succeeded")
 	}
 	if d := modeltest.Diff(before, inv); d != nil {
 		t.Errorf("a failed Complete changed the invoice:\n%s", strings.Join(d, "\n"))
+	}
+	// A failure on a line, after others were completed, with more lines
+	// than Complete keeps aside on its stack.
+	many := minimalInvoice()
+	for i := range 20 {
+		l := inv.Lines[0]
+		l.ID = strconv.Itoa(i + 1)
+		l.Allowances = slices.Clone(l.Allowances)
+		if i == 18 {
+			l.VAT.Category = ""
+		}
+		many.Lines = append(many.Lines[:i], l)
+	}
+	beforeMany := many
+	beforeMany.Lines = slices.Clone(many.Lines)
+	if err := many.Complete(); err == nil || !strings.Contains(err.Error(), "Lines[18]") {
+		t.Fatalf("Complete with a line without VAT category: %v", err)
+	}
+	if d := modeltest.Diff(beforeMany, many); d != nil {
+		t.Errorf("a failed Complete changed the invoice of 20 lines:\n%s", strings.Join(d, "\n"))
 	}
 	inv.VATBreakdown = nil
 	if err := inv.Complete(); err != nil {

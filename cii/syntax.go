@@ -19,11 +19,11 @@ var (
 	}
 )
 
-func fxSet(rules []schematron.Rule, dbName string, codes map[int][]string) *schematron.Set {
+func fxSet(rules []schematron.Rule, dbName string, codes map[int]string) *schematron.Set {
 	return &schematron.Set{
 		Prefixes:  ciiNamespaces,
 		Rules:     rules,
-		CodeLists: map[string]map[int][]string{dbName: codes},
+		CodeLists: map[string]map[int]string{dbName: codes},
 	}
 }
 

@@ -3,6 +3,7 @@ package schematron
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/einvoice-go/einvoice"
@@ -49,10 +50,12 @@ type Set struct {
 	Prefixes map[string]string // namespace URI -> prefix
 	Rules    []Rule
 	// CodeLists are the code databases the tests read with document():
-	// by document name, the lists by id. The one form the Factur-X
-	// schematrons use, document(NAME)/codedb/cl[@id=N]/enumeration[@value=$v],
-	// is looked up in a set.
-	CodeLists map[string]map[int][]string
+	// by document name, the lists by id, each list's values separated by
+	// white space (one string a list keeps the garbage collector's work
+	// small). The one form the Factur-X schematrons use,
+	// document(NAME)/codedb/cl[@id=N]/enumeration[@value=$v], is looked up
+	// in a set.
+	CodeLists map[string]map[int]string
 
 	once     sync.Once
 	err      error
@@ -84,7 +87,8 @@ func (s *Set) Compile() error {
 		s.lists = make(map[string]map[int]map[string]bool, len(s.CodeLists))
 		for name, db := range s.CodeLists {
 			m := make(map[int]map[string]bool, len(db))
-			for id, values := range db {
+			for id, list := range db {
+				values := strings.Fields(list)
 				set := make(map[string]bool, len(values))
 				for _, v := range values {
 					set[v] = true

@@ -118,22 +118,22 @@ func genCII(dir string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&b, "// fx%sCodes is the code database of the Factur-X %s schematron, by list id.\n", p.name, p.dir)
-		fmt.Fprintf(&b, "var fx%sCodes = map[int][]string{\n", p.name)
+		fmt.Fprintf(&b, "// fx%sCodes is the code database of the Factur-X %s schematron, by list\n", p.name, p.dir)
+		b.WriteString("// id, each list's values separated by spaces: one string a list, not a slice\n")
+		b.WriteString("// of strings, so that the garbage collector has a pointer a list to scan.\n")
+		fmt.Fprintf(&b, "var fx%sCodes = map[int]string{\n", p.name)
 		ids := make([]int, 0, len(lists))
 		for id := range lists {
 			ids = append(ids, id)
 		}
 		sort.Ints(ids)
 		for _, id := range ids {
-			fmt.Fprintf(&b, "%d: {", id)
-			for i, v := range lists[id] {
-				if i > 0 {
-					b.WriteString(", ")
+			for _, v := range lists[id] {
+				if v == "" || strings.ContainsAny(v, " \t\r\n") {
+					return nil, fmt.Errorf("code list %d of %s: value %q is empty or has white space", id, p.dir, v)
 				}
-				b.WriteString(strconv.Quote(v))
 			}
-			b.WriteString("},\n")
+			fmt.Fprintf(&b, "%d: %s,\n", id, strconv.Quote(strings.Join(lists[id], " ")))
 		}
 		b.WriteString("}\n\n")
 	}
