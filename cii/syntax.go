@@ -9,7 +9,7 @@ import (
 
 // The rule sets of the syntax rules, compiled on first use.
 var (
-	cenSyntax = &schematron.Set{Prefixes: ciiNamespaces, Rules: cenSyntaxRules}
+	cenSyntax = &schematron.Set{Prefixes: ciiNamespaces, Load: cenSyntaxRules}
 	fxSyntax  = [...]*schematron.Set{
 		Minimum:  fxSet(fxMinimumRules, "FACTUR-X_MINIMUM_codedb.xml", fxMinimumCodes),
 		BasicWL:  fxSet(fxBasicWLRules, "FACTUR-X_BASIC-WL_codedb.xml", fxBasicWLCodes),
@@ -19,10 +19,10 @@ var (
 	}
 )
 
-func fxSet(rules []schematron.Rule, dbName string, codes map[int]string) *schematron.Set {
+func fxSet(rules func() []schematron.Rule, dbName string, codes map[int]string) *schematron.Set {
 	return &schematron.Set{
 		Prefixes:  ciiNamespaces,
-		Rules:     rules,
+		Load:      rules,
 		CodeLists: map[string]map[int]string{dbName: codes},
 	}
 }

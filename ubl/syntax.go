@@ -9,7 +9,7 @@ import (
 
 // cenSyntax is the rule set of the syntax binding rules, compiled on first
 // use.
-var cenSyntax = &schematron.Set{Prefixes: ublNamespaces, Rules: cenSyntaxRules}
+var cenSyntax = &schematron.Set{Prefixes: ublNamespaces, Load: cenSyntaxRules}
 
 // checkSyntax evaluates the syntax binding rules on data.
 func checkSyntax(data []byte) ([]einvoice.SyntaxIssue, error) {

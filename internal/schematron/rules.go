@@ -49,6 +49,11 @@ type Finding struct {
 type Set struct {
 	Prefixes map[string]string // namespace URI -> prefix
 	Rules    []Rule
+	// Load returns the rules when Rules is nil, called once by Compile:
+	// the generated tables are functions, so that their data is built on
+	// the heap when a set is first used, not held from the program's
+	// start as data the garbage collector scans at every cycle.
+	Load func() []Rule
 	// CodeLists are the code databases the tests read with document():
 	// by document name, the lists by id, each list's values separated by
 	// white space (one string a list keeps the garbage collector's work
@@ -84,6 +89,9 @@ type compiledAssert struct {
 // first one outside the subset.
 func (s *Set) Compile() error {
 	s.once.Do(func() {
+		if s.Rules == nil && s.Load != nil {
+			s.Rules = s.Load()
+		}
 		s.lists = make(map[string]map[int]map[string]bool, len(s.CodeLists))
 		for name, db := range s.CodeLists {
 			m := make(map[int]map[string]bool, len(db))

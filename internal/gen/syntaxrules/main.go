@@ -209,7 +209,10 @@ func writeRules(b *bytes.Buffer, name, doc string, s *sch, keep func(id string) 
 	for _, r := range out {
 		n += len(r.Asserts)
 	}
-	fmt.Fprintf(b, "// %s holds %s: %d asserts in %d rules.\nvar %s = []schematron.Rule{\n", name, doc, n, len(out), name)
+	// A function, not a variable: its literal is read-only data the
+	// garbage collector does not scan, built on the heap when a set of
+	// these rules is first used (schematron.Set.Load).
+	fmt.Fprintf(b, "// %s returns %s: %d asserts in %d rules.\nfunc %s() []schematron.Rule {\nreturn []schematron.Rule{\n", name, doc, n, len(out), name)
 	for _, r := range out {
 		fmt.Fprintf(b, "{Pattern: %d, Context: %s", r.Pattern, strconv.Quote(r.Context))
 		if len(r.Lets) > 0 {
@@ -229,7 +232,7 @@ func writeRules(b *bytes.Buffer, name, doc string, s *sch, keep func(id string) 
 		}
 		b.WriteString("},\n")
 	}
-	b.WriteString("}\n\n")
+	b.WriteString("}\n}\n\n")
 }
 
 // message is an assert's text without its "[ID]-" or "[ID] - " prefix.
