@@ -43,16 +43,41 @@ func rates(tenths ...int64) []decimal.Decimal {
 	return r
 }
 
-// smallInts holds the decimals 0 to 500, the quantities the generator
-// draws: made once, as decimals are immutable values (a quantity's
-// decimal shares its digits with every other quantity of the same value,
-// which nothing changes).
-var smallInts = func() (t [501]decimal.Decimal) {
-	for i := range t {
-		t[i] = decimal.New(int64(i), 0)
+// The quantities the generator draws, made once, as decimals are immutable
+// values (a quantity's decimal shares its digits with every other quantity
+// of the same value, which nothing changes): 0 to 40, and the multiples of
+// 5 up to 500. Only those: each decimal is two objects the garbage
+// collector marks at every cycle.
+var (
+	smallInts = func() (t [41]decimal.Decimal) {
+		for i := range t {
+			t[i] = decimal.New(int64(i), 0)
+		}
+		return t
+	}()
+	fives = func() (t [101]decimal.Decimal) {
+		for i := range t {
+			if i*5 < len(smallInts) {
+				t[i] = smallInts[i*5]
+			} else {
+				t[i] = decimal.New(int64(i*5), 0)
+			}
+		}
+		return t
+	}()
+)
+
+// smallInt returns the decimal n (n >= 0), shared when it is one of the
+// quantities above.
+func smallInt(n int) decimal.Decimal {
+	switch {
+	case n < len(smallInts):
+		return smallInts[n]
+	case n%5 == 0 && n/5 < len(fives):
+		return fives[n/5]
 	}
-	return t
-}()
+	return decimal.New(int64(n), 0)
+}
 
 type country struct {
 	code einvoice.CountryCode

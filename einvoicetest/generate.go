@@ -503,12 +503,12 @@ func (g *gen) line(l *einvoice.Line, i int, it *item) {
 	l.VAT = einvoice.VAT{Category: cat, Rate: g.rateOf(cat, it.rateIndex)}
 	switch it.qty {
 	case qtyFew:
-		l.Quantity = smallInts[g.r.between(1, 12)]
+		l.Quantity = smallInt(g.r.between(1, 12))
 	case qtyMany:
-		l.Quantity = smallInts[5*g.r.between(2, 100)]
+		l.Quantity = smallInt(5 * g.r.between(2, 100))
 	case qtyHours:
 		if h := g.r.between(2, 80); h%2 == 0 {
-			l.Quantity = smallInts[h/2]
+			l.Quantity = smallInt(h / 2)
 		} else {
 			l.Quantity = decimal.New(int64(h*5), -1)
 		}
@@ -518,7 +518,7 @@ func (g *gen) line(l *einvoice.Line, i int, it *item) {
 	pp := &it.prices[g.r.intn(len(it.prices))]
 	l.Price.Net = pp.net
 	if it.perHundred && lvl >= levelBasic {
-		l.Price.BaseQuantity = g.ptr(smallInts[100])
+		l.Price.BaseQuantity = g.ptr(smallInt(100))
 		l.Price.BaseUnit = it.unit
 	}
 	if it.grossPrices && lvl >= levelBasic && g.r.chance(50) {

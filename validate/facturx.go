@@ -87,7 +87,7 @@ func FacturX(specification string) (RuleSet, bool) {
 func fxRules(p fxProfiles, cen bool, variants []rule, dropped []string, extra []rule) []rule {
 	var out []rule
 	for _, r := range EN16931.rules {
-		if !cen && metaOf(r.id).Profiles&p == 0 {
+		if !cen && profilesOf(r.id)&p == 0 {
 			continue
 		}
 		if slices.Contains(dropped, r.id) {

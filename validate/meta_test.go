@@ -99,3 +99,12 @@ func TestRulesHaveMeta(t *testing.T) {
 		}
 	}
 }
+
+// ruleMeta is the metadata of every generated row, for the tests.
+var ruleMeta = func() []meta {
+	out := make([]meta, len(ruleRows))
+	for i := range ruleRows {
+		out[i] = ruleRows[i].meta()
+	}
+	return out
+}()

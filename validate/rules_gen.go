@@ -10,2745 +10,5473 @@
 
 package validate
 
-// ruleMeta holds the metadata of the 2723 official rules, sorted by id.
-var ruleMeta = []meta{
-	{"BR-01", Fatal, []string{"BT-24"}, "An Invoice shall have a Specification identifier (BT-24).", fxAll},
-	{"BR-02", Fatal, []string{"BT-1"}, "An Invoice shall have an Invoice number (BT-1).", fxAll},
-	{"BR-03", Fatal, []string{"BT-2"}, "An Invoice shall have an Invoice issue date (BT-2).", fxAll},
-	{"BR-04", Fatal, []string{"BT-3"}, "An Invoice shall have an Invoice type code (BT-3).", fxAll},
-	{"BR-05", Fatal, []string{"BT-5"}, "An Invoice shall have an Invoice currency code (BT-5).", fxAll},
-	{"BR-06", Fatal, []string{"BT-27"}, "An Invoice shall contain the Seller name (BT-27).", fxAll},
-	{"BR-07", Fatal, []string{"BT-44"}, "An Invoice shall contain the Buyer name (BT-44).", fxAll},
-	// BR-08: UBL terms none.
-	{"BR-08", Fatal, []string{"BG-5"}, "An Invoice shall contain the Seller postal address (BG-5).", fxAll},
-	{"BR-09", Fatal, []string{"BG-5", "BT-40"}, "The Seller postal address (BG-5) shall contain a Seller country code (BT-40).", fxAll},
-	{"BR-10", Fatal, []string{"BG-8"}, "An Invoice shall contain the Buyer postal address (BG-8).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-11", Fatal, []string{"BT-55"}, "The Buyer postal address shall contain a Buyer country code (BT-55).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-12", Fatal, []string{"BT-106"}, "An Invoice shall have the Sum of Invoice line net amount (BT-106).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-13", Fatal, []string{"BT-109"}, "An Invoice shall have the Invoice total amount without VAT (BT-109).", fxAll},
-	{"BR-14", Fatal, []string{"BT-112"}, "An Invoice shall have the Invoice total amount with VAT (BT-112).", fxAll},
-	{"BR-15", Fatal, []string{"BT-115"}, "An Invoice shall have the Amount due for payment (BT-115).", fxAll},
-	{"BR-16", Fatal, []string{"BG-25"}, "An Invoice shall have at least one Invoice line (BG-25).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-17", Fatal, []string{"BT-59", "BG-10", "BG-4"}, "The Payee name (BT-59) shall be provided in the Invoice, if the Payee (BG-10) is different from the Seller (BG-4).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-18", Fatal, []string{"BT-62", "BG-4", "BG-11"}, "The Seller tax representative name (BT-62) shall be provided in the Invoice, if the Seller (BG-4) has a Seller tax representative party (BG-11).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-19", Fatal, []string{"BG-12", "BG-4", "BG-11"}, "The Seller tax representative postal address (BG-12) shall be provided in the Invoice, if the Seller (BG-4) has a Seller tax representative party (BG-11).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-20", Fatal, []string{"BG-12", "BT-69", "BG-4", "BG-11"}, "The Seller tax representative postal address (BG-12) shall contain a Tax representative country code (BT-69), if the Seller (BG-4) has a Seller tax representative party (BG-11).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-21", Fatal, []string{"BG-25", "BT-126"}, "Each Invoice line (BG-25) shall have an Invoice line identifier (BT-126).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-22", Fatal, []string{"BG-25", "BT-129"}, "Each Invoice line (BG-25) shall have an Invoiced quantity (BT-129).", fxBasic | fxEN16931},
-	{"BR-23", Fatal, []string{"BG-25", "BT-130"}, "An Invoice line (BG-25) shall have an Invoiced quantity unit of measure code (BT-130).", fxBasic | fxEN16931},
-	{"BR-24", Fatal, []string{"BG-25", "BT-131"}, "Each Invoice line (BG-25) shall have an Invoice line net amount (BT-131).", fxBasic | fxEN16931},
-	{"BR-25", Fatal, []string{"BG-25", "BT-153"}, "Each Invoice line (BG-25) shall contain the Item name (BT-153).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-26", Fatal, []string{"BG-25", "BT-146"}, "Each Invoice line (BG-25) shall contain the Item net price (BT-146).", fxBasic | fxEN16931},
-	{"BR-27", Fatal, []string{"BT-146"}, "The Item net price (BT-146) shall NOT be negative.", fxBasic | fxEN16931},
-	{"BR-28", Fatal, []string{"BT-148"}, "The Item gross price (BT-148) shall NOT be negative.", fxBasic | fxEN16931},
-	{"BR-29", Fatal, []string{"BT-73", "BT-74"}, "If both Invoicing period start date (BT-73) and Invoicing period end date (BT-74) are given then the Invoicing period end date (BT-74) shall be later or equal to the Invoicing period start date (BT-73).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-30", Fatal, []string{"BT-134", "BT-135"}, "If both Invoice line period start date (BT-134) and Invoice line period end date (BT-135) are given then the Invoice line period end date (BT-135) shall be later or equal to the Invoice line period start date (BT-134).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-31", Fatal, []string{"BG-20", "BT-92"}, "Each Document level allowance (BG-20) shall have a Document level allowance amount (BT-92).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-32", Fatal, []string{"BG-20", "BT-95"}, "Each Document level allowance (BG-20) shall have a Document level allowance VAT category code (BT-95).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-33", Fatal, []string{"BG-20", "BT-97", "BT-98"}, "Each Document level allowance (BG-20) shall have a Document level allowance reason (BT-97) or a Document level allowance reason code (BT-98).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-36", Fatal, []string{"BG-21", "BT-99"}, "Each Document level charge (BG-21) shall have a Document level charge amount (BT-99).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-37", Fatal, []string{"BG-21", "BT-102"}, "Each Document level charge (BG-21) shall have a Document level charge VAT category code (BT-102).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-38", Fatal, []string{"BG-21", "BT-104", "BT-105"}, "Each Document level charge (BG-21) shall have a Document level charge reason (BT-104) or a Document level charge reason code (BT-105).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-41", Fatal, []string{"BG-27", "BT-136"}, "Each Invoice line allowance (BG-27) shall have an Invoice line allowance amount (BT-136).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-42", Fatal, []string{"BG-27", "BT-139", "BT-140"}, "Each Invoice line allowance (BG-27) shall have an Invoice line allowance reason (BT-139) or an Invoice line allowance reason code (BT-140).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-43", Fatal, []string{"BG-28", "BT-141"}, "Each Invoice line charge (BG-28) shall have an Invoice line charge amount (BT-141).", fxBasic | fxEN16931 | fxExtended},
-	// BR-44: UBL terms none.
-	{"BR-44", Fatal, []string{"BG-28", "BT-144", "BT-145"}, "Each Invoice line charge (BG-28) shall have an Invoice line charge reason (BT-144) or an Invoice line charge reason code (BT-145).", fxBasic | fxEN16931},
-	{"BR-45", Fatal, []string{"BG-23", "BT-116"}, "Each VAT breakdown (BG-23) shall have a VAT category taxable amount (BT-116).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-46", Fatal, []string{"BG-23", "BT-117"}, "Each VAT breakdown (BG-23) shall have a VAT category tax amount (BT-117).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-47", Fatal, []string{"BG-23", "BT-118"}, "Each VAT breakdown (BG-23) shall be defined through a VAT category code (BT-118).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-48", Fatal, []string{"BG-23", "BT-119"}, "Each VAT breakdown (BG-23) shall have a VAT category rate (BT-119), except if the Invoice is not subject to VAT.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-49", Fatal, []string{"BG-16", "BT-81"}, "A Payment instruction (BG-16) shall specify the Payment means type code (BT-81).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	// BR-50: UBL text taken: CII calls Credit transfer BG-16; Factur-X terms BT-84 BG-16.
-	{"BR-50", Fatal, []string{"BT-84", "BG-17"}, "A Payment account identifier (BT-84) shall be present if Credit transfer (BG-17) information is provided in the Invoice.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	// BR-51: UBL text taken: CII calls the card account number BT-97; UBL flag warning.
-	{"BR-51", Fatal, []string{"BT-87"}, "In accordance with card payments security standards an invoice should never include a full card primary account number (BT-87). At the moment PCI Security Standards Council has defined that the first 6 digits and last 4 digits are the maximum number of digits to be shown.", fxEN16931 | fxExtended},
-	{"BR-52", Fatal, []string{"BG-24", "BT-122"}, "Each Additional supporting document (BG-24) shall contain a Supporting document reference (BT-122).", fxEN16931 | fxExtended},
-	{"BR-53", Fatal, []string{"BT-6", "BT-111"}, "If the VAT accounting currency code (BT-6) is present, then the Invoice total VAT amount in accounting currency (BT-111) shall be provided.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-54", Fatal, []string{"BG-32", "BT-160", "BT-161"}, "Each Item attribute (BG-32) shall contain an Item attribute name (BT-160) and an Item attribute value (BT-161).", fxBasic | fxEN16931},
-	{"BR-55", Fatal, []string{"BG-3", "BT-25"}, "Each Preceding Invoice reference (BG-3) shall contain a Preceding Invoice reference (BT-25).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-56", Fatal, []string{"BG-11", "BT-63"}, "Each Seller tax representative party (BG-11) shall have a Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-57", Fatal, []string{"BG-15", "BT-80"}, "Each Deliver to address (BG-15) shall contain a Deliver to country code (BT-80).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-61", Fatal, []string{"BT-81", "BT-84"}, "If the Payment means type code (BT-81) means SEPA credit transfer, Local credit transfer or Non-SEPA international credit transfer, the Payment account identifier (BT-84) shall be present.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-62", Fatal, []string{"BT-34"}, "The Seller electronic address (BT-34) shall have a Scheme identifier.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-63", Fatal, []string{"BT-49"}, "The Buyer electronic address (BT-49) shall have a Scheme identifier.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-64", Fatal, []string{"BT-157"}, "The Item standard identifier (BT-157) shall have a Scheme identifier.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-65", Fatal, []string{"BT-158"}, "The Item classification identifier (BT-158) shall have a Scheme identifier.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Reverse charge\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"VAT reverse charge\".", fxBasic | fxEN16931},
-	{"BR-AE-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-32", "BT-63", "BT-48", "BT-47"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-32", "BT-63", "BT-48", "BT-47"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-32", "BT-63", "BT-48", "BT-47"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Reverse charge\" the Invoiced item VAT rate (BT-152) shall be 0 (zero).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Reverse charge\" the Document level allowance VAT rate (BT-96) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Reverse charge\" the Document level charge VAT rate (BT-103) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-08", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102"}, "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Reverse charge\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Reverse charge\".", fxBasic | fxEN16931},
-	{"BR-AE-09", Fatal, []string{"BT-117", "BG-23", "BT-118"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Reverse charge\" shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AE-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Reverse charge\" shall have a VAT exemption reason code (BT-121), meaning \"Reverse charge\" or the VAT exemption reason text (BT-120) \"Reverse charge\" (or the equivalent standard text in another language).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"IGIC\" shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"IGIC\".", fxBasic | fxEN16931},
-	{"BR-AF-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IGIC\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IGIC\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IGIC\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	// BR-AF-05: UBL text differs.
-	{"BR-AF-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IGIC\" the invoiced item VAT rate (BT-152) shall be greater than 0 (zero).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IGIC\" the Document level allowance VAT rate (BT-96) shall be 0 (zero) or greater than zero.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IGIC\" the Document level charge VAT rate (BT-103) shall be 0 (zero) or greater than zero.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-08", Fatal, []string{"BT-119", "BT-118", "BT-116", "BG-23", "BT-131", "BT-99", "BT-92", "BT-151", "BT-102", "BT-95", "BT-152", "BT-103", "BT-96"}, "For each different value of VAT category rate (BT-119) where the VAT category code (BT-118) is \"IGIC\", the VAT category taxable amount (BT-116) in a VAT breakdown (BG-23) shall equal the sum of Invoice line net amounts (BT-131) plus the sum of document level charge amounts (BT-99) minus the sum of document level allowance amounts (BT-92) where the VAT category code (BT-151, BT-102, BT-95) is \"IGIC\" and the VAT rate (BT-152, BT-103, BT-96) equals the VAT category rate (BT-119).", fxBasic | fxEN16931},
-	{"BR-AF-09", Fatal, []string{"BT-117", "BG-23", "BT-118", "BT-116", "BT-119"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"IGIC\" shall equal the VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AF-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"IGIC\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-AG-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"IPSI\" shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"IPSI\".", fxBasic | fxEN16931},
-	{"BR-AG-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IPSI\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IPSI\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IPSI\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IPSI\" the Invoiced item VAT rate (BT-152) shall be 0 (zero) or greater than zero.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IPSI\" the Document level allowance VAT rate (BT-96) shall be 0 (zero) or greater than zero.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IPSI\" the Document level charge VAT rate (BT-103) shall be 0 (zero) or greater than zero.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-08", Fatal, []string{"BT-119", "BT-118", "BT-116", "BG-23", "BT-131", "BT-99", "BT-92", "BT-151", "BT-102", "BT-95", "BT-152", "BT-103", "BT-96"}, "For each different value of VAT category rate (BT-119) where the VAT category code (BT-118) is \"IPSI\", the VAT category taxable amount (BT-116) in a VAT breakdown (BG-23) shall equal the sum of Invoice line net amounts (BT-131) plus the sum of document level charge amounts (BT-99) minus the sum of document level allowance amounts (BT-92) where the VAT category code (BT-151, BT-102, BT-95) is \"IPSI\" and the VAT rate (BT-152, BT-103, BT-96) equals the VAT category rate (BT-119).", fxBasic | fxEN16931},
-	{"BR-AG-09", Fatal, []string{"BT-117", "BG-23", "BT-118", "BT-116", "BT-119"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"IPSI\" shall equal the VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-AG-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"IPSI\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-B-01", Fatal, []string{"BT-151", "BT-95", "BT-102"}, "An Invoice where the VAT category code (BT-151, BT-95 or BT-102) is “Split payment” shall be a domestic Italian invoice.", fxBasic | fxEN16931 | fxExtended},
-	// BR-B-02: UBL terms BG-25 BG-20 BG-21 BT-151 BT-95 BT-118 BT-102.
-	{"BR-B-02", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is “Split payment\" shall not contain an invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is “Standard rated”.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-CL-01", Fatal, nil, "The document type code MUST be coded by the invoice and credit note related code lists of UNTDID 1001.", 0},
-	{"BR-CL-03", Fatal, nil, "currencyID MUST be coded using ISO code list 4217 alpha-3", 0},
-	{"BR-CL-04", Fatal, nil, "Invoice currency code MUST be coded using ISO code list 4217 alpha-3", 0},
-	{"BR-CL-05", Fatal, nil, "Tax currency code MUST be coded using ISO code list 4217 alpha-3", 0},
-	// BR-CL-06: UBL text differs.
-	{"BR-CL-06", Fatal, nil, "Value added tax point date code MUST be coded using a restriction of UNTDID 2475.", 0},
-	{"BR-CL-07", Fatal, nil, "Object identifier identification scheme identifier MUST be coded using a restriction of UNTDID 1153.", 0},
-	// BR-CL-08: UBL text differs.
-	{"BR-CL-08", Fatal, nil, "Subject Code MUST be coded using a restriction of UNTDID 4451.", 0},
-	{"BR-CL-10", Fatal, nil, "Any identifier identification scheme identifier MUST be coded using one of the ISO 6523 ICD list.", 0},
-	{"BR-CL-11", Fatal, nil, "Any registration identifier identification scheme identifier MUST be coded using one of the ISO 6523 ICD list.", 0},
-	{"BR-CL-13", Fatal, nil, "Item classification identifier identification scheme identifier MUST be coded using one of the UNTDID 7143 list.", 0},
-	{"BR-CL-14", Fatal, nil, "Country codes in an invoice MUST be coded using ISO code list 3166-1", 0},
-	{"BR-CL-15", Fatal, nil, "Country codes in an invoice MUST be coded using ISO code list 3166-1", 0},
-	// BR-CL-16: UBL text differs.
-	{"BR-CL-16", Fatal, nil, "Payment means in an invoice MUST be coded using UNTDID 4461 code list", 0},
-	{"BR-CL-17", Fatal, nil, "Invoice tax categories MUST be coded using UNCL 5305 code list", 0},
-	{"BR-CL-18", Fatal, nil, "Invoice tax categories MUST be coded using UNCL 5305 code list", 0},
-	{"BR-CL-19", Fatal, nil, "Coded allowance reasons MUST belong to the UNCL 5189 code list", 0},
-	{"BR-CL-20", Fatal, nil, "Coded charge reasons MUST belong to the UNCL 7161 code list", 0},
-	{"BR-CL-21", Fatal, nil, "Item standard identifier scheme identifier MUST belong to the ISO 6523 ICD code list", 0},
-	{"BR-CL-22", Fatal, nil, "Tax exemption reason code identifier scheme identifier MUST belong to the CEF VATEX code list", 0},
-	{"BR-CL-23", Fatal, nil, "Unit code MUST be coded according to the UN/ECE Recommendation 20 with Rec 21 extension", 0},
-	{"BR-CL-24", Fatal, nil, "For Mime code in attribute use MIMEMediaType.", 0},
-	{"BR-CL-25", Fatal, nil, "Endpoint identifier scheme identifier MUST belong to the CEF EAS code list", 0},
-	{"BR-CL-26", Fatal, nil, "Delivery location identifier scheme identifier MUST belong to the ISO 6523 ICD code list", 0},
-	{"BR-CO-03", Fatal, []string{"BT-7", "BT-8"}, "Value added tax point date (BT-7) and Value added tax point date code (BT-8) are mutually exclusive.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-04", Fatal, []string{"BG-25", "BT-151"}, "Each Invoice line (BG-25) shall be categorized with an Invoiced item VAT category code (BT-151).", fxBasic | fxEN16931},
-	{"BR-CO-05", Fatal, []string{"BT-98", "BT-97"}, "Document level allowance reason code (BT-98) and Document level allowance reason (BT-97) shall indicate the same type of allowance.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-06", Fatal, []string{"BT-105", "BT-104"}, "Document level charge reason code (BT-105) and Document level charge reason (BT-104) shall indicate the same type of charge.", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-07", Fatal, []string{"BT-140", "BT-139"}, "Invoice line allowance reason code (BT-140) and Invoice line allowance reason (BT-139) shall indicate the same type of allowance reason.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-08", Fatal, []string{"BT-145", "BT-144"}, "Invoice line charge reason code (BT-145) and Invoice line charge reason (BT-144) shall indicate the same type of charge reason.", fxBasic | fxEN16931},
-	{"BR-CO-09", Fatal, []string{"BT-31", "BT-63", "BT-48"}, "The Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) shall have a prefix in accordance with ISO code ISO 3166-1 alpha-2 by which the country of issue may be identified. Nevertheless, Greece may use the prefix ‘EL’.", fxAll},
-	{"BR-CO-10", Fatal, []string{"BT-106", "BT-131"}, "Sum of Invoice line net amount (BT-106) = Σ Invoice line net amount (BT-131).", fxBasic | fxEN16931},
-	{"BR-CO-11", Fatal, []string{"BT-107", "BT-92"}, "Sum of allowances on document level (BT-107) = Σ Document level allowance amount (BT-92).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-12", Fatal, []string{"BT-108", "BT-99"}, "Sum of charges on document level (BT-108) = Σ Document level charge amount (BT-99).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-13", Fatal, []string{"BT-109", "BT-131", "BT-107", "BT-108"}, "Invoice total amount without VAT (BT-109) = Σ Invoice line net amount (BT-131) - Sum of allowances on document level (BT-107) + Sum of charges on document level (BT-108).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-14", Fatal, []string{"BT-110", "BT-117"}, "Invoice total VAT amount (BT-110) = Σ VAT category tax amount (BT-117).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-15", Fatal, []string{"BT-112", "BT-109", "BT-110"}, "Invoice total amount with VAT (BT-112) = Invoice total amount without VAT (BT-109) + Invoice total VAT amount (BT-110).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-16", Fatal, []string{"BT-115", "BT-112", "BT-113", "BT-114"}, "Amount due for payment (BT-115) = Invoice total amount with VAT (BT-112) -Paid amount (BT-113) +Rounding amount (BT-114).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-17", Fatal, []string{"BT-117", "BT-116", "BT-119"}, "VAT category tax amount (BT-117) = VAT category taxable amount (BT-116) x (VAT category rate (BT-119) / 100), rounded to two decimals.", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-18", Fatal, []string{"BG-23"}, "An Invoice shall at least have one VAT breakdown group (BG-23).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-19", Fatal, []string{"BG-14", "BT-73", "BT-74"}, "If Invoicing period (BG-14) is used, the Invoicing period start date (BT-73) or the Invoicing period end date (BT-74) shall be filled, or both.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-20", Fatal, []string{"BG-26", "BT-134", "BT-135"}, "If Invoice line period (BG-26) is used, the Invoice line period start date (BT-134) or the Invoice line period end date (BT-135) shall be filled, or both.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-21", Fatal, []string{"BG-20", "BT-97", "BT-98"}, "Each Document level allowance (BG-20) shall contain a Document level allowance reason (BT-97) or a Document level allowance reason code (BT-98), or both.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-22", Fatal, []string{"BG-21", "BT-104", "BT-105"}, "Each Document level charge (BG-21) shall contain a Document level charge reason (BT-104) or a Document level charge reason code (BT-105), or both.", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-CO-23", Fatal, []string{"BG-27", "BT-139", "BT-140"}, "Each Invoice line allowance (BG-27) shall contain an Invoice line allowance reason (BT-139) or an Invoice line allowance reason code (BT-140), or both.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-CO-24", Fatal, []string{"BG-28", "BT-144", "BT-145"}, "Each Invoice line charge (BG-28) shall contain an Invoice line charge reason (BT-144) or an Invoice line charge reason code (BT-145), or both.", fxBasic | fxEN16931},
-	{"BR-CO-25", Fatal, []string{"BT-115", "BT-9", "BT-20"}, "In case the Amount due for payment (BT-115) is positive, either the Payment due date (BT-9) or the Payment terms (BT-20) shall be present.", fxExtended},
-	{"BR-CO-26", Fatal, []string{"BT-29", "BT-30", "BT-31"}, "In order for the buyer to automatically identify a supplier, the Seller identifier (BT-29), the Seller legal registration identifier (BT-30) and/or the Seller VAT identifier (BT-31) shall be present.", fxAll},
-	{"BR-DEC-01", Fatal, []string{"BT-92"}, "The allowed maximum number of decimals for the Document level allowance amount (BT-92) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-02", Fatal, []string{"BT-93"}, "The allowed maximum number of decimals for the Document level allowance base amount (BT-93) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-05", Fatal, []string{"BT-99"}, "The allowed maximum number of decimals for the Document level charge amount (BT-99) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-06", Fatal, []string{"BT-100"}, "The allowed maximum number of decimals for the Document level charge base amount (BT-100) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-09", Fatal, []string{"BT-106"}, "The allowed maximum number of decimals for the Sum of Invoice line net amount (BT-106) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-10", Fatal, []string{"BT-107"}, "The allowed maximum number of decimals for the Sum of allowanced on document level (BT-107) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-11", Fatal, []string{"BT-108"}, "The allowed maximum number of decimals for the Sum of charges on document level (BT-108) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-12", Fatal, []string{"BT-109"}, "The allowed maximum number of decimals for the Invoice total amount without VAT (BT-109) is 2.", fxAll},
-	{"BR-DEC-13", Fatal, []string{"BT-110"}, "The allowed maximum number of decimals for the Invoice total VAT amount (BT-110) is 2.", fxAll},
-	{"BR-DEC-14", Fatal, []string{"BT-112"}, "The allowed maximum number of decimals for the Invoice total amount with VAT (BT-112) is 2.", fxAll},
-	{"BR-DEC-15", Fatal, []string{"BT-111"}, "The allowed maximum number of decimals for the Invoice total VAT amount in accounting currency (BT-111) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-16", Fatal, []string{"BT-113"}, "The allowed maximum number of decimals for the Paid amount (BT-113) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-17", Fatal, []string{"BT-114"}, "The allowed maximum number of decimals for the Rounding amount (BT-114) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-18", Fatal, []string{"BT-115"}, "The allowed maximum number of decimals for the Amount due for payment (BT-115) is 2.", fxAll},
-	{"BR-DEC-19", Fatal, []string{"BT-116"}, "The allowed maximum number of decimals for the VAT category taxable amount (BT-116) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-20", Fatal, []string{"BT-117"}, "The allowed maximum number of decimals for the VAT category tax amount (BT-117) is 2.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-23", Fatal, []string{"BT-131"}, "The allowed maximum number of decimals for the Invoice line net amount (BT-131) is 2.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-24", Fatal, []string{"BT-136"}, "The allowed maximum number of decimals for the Invoice line allowance amount (BT-136) is 2.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-25", Fatal, []string{"BT-137"}, "The allowed maximum number of decimals for the Invoice line allowance base amount (BT-137) is 2.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-27", Fatal, []string{"BT-141"}, "The allowed maximum number of decimals for the Invoice line charge amount (BT-141) is 2.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-DEC-28", Fatal, []string{"BT-142"}, "The allowed maximum number of decimals for the Invoice line charge base amount (BT-142) is 2.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Exempt from VAT\" shall contain exactly one VAT breakdown (BG-23) with the VAT category code (BT-118) equal to \"Exempt from VAT\".", fxBasic | fxEN16931},
-	{"BR-E-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Exempt from VAT\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Exempt from VAT\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Exempt from VAT\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Exempt from VAT\", the Invoiced item VAT rate (BT-152) shall be 0 (zero).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Exempt from VAT\", the Document level allowance VAT rate (BT-96) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Exempt from VAT\", the Document level charge VAT rate (BT-103) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-08", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102"}, "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Exempt from VAT\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Exempt from VAT\".", fxBasic | fxEN16931},
-	{"BR-E-09", Fatal, []string{"BT-117", "BG-23", "BT-118"}, "The VAT category tax amount (BT-117) In a VAT breakdown (BG-23) where the VAT category code (BT-118) equals \"Exempt from VAT\" shall equal 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-E-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Exempt from VAT\" shall have a VAT exemption reason code (BT-121) or a VAT exemption reason text (BT-120).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-FR-01_BT-1", Fatal, []string{"BT-1"}, "L'identifiant de facture (ram:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite.", 0},
-	{"BR-FR-01_BT-1-1", Fatal, []string{"BT-1"}, "L'identifiant de facture (cbc:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite.", 0},
-	{"BR-FR-01_BT-1-2", Fatal, []string{"BT-1"}, "L'identifiant de facture (cbc:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces.", 0},
-	{"BR-FR-01_BT-25", Fatal, []string{"BT-25"}, "L'identifiant de facture référencée (ram:IssuerAssignedID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite.", 0},
-	{"BR-FR-01_BT-25-1", Fatal, []string{"BT-25"}, "L'identifiant de facture référencée (cbc:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite.", 0},
-	{"BR-FR-01_BT-25-2", Fatal, []string{"BT-25"}, "L'identifiant de facture référencée (cbc:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces.", 0},
-	{"BR-FR-01_BT-EXT-FR-FE-136-2", Fatal, []string{"EXT-FR-FE-136"}, "L'identifiant de facture référencée en ligne (cbc:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces.", 0},
-	{"BR-FR-01_EXT-FR-FE-136", Fatal, []string{"EXT-FR-FE-136"}, "L'identifiant de facture référencée en ligne (ram:IssuerAssignedID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite.", 0},
-	{"BR-FR-01_EXT-FR-FE-136-1", Fatal, []string{"EXT-FR-FE-136"}, "L'identifiant de facture référencée en ligne (cbc:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite.", 0},
-	{"BR-FR-02_BT-1", Fatal, []string{"BT-1"}, "L'identifiant de facture (ram:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces.", 0},
-	{"BR-FR-02_BT-25", Fatal, []string{"BT-25"}, "L'identifiant de facture référencée (ram:IssuerAssignedID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces.", 0},
-	{"BR-FR-02_EXT-FR-FE-136", Fatal, []string{"EXT-FR-FE-136"}, "L'identifiant de facture référencée en ligne (ram:IssuerAssignedID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces.", 0},
-	{"BR-FR-03_BT-134", Fatal, []string{"BT-134"}, "La date de début de période de facturation en ligne doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-135", Fatal, []string{"BT-135"}, "La date de fin de période de facturation en ligne doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-2", Fatal, []string{"BT-2"}, "La date d’émission (udt:DateTimeString) doit contenir une année comprise entre 2000 et 2099, au format AAAAMMJJ. Valeur actuelle : \"\". Veuillez vérifier que l’année est correcte et que le format est conforme.", 0},
-	{"BR-FR-03_BT-26", Fatal, []string{"BT-26"}, "La date d’émission de la facture référencée (qdt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-7", Fatal, []string{"BT-7"}, "La date de fait générateur de la taxe (udt:DateString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-72", Fatal, []string{"BT-72"}, "La date de livraison effective (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-73", Fatal, []string{"BT-73"}, "La date de début de période de facturation (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-74", Fatal, []string{"BT-74"}, "La date de fin de période de facturation (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_BT-9", Fatal, []string{"BT-9"}, "La date d’échéance (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_EXT-FR-FE-134", Fatal, []string{"EXT-FR-FE-134"}, "La date de début de période de facturation en ligne (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_EXT-FR-FE-135", Fatal, []string{"EXT-FR-FE-135"}, "La date de fin de période de facturation en ligne (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_EXT-FR-FE-138", Fatal, []string{"EXT-FR-FE-138"}, "La date d’émission de la facture référencée en ligne (qdt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-03_EXT-FR-FE-158", Fatal, []string{"EXT-FR-FE-158"}, "La date de livraison effective en ligne (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date.", 0},
-	{"BR-FR-04_BT-3", Fatal, []string{"BT-3"}, "Le code type de document (ram:TypeCode) n’est pas autorisé. Valeurs acceptées : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503. Valeur actuelle : \"\". Veuillez utiliser un code conforme à la liste autorisée. Les autres codes définis dans la norme UNTDID 1001 ne doivent pas être utilisés.", 0},
-	{"BR-FR-04_EXT-FR-FE-02", Fatal, []string{"EXT-FR-FE-02"}, "Le code type de document référencé (ram:TypeCode) n’est pas autorisé. Valeurs acceptées : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503. Valeur actuelle : \"\". Veuillez utiliser un code conforme à la liste autorisée.", 0},
-	{"BR-FR-04_EXT-FR-FE-137", Fatal, []string{"EXT-FR-FE-137"}, "Le code type de document référencé en ligne (ram:TypeCode) n’est pas autorisé. Valeurs acceptées : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503. Valeur actuelle : \"\". Veuillez utiliser un code conforme à la liste autorisée.", 0},
-	{"BR-FR-05_BT-22-1", Fatal, []string{"BT-22"}, "La mention relative aux frais de recouvrement (code PMT) est absente. Elle est obligatoire dans les notes (BG-3).", 0},
-	{"BR-FR-05_BT-22-2", Fatal, []string{"BT-22"}, "La mention relative aux pénalités de retard (code PMD) est absente. Elle est obligatoire dans les notes (BG-3).", 0},
-	{"BR-FR-05_BT-22-3", Fatal, []string{"BT-22"}, "La mention relative à l’escompte ou à son absence (code AAB) est absente. Elle est obligatoire dans les notes (BG-3).", 0},
-	{"BR-FR-05_BT-22_AAB", Fatal, []string{"BT-22"}, "La mention relative à l’escompte ou à son absence (code AAB) est absente. Elle est obligatoire dans les notes (BG-1).", 0},
-	{"BR-FR-05_BT-22_PMD", Fatal, []string{"BT-22"}, "La mention relative aux pénalités de retard (code PMD) est absente. Elle est obligatoire dans les notes (BG-1).", 0},
-	{"BR-FR-05_BT-22_PMT", Fatal, []string{"BT-22"}, "La mention relative aux frais de recouvrement (code PMT) est absente. Elle est obligatoire dans les notes (BG-1).", 0},
-	{"BR-FR-06_BT-21-1", Fatal, []string{"BT-21"}, "Le code sujet PMT (indemnité forfaitaire pour frais de recouvrement) ne doit apparaître qu'une seule fois dans les notes (BG-3).", 0},
-	{"BR-FR-06_BT-21-2", Fatal, []string{"BT-21"}, "Le code sujet PMD (pénalités de retard) ne doit apparaître qu'une seule fois dans les notes (BG-3).", 0},
-	{"BR-FR-06_BT-21-3", Fatal, []string{"BT-21"}, "Le code sujet AAB (mention d’escompte ou d’absence d’escompte) ne doit apparaître qu'une seule fois dans les notes (BG-3).", 0},
-	{"BR-FR-06_BT-21-4", Fatal, []string{"BT-21"}, "Le code sujet TXD (mention de taxe) ne doit apparaître qu'une seule fois dans les notes (BG-3).", 0},
-	{"BR-FR-06_BT-21_AAB", Fatal, []string{"BT-21"}, "Le code sujet AAB (mention d’escompte ou d’absence d’escompte) ne doit apparaître qu'une seule fois dans les notes (BG-1).", 0},
-	{"BR-FR-06_BT-21_PMD", Fatal, []string{"BT-21"}, "Le code sujet PMD (pénalités de retard) ne doit apparaître qu'une seule fois dans les notes (BG-1).", 0},
-	{"BR-FR-06_BT-21_PMT", Fatal, []string{"BT-21"}, "Le code sujet PMT (indemnité forfaitaire pour frais de recouvrement) ne doit apparaître qu'une seule fois dans les notes (BG-1).", 0},
-	{"BR-FR-06_BT-21_TXD", Fatal, []string{"BT-21"}, "Le code sujet TXD (mention de taxe) ne doit apparaître qu'une seule fois dans les notes (BG-1).", 0},
-	{"BR-FR-08_BT-151-2", Fatal, []string{"BT-151"}, "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\".", 0},
-	{"BR-FR-08_BT-23", Fatal, []string{"BT-23"}, "La valeur du mode de facturation (ram:ID) est absente ou n’est pas autorisée. Valeurs acceptées : B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, B7, S7, B8, S8, M8, B9, S9, M9. Valeur actuelle : \"\". Veuillez utiliser une valeur conforme à la liste des modes de facturation autorisés.", 0},
-	{"BR-FR-09_BT-29", Fatal, []string{"BT-29"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_BT-46", Fatal, []string{"BT-46"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_BT-60", Fatal, []string{"BT-60"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_BT-71", Fatal, []string{"BT-71"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_EXT-FR-FE-06", Fatal, []string{"EXT-FR-FE-06"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_EXT-FR-FE-115", Fatal, []string{"EXT-FR-FE-115"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_EXT-FR-FE-146", Fatal, []string{"EXT-FR-FE-146"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_EXT-FR-FE-46", Fatal, []string{"EXT-FR-FE-46"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_EXT-FR-FE-69", Fatal, []string{"EXT-FR-FE-69"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-09_EXT-FR-FE-92", Fatal, []string{"EXT-FR-FE-92"}, "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\".", 0},
-	{"BR-FR-10_BT-30", Fatal, []string{"BT-30"}, "Le SIREN du vendeur (ram:ID) est obligatoire et doit être composé exactement de 9 chiffres. Valeur actuelle : \"\". Veuillez renseigner un identifiant SIREN valide.", 0},
-	{"BR-FR-11_BT-47", Fatal, []string{"BT-47"}, "Si une note contient le code sujet BAR avec la valeur 'B2B', alors le SIREN de l’acheteur (BT-47, ram:ID) est obligatoire et doit être composé exactement de 9 chiffres. Valeur actuelle : \"\". Veuillez renseigner un identifiant SIREN valide.", 0},
-	{"BR-FR-12_BT-49", Fatal, []string{"BT-49"}, "Le BT-49 est obligatoire. Valeur actuelle : BT-49=\"\".", 0},
-	{"BR-FR-13_BT-34", Fatal, []string{"BT-34"}, "Le BT-34 est obligatoire. Valeur actuelle : BT-34=\"\".", 0},
-	{"BR-FR-15_BT-118-1", Fatal, []string{"BT-118"}, "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z.", 0},
-	{"BR-FR-15_BT-118-2", Fatal, []string{"BT-118"}, "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\".", 0},
-	{"BR-FR-15_BT-151-1", Fatal, []string{"BT-151"}, "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z.", 0},
-	{"BR-FR-15_BT-95_BT-102", Fatal, []string{"BT-95", "BT-102"}, "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z.", 0},
-	{"BR-FR-15_BT-95_BT-102-1", Fatal, []string{"BT-95", "BT-102"}, "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z.", 0},
-	{"BR-FR-15_BT-95_BT-102-2", Fatal, []string{"BT-95", "BT-102"}, "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\".", 0},
-	{"BR-FR-15_BT-95_BT-102_LM", Fatal, []string{"BT-95", "BT-102"}, "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\".", 0},
-	{"BR-FR-15_BT-95_BT-118", Fatal, []string{"BT-95", "BT-118"}, "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z.", 0},
-	{"BR-FR-15_BT-95_BT-118_LM", Fatal, []string{"BT-95", "BT-118"}, "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\".", 0},
-	{"BR-FR-15_BT-95_BT-151", Fatal, []string{"BT-95", "BT-151"}, "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z.", 0},
-	{"BR-FR-15_BT-95_BT-151_LM", Fatal, []string{"BT-95", "BT-151"}, "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\".", 0},
-	{"BR-FR-16_BT-103", Fatal, []string{"BT-103"}, "Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\".", 0},
-	{"BR-FR-16_BT-119", Fatal, []string{"BT-119"}, "Le taux de TVA (BT-119) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\".", 0},
-	{"BR-FR-16_BT-152", Fatal, []string{"BT-152"}, "Le taux de TVA (BT-152) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\".", 0},
-	{"BR-FR-16_BT-96", Fatal, []string{"BT-96"}, "Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\".", 0},
-	{"BR-FR-16_BT-96_BT-103", Fatal, []string{"BT-96", "BT-103"}, "Le taux de TVA (BT-96) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\".", 0},
-	{"BR-FR-17_BT-123", Fatal, []string{"BT-123"}, "Le code de qualification de la pièce jointe \"\" est invalide. Il doit appartenir à la liste des codes autorisés. Veuillez corriger la valeur de BT-123.", 0},
-	{"BR-FR-18_BT-123", Fatal, []string{"BT-123"}, "Il ne peut y avoir **qu’un seul** document additionnel (BG-24) dont la description (BT-123) est \"LISIBLE\". Nombre de documents trouvés : . Veuillez supprimer les doublons ou corriger les descriptions.", 0},
-	{"BR-FR-20_BT-21", Fatal, []string{"BT-21"}, "Lorsqu’une note a pour code sujet « BAR » (BT-21), la valeur associée (BT-22, contenu de la note) doit être l’une des suivantes : B2B, B2BINT, B2C, OUTOFSCOPE, ARCHIVEONLY. Valeur fournie : \"\". Veuillez corriger la valeur ou retirer le code sujet « BAR ».", 0},
-	{"BR-FR-21_BT-49", Fatal, []string{"BT-49"}, "Si le traitement est BAR/B2B et que le type de document (BT-3) n’est pas en autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-49 (EndpointID) doit commencer par le SIREN (BT-47) et le BT-49-1 (schemeID) doit être égal à \"0225\". Valeurs actuelles : EndpointID=\"\", schemeID=\"\", SIREN=\"\".", 0},
-	{"BR-FR-22_BT-34", Fatal, []string{"BT-34"}, "Si le traitement est BAR/B2B et que le type de document (BT-3) est en autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-34 (EndpointID du vendeur) doit commencer par le SIREN (BT-30) et le BT-34-1 (schemeID) doit être égal à \"0225\". Valeurs actuelles : EndpointID=\"\", schemeID=\"\", SIREN=\"\".", 0},
-	{"BR-FR-23_BT-34", Fatal, []string{"BT-34"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_BT-49", Fatal, []string{"BT-49"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_EXT-FR-FE-12", Fatal, []string{"EXT-FR-FE-12"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_EXT-FR-FE-121", Fatal, []string{"EXT-FR-FE-121"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_EXT-FR-FE-29", Fatal, []string{"EXT-FR-FE-29"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_EXT-FR-FE-52", Fatal, []string{"EXT-FR-FE-52"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_EXT-FR-FE-75", Fatal, []string{"EXT-FR-FE-75"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-23_EXT-FR-FE-98", Fatal, []string{"EXT-FR-FE-98"}, "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-24_BT-29", Fatal, []string{"BT-29"}, "L'identifiant privé (ram:GlobalID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-24_BT-46", Fatal, []string{"BT-46"}, "L'identifiant privé (ram:GlobalID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés.", 0},
-	{"BR-FR-25_BT-34", Fatal, []string{"BT-34"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_BT-49", Fatal, []string{"BT-49"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_EXT-FR-FE-12", Fatal, []string{"EXT-FR-FE-12"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_EXT-FR-FE-121", Fatal, []string{"EXT-FR-FE-121"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_EXT-FR-FE-29", Fatal, []string{"EXT-FR-FE-29"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_EXT-FR-FE-52", Fatal, []string{"EXT-FR-FE-52"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_EXT-FR-FE-75", Fatal, []string{"EXT-FR-FE-75"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-25_EXT-FR-FE-98", Fatal, []string{"EXT-FR-FE-98"}, "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-26_BT-29", Fatal, []string{"BT-29"}, "L'identifiant privé (ram:GlobalID) dépasse 100 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-26_BT-46", Fatal, []string{"BT-46"}, "L'identifiant privé (ram:GlobalID) dépasse 100 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite.", 0},
-	{"BR-FR-27_BG-32", Fatal, []string{"BG-32"}, "Le groupe Attribut d’article (BG-32) doit contenir soit un nom d’attribut d’article (BT-160 : ram:Description), soit un code d’attribut d’article (EXT-FR-FE-159 : ram:TypeCode). Aucun des deux éléments n’a été trouvé dans le contexte ApplicableProductCharacteristic. Veuillez ajouter au moins l’un des deux éléments pour respecter la structure attendue.", 0},
-	{"BR-FR-27_BT-160", Fatal, []string{"BT-160"}, "Le nom d’attribut d’article (ram:Description) ne doit pas être vide. Valeur actuelle : \"\". Veuillez fournir un nom d’attribut valide ou utiliser un code à la place.", 0},
-	{"BR-FR-27_EXT-FR-FE-159", Fatal, []string{"EXT-FR-FE-159"}, "Le code d’attribut d’article (ram:TypeCode) ne doit pas être vide. Valeur actuelle : \"\". Veuillez fournir un code d’attribut valide ou utiliser un nom à la place.", 0},
-	{"BR-FR-28-Value", Fatal, nil, "La valeur d’attribut (ram:Value) ou la valeur (ram:ValueMeasure avec unité de mesure) doivent être présents, mais pas les deux Valeur actuelle Value : \"\", Valeur actuelle Value Quantity : \"\". unité de mesure : \"\" Veuillez fournir une valeur d’attribut valide ou utiliser une Valeur avec unité de mesure.", 0},
-	{"BR-FR-29_AFL", Fatal, nil, "L’identifiant associé au schéma \"AFL\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\".", 0},
-	{"BR-FR-29_AVV", Fatal, nil, "L’identifiant associé au schéma \"AVV\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\".", 0},
-	{"BR-FR-29_BT-18", Fatal, []string{"BT-18"}, "Parmi les identifiants d’objets facturés (BT-18), les schémas d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. Actuellement : AFL = occurrence(s), AVV = occurrence(s). Veuillez supprimer les doublons pour respecter la règle.", 0},
-	{"BR-FR-30_AFL", Fatal, nil, "L’identifiant associé au schéma \"AFL\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\".", 0},
-	{"BR-FR-30_AVV", Fatal, nil, "L’identifiant associé au schéma \"AVV\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\".", 0},
-	{"BR-FR-30_BT-128", Fatal, []string{"BT-128"}, "Parmi les identifiants d’objets facturés à la ligne (BT-128), les schémas d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. Actuellement : AFL = occurrence(s), AVV = occurrence(s). Veuillez supprimer les doublons pour respecter la règle.", 0},
-	{"BR-FR-30_BT-21", Fatal, []string{"BT-21"}, "Lorsque plusieurs notes ont le code sujet « BAR » (BT-21), Il ne peut y avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l’une des suivantes : B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, ARCHIVEONLY. Valeur fournie : B2B : , B2BINT : , B2C : , OUTOFSCOPE : , ARCHIVEONLY : \". Veuillez corriger la valeur ou retirer le code sujet « BAR ».", 0},
-	{"BR-FR-31_BT-21", Fatal, []string{"BT-21"}, "Lorsque plusieurs notes ont le code sujet « BAR » (BT-21), Il ne peut y avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l’une des suivantes : B2B, B2BINT, B2C, OUTOFSCOPE, ARCHIVEONLY. Valeur fournie : \"\" , Nombre de valeurs présentes (pas plus de 1) : \"/>\". Veuillez corriger la valeur ou retirer le code sujet « BAR ».", 0},
-	{"BR-FR-32-GLOBALID", Fatal, nil, "Tout identifiant d'une Partie avec schemeID = '0231' ou '0002' DOIT être composé de 9 chiffres.", 0},
-	{"BR-FR-32-ID", Fatal, nil, "Tout identifiant d'une Partie avec schemeID = '0002' DOIT être composé de 9 chiffres.", 0},
-	{"BR-FR-32-LEGALID", Fatal, nil, "Tout identifiant légal d'une Partie avec schemeID = '0002' DOIT être composé de 9 chiffres.", 0},
-	{"BR-FR-BD-02_BT-30", Fatal, []string{"BT-30"}, "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID), pour lesquelles l'une a pour ID legal Vendeur à la ligne (EXT-FR-FE-167) l'ID légal du VENDEUR (BT-30). Veuillez vérifier qu'il y a une ligne GROUP avec ID Vendeur de ligne = ID VENDEUR (BT-30).", 0},
-	{"BR-FR-BD-02_BT-31", Fatal, []string{"BT-31"}, "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID), pour lesquelles l'une a pour ID legal Vendeur à la ligne (EXT-FR-FE-167) l'ID légal du VENDEUR (BT-30). Veuillez vérifier qu'il y a une ligne GROUP avec ID Vendeur de ligne = ID VENDEUR (BT-30).", 0},
-	{"BR-FR-BD-02_BT-47", Fatal, []string{"BT-47"}, "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID), pour lesquelles l'une a pour ID légale de Vendeur à la ligne (EXT-FR-FE-167) l'ID légal de l'ACHETEUR (BT-47). Veuillez vérifier qu'il y a une ligne GROUP avec ID Vendeur de ligne = ID ACHETEUR (BT-47).", 0},
-	{"BR-FR-BD-02_EXT-FR-FE-163", Fatal, []string{"EXT-FR-FE-163"}, "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID). Veuillez vérifier que cette ligne est présente.", 0},
-	{"BR-FR-BD-13_BT-3", Fatal, []string{"BT-3"}, "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, le code type de facture (ram:TypeCode) DOIT être l'un des types auto-facturés suivants : 389, 261, 501, 500, 502, 471, 473. Valeur actuelle : \"'.", 0},
-	{"BR-FR-BD-14-EXT-FR-FE-136", Fatal, []string{"EXT-FR-FE-136"}, "Num Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138).", 0},
-	{"BR-FR-BD-14-EXT-FR-FE-138", Fatal, []string{"EXT-FR-FE-138"}, "Date Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138).", 0},
-	{"BR-FR-CO-03_BT-3", Fatal, []string{"BT-3"}, "Si le code type de la facture (BT-3) est égal à 262 (Avoir Remise Globale), alors : - Le numéro de contrat (BT-12) doit être présent - La période de facturation (BG-14) doit être renseignée (dates de début et de fin). Valeurs actuelles : BT-12=\"\", période=\" à \".", 0},
-	{"BR-FR-CO-04_BT-3", Fatal, []string{"BT-3"}, "Si le type de facture (BT-3) est une facture rectificative (384, 471, 472, 473), alors **une et une seule** référence à une facture antérieure (BT-25) avec sa date (BT-26) doit être présente. Nombre de références valides trouvées : .", 0},
-	{"BR-FR-CO-04_BT-4", Fatal, []string{"BT-4"}, "Si le type de facture (BT-3) est une facture rectificative (384, 471, 472, 473), alors **une et une seule** référence à une facture antérieure (BT-25) avec sa date (BT-26) doit être présente. Nombre de références valides trouvées : .", 0},
-	{"BR-FR-CO-05_BT-3", Fatal, []string{"BT-3"}, "Si le type de facture (BT-3) est un avoir (261, 381, 396, 502, 503), alors : - soit au moins une référence à une facture antérieure (BT-25) avec sa date (BT-26) doit être présente au niveau entête, - soit chaque ligne (BG-25) sans subtype (EXT-FR-FE-163) ou avec subtype 'DETAIL' doit contenir une référence à une facture antérieure (EXT-FR-FE-136) avec sa date (EXT-FR-FE-138). Références entête trouvées : .", 0},
-	{"BR-FR-CO-07_BT-9", Fatal, []string{"BT-9"}, "La date d’échéance (BT-9), si présente, doit être postérieure ou égale à la date de facture (BT-2), sauf si la facture est de type acompte (386, 500, 503) ou si le cadre de facturation (BT-23) est B2, S2 ou M2. Valeurs actuelles : Date facture = \"\", Date échéance = \"\", Type = \"\", Cadre = \"\".", 0},
-	{"BR-FR-CO-08_BT-23", Fatal, []string{"BT-23"}, "Si le cadre de facturation (BT-23) est B4, S4 ou M4 (factures définitives après acompte), alors le type de facture (BT-3) ne peut pas être une facture ou un avoir d’acompte (386, 500, 503). Valeurs actuelles : BT-23=\"\", BT-3=\"\".", 0},
-	{"BR-FR-CO-09_BT-23-1", Fatal, []string{"BT-23"}, "Si le cadre de facturation (BT-23) est B2, S2 ou M2 (facture déjà payée), alors le montant déjà payé (BT-113) doit être égal au montant total TTC (BT-112). Montant payé : , Montant total : .", 0},
-	{"BR-FR-CO-09_BT-23-2", Fatal, []string{"BT-23"}, "Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors le net à payer (BT-115) doit être égal à 0. Net à payer : .", 0},
-	{"BR-FR-CO-09_BT-23-3", Fatal, []string{"BT-23"}, "Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors la date d’échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date d’échéance actuelle : .", 0},
-	{"BR-FR-CO-10_BT-29-1", Fatal, []string{"BT-29"}, "Si l’identifiant global du vendeur (BT-29) est renseigné, alors son schéma (BT-29-1) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_BT-29-2", Fatal, []string{"BT-29"}, "Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant privé du vendeur (BT-29).", 0},
-	{"BR-FR-CO-10_BT-46-1", Fatal, []string{"BT-46"}, "Si l’identifiant global de l'acheteur (BT-46) est renseigné, alors son schéma (BT-46-1) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_BT-46-2", Fatal, []string{"BT-46"}, "Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant privé de l'acheteur (BT-46).", 0},
-	{"BR-FR-CO-10_BT-60-1", Fatal, []string{"BT-60"}, "Si l’identifiant global du bénéficiaire (BT-60) est renseigné, alors son schéma (BT-60-1) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_BT-60-2", Fatal, []string{"BT-60"}, "Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant privé du bénéficiaire (BT-60).", 0},
-	{"BR-FR-CO-10_BT-71-1", Fatal, []string{"BT-71"}, "Si l’identifiant global du livré à (BT-71) est renseigné, alors son schéma (BT-71-1) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_BT-71-2", Fatal, []string{"BT-71"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du livré à (BT-71).", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-06-1", Fatal, []string{"EXT-FR-FE-06"}, "Si l’identifiant global de l'agent d'acheteur (EXT-FR-FE-06) est renseigné, alors son schéma (EXT-FR-FE-07) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-06-2", Fatal, []string{"EXT-FR-FE-06"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé de l'agent d'acheteur (EXT-FR-FE-06).", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-115-1", Fatal, []string{"EXT-FR-FE-115"}, "Si l’identifiant global du facturant (EXT-FR-FE-115) est renseigné, alors son schéma (EXT-FR-FE-116) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-115-2", Fatal, []string{"EXT-FR-FE-115"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du facturant (EXT-FR-FE-115).", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-146-1", Fatal, []string{"EXT-FR-FE-146"}, "Si l’identifiant global du livré à à la ligne (EXT-FR-FE-146 ) est renseigné, alors son schéma (EXT-FR-FE-148) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-146-2", Fatal, []string{"EXT-FR-FE-146"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du livré à à la ligne (EXT-FR-FE-146 ).", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-46-1", Fatal, []string{"EXT-FR-FE-46"}, "Si l’identifiant global du payeur (EXT-FR-FE-46) est renseigné, alors son schéma (EXT-FR-FE-47) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-46-2", Fatal, []string{"EXT-FR-FE-46"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du payeur (EXT-FR-FE-46).", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-69-1", Fatal, []string{"EXT-FR-FE-69"}, "Si l’identifiant global de l'agent du vendeur (EXT-FR-FE-69) est renseigné, alors son schéma (EXT-FR-FE-70) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-69-2", Fatal, []string{"EXT-FR-FE-69"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé de l'agent du vendeur (EXT-FR-FE-69).", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-92-1", Fatal, []string{"EXT-FR-FE-92"}, "Si l’identifiant global du facturé à (EXT-FR-FE-92) est renseigné, alors son schéma (EXT-FR-FE-92-1) doit également être renseigné.", 0},
-	{"BR-FR-CO-10_EXT-FR-FE-92-2", Fatal, []string{"EXT-FR-FE-92"}, "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du facturé à (EXT-FR-FE-92).", 0},
-	{"BR-FR-CO-12_BT-5", Fatal, []string{"BT-5"}, "Si la devise de facture (BT-5) est différente de EUR, alors : - la devise de comptabilité (BT-6) doit être présente et égale à EUR, - le montant de TVA en devise de comptabilité (BT-111) doit être renseigné, - et sa devise (BT-111-1) doit être égale à EUR. Valeurs actuelles : BT-5=\"\", BT-6=\"\", BT-111=\"\"/>\".", 0},
-	{"BR-FR-CO-14_BT-29-1", Fatal, []string{"BT-29-1"}, "Si le schéma d’identification du vendeur (BT-29-1) est '0231', cela signifie qu’il est membre d’un assujetti unique. Dans ce cas, une note (BG-1) avec le code sujet 'TXD' (BT-21) et le texte 'MEMBRE_ASSUJETTI_UNIQUE' (BT-22) doit être présente.", 0},
-	{"BR-FR-CO-15_BT-29-1", Fatal, []string{"BT-29-1"}, "Si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231), alors le bloc représentant fiscal (BG-11) doit être présent et contenir le numéro de TVA de l’assujetti unique (BT-63). État actuel : représentant fiscal , numéro de TVA = \"\".", 0},
-	{"BR-FR-DEC-01_BT-106", Fatal, []string{"BT-106"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-107", Fatal, []string{"BT-107"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-108", Fatal, []string{"BT-108"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-109", Fatal, []string{"BT-109"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-110", Fatal, []string{"BT-110"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-111", Fatal, []string{"BT-111"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-112", Fatal, []string{"BT-112"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-113", Fatal, []string{"BT-113"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-114", Fatal, []string{"BT-114"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-115", Fatal, []string{"BT-115"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-116", Fatal, []string{"BT-116"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-117", Fatal, []string{"BT-117"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-131", Fatal, []string{"BT-131"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-136_BT-141", Fatal, []string{"BT-136", "BT-141"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-137_BT-142", Fatal, []string{"BT-137", "BT-142"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-92_BT-99", Fatal, []string{"BT-92", "BT-99"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-01_BT-93_BT-100", Fatal, []string{"BT-93", "BT-100"}, "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant.", 0},
-	{"BR-FR-DEC-02_BT-129", Fatal, []string{"BT-129"}, "La quantité « » est invalide. Elle doit : - être un nombre avec au plus 4 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur), - et peut commencer par un signe « - ». Veuillez corriger cette quantité pour respecter le format requis.", 0},
-	{"BR-FR-DEC-02_BT-149", Fatal, []string{"BT-149"}, "La quantité « » est invalide. Elle doit : - être un nombre avec au plus 4 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur), - et peut commencer par un signe « - ». Veuillez corriger cette quantité pour respecter le format requis.", 0},
-	{"BR-FR-DEC-03_BT-146", Fatal, []string{"BT-146"}, "Le montant « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 (bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur). Veuillez corriger ce montant pour respecter le format requis.", 0},
-	{"BR-FR-DEC-03_BT-147", Fatal, []string{"BT-147"}, "Le montant « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 (bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur). Veuillez corriger ce montant pour respecter le format requis.", 0},
-	{"BR-FR-DEC-03_BT-148", Fatal, []string{"BT-148"}, "Le montant « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 (bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur). Veuillez corriger ce montant pour respecter le format requis.", 0},
-	{"BR-FR-DEC-04_BT-119", Fatal, []string{"BT-119"}, "Le taux de TVA « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir au maximum 4 caractères (hors séparateur). Veuillez corriger ce taux pour respecter le format requis.", 0},
-	{"BR-FR-DEC-04_BT-152", Fatal, []string{"BT-152"}, "Le taux de TVA « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir au maximum 4 caractères (hors séparateur). Veuillez corriger ce taux pour respecter le format requis.", 0},
-	{"BR-FR-DEC-04_BT-96_BT-103", Fatal, []string{"BT-96", "BT-103"}, "Le taux de TVA « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir au maximum 4 caractères (hors séparateur). Veuillez corriger ce taux pour respecter le format requis.", 0},
-	{"BR-FR-MV-01_EXT-FR-FE-163", Fatal, []string{"EXT-FR-FE-163"}, "Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, chaque ligne (BG-25) doit contenir un sous-type de ligne (ram:LineStatusReasonCode). Valeur actuelle : \"\". Veuillez vérifier que le sous-type est renseigné, Veuillez vérifier que le sous-type est renseigné pour toutes les lignes.", 0},
-	{"BR-FR-MV-02_EXT-FR-FE-163", Fatal, []string{"EXT-FR-FE-163"}, "Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, la facture doit contenir au moins une ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID). Veuillez vérifier que cette ligne est présente.", 0},
-	{"BR-FR-MV-03_BT-128_AFL", Fatal, []string{"BT-128"}, "Pour une ligne GROUP sans parent, une valeur d'objet facturé (ram:IssuerAssignedID) avec identifiant de schéma (ram:ReferenceTypeCode) = AFL doit être présente. Valeur actuelle : \"\".", 0},
-	{"BR-FR-MV-03_BT-128_AVV", Fatal, []string{"BT-128"}, "Pour une ligne GROUP sans parent, une valeur d'objet facturé (BT-128 : ram:IssuerAssignedID) avec identifiant de schéma (BT-128-1 : ram:ReferenceTypeCode) = AVV doit être présente et différente de M8/S8/B8. Valeur actuelle : \"\".", 0},
-	{"BR-FR-MV-03_EXT-FR-FE-164", Fatal, []string{"EXT-FR-FE-164"}, "Ligne : : Valeur actuelle : \"\". Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9 et que la ligne est de type GROUP sans parent, le nom du vendeur (ram:Name) doit être renseigné.", 0},
-	{"BR-FR-MV-03_EXT-FR-FE-167", Fatal, []string{"EXT-FR-FE-167"}, "Ligne : : Valeur actuelle : \"\". Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9 et que la ligne est de type GROUP sans parent, l'identifiant du vendeur (ram:ID) doit être renseigné.", 0},
-	{"BR-FR-MV-03_EXT-FR-FE-177", Fatal, []string{"EXT-FR-FE-177"}, "Ligne : : Valeur actuelle : \"'. Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9 et que la ligne est de type GROUP sans parent, le code pays du vendeur (ram:CountryID) doit être renseigné.", 0},
-	{"BR-FR-MV-03_EXT-FR-FE-181", Fatal, []string{"EXT-FR-FE-181"}, "Ligne : , Valeur actuelle : \"\". Pour une ligne GROUP sans parent, le montant total avec TVA (ram:TaxTotalAmount) doit être renseigné en devise de facture.", 0},
-	{"BR-FR-MV-03_EXT-FR-FE-182", Fatal, []string{"EXT-FR-FE-182"}, "Ligne : , Devise de comptabilité : \"\", TVA en ligne : \"\". Pour une ligne GROUP sans parent, le montant total avec TVA (ram:TaxTotalAmount) doit être renseigné en devise de comptabilisation (BT-6) si elle est renseignée.", 0},
-	{"BR-FR-MV-05_EXT-FR-FE-BG-12", Fatal, []string{"EXT-FR-FE-BG-12"}, "Ligne GROUP : , Somme Sous lignes : , Nbre sous-lignes: . Valeur actuelle : \"\". Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, le total HT (BT-131 : ram:LineTotalAmount) de la ligne GROUP doit être égal (tolérance ±0,01 * nombre de sous-lignes) à la somme des totaux HT des lignes enfants dont le ParentLineID correspond à l'identifiant de la ligne GROUP (ram:LineID).", 0},
-	{"BR-FR-MV-06_EXT-FR-FE-167", Fatal, []string{"EXT-FR-FE-167"}, "IDligne , ID parent ligne , legalID : , ParentlegalID : . Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, chaque ligne (BG-25) doit contenir un identifiant légal de vendeur (ram:ID). Si la ligne a un identifiant de ligne parent (ram:ParentLineID), cet identifiant doit être identique à celui de la ligne parent.", 0},
-	{"BR-FR-MV-07_BT-128", Fatal, []string{"BT-128"}, "IDligne , ID parent ligne , numfact en ligne , numfact ligne parent : . Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, chaque ligne (BG-25) doit contenir un numéro de facture codifié AFL (ram:IssuerAssignedID). Si la ligne a un identifiant de ligne parent (ram:ParentLineID), ce numéro doit être identique à celui de la ligne parent.", 0},
-	{"BR-FR-MV-08_BT-128", Fatal, []string{"BT-128"}, "IDligne , Raison exemption : / Num fact ligne: . Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, chaque ligne (BG-25) doit contenir une raison d'exemption TVA en texte commençant par le numéro de sous-facture en ligne entre #.", 0},
-	{"BR-FR-MV-09_EXT-FR-FE-181", Fatal, []string{"EXT-FR-FE-181"}, "Id Line Group : , Numfact: , Total TVA : , Somme TVA : . Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, le montant total TVA de la ligne GROUP (EXT-FR-FE-181) doit être égal à la somme des montants de TVA des ventilations TVA (BT-117) dont la raison d'exemption (ram:ExemptionReason) commence par le numéro de facture en ligne (BT-128 avec ReferenceTypeCode = AFL) entre #.", 0},
-	{"BR-FR-MV-10_EXT-FR-FE-184", Fatal, []string{"EXT-FR-FE-184"}, "Id Line Group : , nb sous-ligne : , TTC : , TVA : , HT : Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, si le montant total avec TVA (ram:GrandTotalAmount) est présent pour une ligne GROUP sans parent, alors la différence entre ce montant et la somme du montant HT (ram:LineTotalAmount) et du montant TVA (ram:TaxTotalAmount) doit être inférieure ou égale à 0,01 × le nombre de sous-lignes DETAIL. Valeur actuelle : \"'.", 0},
-	{"BR-FR-MV-11_BT-128", Fatal, []string{"BT-128"}, "ID Seller : , NB ligne GROUP seller : Numero de facture (BT-1) : , Nb de Ligne GROUP avec Num fact : , NumFact de ligne : . [BR-FR-MV-11/BT-128]Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, si le Vendeur principal identifié dans le bloc Vendeur (BG-4) de la facture au travers de son identifiant légal (BT-30) dispose d'un groupe de lignes de facturation, alors il doit exister au moins une ligne (BG-25) avec sous-type de ligne (EXT-FR-FE-163) = \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162), pour laquelle le numéro de facture à la ligne (Valeur de BT-128 avec BT-128-1 = AFL) est égal au numéro de facture (BT-1).", 0},
-	{"BR-FR-MV-12_BT-128", Fatal, []string{"BT-128"}, "Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, les numéros de facture à la ligne (ram:IssuerAssignedID avec ReferenceTypeCode = AFL) pour les lignes GROUP sans parent doivent être uniques. Veuillez vérifier que chaque numéro est distinct.", 0},
-	{"BR-FR-MV-13_BT-3", Fatal, []string{"BT-3"}, "Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, le code type de facture (ram:TypeCode) ne doit pas être l'un des types auto-facturés suivants : 389, 261, 501, 500, 502, 471, 473. Valeur actuelle : \"'.", 0},
-	{"BR-FR-MV-14-EXT-FR-FE-136", Fatal, []string{"EXT-FR-FE-136"}, "Num Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138).", 0},
-	{"BR-FR-MV-14-EXT-FR-FE-138", Fatal, []string{"EXT-FR-FE-138"}, "Date Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138).", 0},
-	{"BR-FR-MV-BD_BT-3", Fatal, []string{"BT-3"}, "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, le code type de facture (ram:TypeCode) DOIT être l'un des types auto-facturés suivants : 389, 261, 501, 500, 502, 471, 473. Valeur actuelle : \"'.", 0},
-	{"BR-FXEXT-01", Fatal, []string{"BT-21", "BT-X-5", "BT-22"}, "If the Invoice Free Text subject Code (BT-21) is specified, either the coded message free text (BT-X-5) or the message free text (BT-22) must be specified, or both. If both BT-X-5 and BT-22 are specified, both must have the same meaning.", fxExtended},
-	{"BR-FXEXT-02", Fatal, []string{"BT-X-10", "BT-X-9", "BT-127"}, "If the invoice line item free text subject code (BT-X-10) is specified, either the coded invoice line item free text (BT-X-9) or the invoice line item free text (BT-127) must be specified, or both. If both BT-X-9 and BT-127 are specified, both must have the same meaning.", fxExtended},
-	{"BR-FXEXT-03", Fatal, []string{"BT-X-66", "BT-X-84", "BT-X-340", "BT-X-367", "BT-X-144", "BT-X-411", "BT-X-161", "BT-X-180", "BT-X-199", "BT-X-223", "BT-X-242", "BT-X-257", "BT-X-481", "BT-X-509"}, "Only a VAT registration ID may be provided for the following business partners: the line level Ship-To (BT-X-66), the line level Ultimate-Ship-To (BT-X-84), the Sales-Agent (BT-X-340), the Buyer-Tax-Representative (BT-X-367), the Product-Enduser (BT-X-144), the Buyer-Agent (BT-X-411), the document level Ship-To (BT-X-161), the document level Ultimate-Ship-To (BT-X-180), the Ship-From (BT-X-199), the Invoicer (BT-X-223), the Invoicee (BT-X-242), the document level Payee (BT-X-257), the Payer (BT-X-481), or the payment-term-specific Payee (BT-X-509).", fxExtended},
-	{"BR-FXEXT-04", Warning, nil, "To ensure automated processing of the article attributes without bilateral reconciliation, only values from the code list UNTDED 6313+Factur-X-Extension should be used.", fxExtended},
-	{"BR-FXEXT-06", Fatal, []string{"BG-25", "BT-X-304", "BT-X-8"}, "For each item (BG-25), if the \"ID of the parent line\" (BT-X-304) is used, the \"Subtype of the invoice item\" (BT-X-8) must be specified.", fxExtended},
-	{"BR-FXEXT-08", Fatal, []string{"BT-X-8", "BT-131"}, "If the \"Subtype of invoice item\" (BT-X-8) has the value \"Subtotal\" (GROUP) and the \"Net amount of the invoice item\" (BT-131) is specified, it must correspond to the sum of the BT-131 of the next lower levels for which the \"Subtype of the invoice item\" (BT-X-8) has the value \"Regular item (standard case)\" (DETAIL) or \"Subtotal\" (GROUP). As a consequence, all lower levels shall contain a BT-131 value, when BT-X-8 has the value DETAIL or GROUP.", fxExtended},
-	{"BR-FXEXT-11", Fatal, []string{"BT-X-304", "BT-126"}, "Each \"ID of parent line\" (BT-X-304) must refer to an existing \"ID of invoice item\" (BT-126).", fxExtended},
-	{"BR-FXEXT-12", Fatal, []string{"BT-X-8", "BT-131"}, "If the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"GROUP\" and if the \"Invoice line net amount\" (BT-131) is specified, all lower levels which has \"Subtype of invoice line item\" (EXT-FR-FE-163) equal to \"GROUP\" MUST contain a \"Invoice line net amount\" (BT-131) value.", fxExtended},
-	{"BR-FXEXT-AE-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “AE” (\"Reverse Charge\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “AE” (\"Reverse Charge\").", fxExtended},
-	{"BR-FXEXT-AE-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “AE” (\"Reverse charge\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Reverse charge\" (AE), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-AE-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “AE” (\"Reverse charge\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Reverse charge\" (AE), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"\"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-AE-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “AE” (\"Reverse charge\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Reverse charge\" (AE), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-AF-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “L” (\"Canary Islands tax\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “L” (\"Canary Islands tax\").", fxExtended},
-	{"BR-FXEXT-AF-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “L” (\"Canary Islands tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Canary Islands tax\" (L), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-AF-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “L” (\"Canary Islands tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Canary Islands tax\" (L), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-AF-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “L” (\"Canary Islands tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Canary Islands tax\" (L), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-AG-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “M” (\"Ceuta and Mellita tax\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “M” (\"Ceuta and Melilla tax\").", fxExtended},
-	{"BR-FXEXT-AG-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “M” (\"Ceuta and Mellita tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Ceuta and Mellita tax\" (M), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-AG-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “M” (\"Ceuta and Mellita tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Ceuta and Mellita tax\" (M), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-AG-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “M” (\"Ceuta and Mellita tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Ceuta and Mellita tax\" (M), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-BR-22", Fatal, []string{"BG-25", "BT-129", "BT-X-8"}, "Each invoice line item \"INVOICE LINE\" (BG-25) must contain the quantity of goods or services invoiced in the relevant line item as a line item \"Invoiced quantity\" (BT-129) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified.", fxExtended},
-	{"BR-FXEXT-BR-23", Fatal, []string{"BG-25", "BT-130", "BT-X-8"}, "An Invoice line (BG-25) shall have an Invoiced quantity unit of measure code (BT-130) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified.", fxExtended},
-	{"BR-FXEXT-BR-24", Fatal, []string{"BG-25", "BT-131", "BT-X-8"}, "Each Invoice line (BG-25) shall have an Invoice line net amount (BT-131), if the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-BR-26", Fatal, []string{"BG-25", "BT-146", "BT-X-8"}, "Each Invoice line (BG-25) shall contain the Item net price (BT-146) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified.", fxExtended},
-	{"BR-FXEXT-BR-38", Fatal, []string{"BG-21", "BT-104", "BT-105", "BT-177"}, "Each Document level charge or tax (BG-21) shall contain a Document level charge or tax reason (BT-104) or a Document level charge reason code (BT-105) or Document level non-VAT tax code (BT-177), or both reason and code.", fxExtended},
-	{"BR-FXEXT-BR-44", Fatal, []string{"BG-28", "BT-144", "BT-145", "BT-193"}, "Each Invoice line charge or tax (BG-28) shall have an Invoice line charge or tax reason (BT-144), an Invoice line charge reason code (BT-145) or an Invoice line-level non-VAT tax type code (BT-193).", fxExtended},
-	{"BR-FXEXT-BR-54-1", Fatal, []string{"BG-32", "BT-160", "BT-X-11"}, "Each Item attribute (BG-32) shall contain an Item attribute name (BT-160) or an Item attribute code (BT-X-11), or both.", fxExtended},
-	{"BR-FXEXT-BR-54-2", Fatal, []string{"BG-32", "BT-161", "BT-X-12", "BT-X-12-0"}, "Each Item attribute (BG-32) shall contain an Item attribute value (BT-161) or an Item attribute value with unit of measure (BT-X-12, with BT-X-12-0), but noth both.", fxExtended},
-	{"BR-FXEXT-CII-DT-097a", Fatal, nil, "Date time string with format attribute 205 shall be YYYYMMDDHHMMSS.", fxExtended},
-	{"BR-FXEXT-CO-04", Fatal, []string{"BG-25", "BT-151", "BT-X-8"}, "Each Invoice line (BG-25) shall be categorized with an Invoiced item VAT category code (BT-151) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified.", fxExtended},
-	{"BR-FXEXT-CO-10", Fatal, []string{"BT-106", "BT-131"}, "Absolute Value of (Sum of Invoice line net amount (BT-106) - Σ Invoice line net amounts (BT-131))<= 0,01 * Number of line net amounts (BT-131).", fxExtended},
-	{"BR-FXEXT-CO-11", Fatal, []string{"BT-107", "BT-92"}, "Absolute Value of (Sum of allowances on document level (BT-107) - Σ Document level allowance amounts (BT-92))<= 0,01 * Number of Document level allowance amounts (BT-92).", fxExtended},
-	{"BR-FXEXT-CO-12", Fatal, []string{"BT-108", "BT-99", "BT-X-272"}, "Absolute Value of (Sum of charges on document level (BT-108) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272))<= 0,01 * (Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)).", fxExtended},
-	{"BR-FXEXT-CO-13", Fatal, []string{"BT-109", "BT-131", "BT-92", "BT-99"}, "Absolute Value of (Invoice total amount without VAT (BT-109) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99)) <= 0,01 * (Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99)).", fxExtended},
-	{"BR-FXEXT-CO-15", Fatal, []string{"BT-110", "BT-110-0", "BT-5", "BT-112", "BT-109", "BT-131", "BT-92", "BT-99", "BT-X-272"}, "If Invoice Total VAT amount (BT-110) ,where currency (BT-110-0) is equal to BT-5, is present, then the Absolute Value of (Invoice total amount with VAT (BT-112) - Invoice total amount without VAT (BT-109) - Invoice total VAT amount (BT-110)) <= 0,01 * (Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charges amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272). Else, Invoice total amount with VAT (BT-112) is equal to Invoice total amount without VAT (BT-109).", fxExtended},
-	{"BR-FXEXT-CO-16", Fatal, []string{"BT-115", "BT-112", "BT-113", "BT-114", "BT-179"}, "Amount due for payment (BT-115) = Invoice total amount with VAT (BT-112) -Paid amount (BT-113) + Rounding amount (BT-114) + Sum of Charge amount collected on behalf of a third party (BT-179).", fxExtended},
-	{"BR-FXEXT-E-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is \"E\" (\"Exempt from VAT\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"E\" (\"Exempt from VAT\").", fxExtended},
-	{"BR-FXEXT-E-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “E” (\"Exempt from VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Exempt from VAT\" (E), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"\"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-E-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “E” (\"Exempt from VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Exempt from VAT\" (E), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-E-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “E” (\"Exempt from VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Exempt from VAT\" (E), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified", fxExtended},
-	{"BR-FXEXT-G-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" ( BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “G” (\"Export outside the EU\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “G” (\"Export outside the EU\").", fxExtended},
-	{"BR-FXEXT-G-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “G” (\"Export outside the EU\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Export outside the EU\" (G), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-G-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “G” (\"Export outside the EU\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Export outside the EU\" (G), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-G-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “G” (\"Export outside the EU\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Export outside the EU\" (G), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-IC-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “K” (\"Intra-community supply\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “K” (\"Intra-community supply\").", fxExtended},
-	{"BR-FXEXT-IC-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “K” (\"Intra-community supply\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Intra-community supply\" (K), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-IC-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “K” (\"Intra-community supply\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Intra-community supply\" (K), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-IC-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “K” (\"Intra-community supply\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Intra-community supply\" (K), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-O-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “O” (\"Not subject to VAT\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “O” (\"Not subject to VAT\").", fxExtended},
-	{"BR-FXEXT-O-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “O” (\"Not subject to VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Not subject to VAT\" (O), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-O-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “O” (\"Not subject to VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Not subject to VAT\" (O), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-O-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “O” (\"Not subject to VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Not subject to VAT\" (O) and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-S-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “S” (\"Standard rated\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “S” (\"Standard rated\").", fxExtended},
-	{"BR-FXEXT-S-08ini", Warning, []string{"BG-23", "BT-119", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23), for each different value of VAT rate (BT-119), where VAT category code (BT-118) is equal to “S” (\"Standard Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Standard Rated\" (S), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-S-08rev", Warning, []string{"BG-23", "BT-119", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-195", "BT-174", "BT-176", "BT-X-592", "BT-194", "BT-173", "BT-175", "BT-X-591", "BT-121", "BT-120", "BT-X-8"}, "In a VAT breakdown (BG-23), for each different value of VAT rate (BT-119), where VAT category code (BT-118) is equal to “S” (\"Standard Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Standard Rated\" (S), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-S-09b", Fatal, []string{"BT-119", "BT-118", "BT-117", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-152", "BT-96", "BT-103", "BT-X-274", "BT-X-8", "BT-120", "BT-121", "BG-23", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "For each different value of VAT rate (BT-119) where the VAT category code (BT-118) is equal to “S” (\"Standard rated\"), Absolute Value of (VAT category tax amount (BT-117) - VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119)/100) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level allowance amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \" Standard rated \" (S), and the VAT rate (BT-152, BT-96, BT-103, BT-X-274) equals the VAT category rate (BT-119), and only for lines where the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-S08b", Fatal, []string{"BG-23", "BT-119", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8", "BT-120", "BT-121", "BT-X-96", "BT-X-97", "BT-173", "BT-174", "BT-175", "BT-176", "BT-X-591", "BT-X-592"}, "In a VAT breakdown (BG-23), for each different value of VAT rate (BT-119) where VAT category code (BT-118) is equal to “S” (\"Standard Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Standard Rated\" (S), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified, or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176), and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed.", fxExtended},
-	{"BR-FXEXT-Z-01", Fatal, []string{"BG-25", "BT-X-8", "BG-20", "BG-21", "BG-X-42", "BT-151", "BT-95", "BT-102", "BT-X-273", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “Z” (\"Zero Rated\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “Z” (\"Zero Rated\").", fxExtended},
-	{"BR-FXEXT-Z-08b", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “Z” (\"Zero Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Zero Rated\" (Z), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-Z-08ini", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273", "BT-X-8"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “Z” (\"Zero Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Zero Rated\" (Z), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified.", fxExtended},
-	{"BR-FXEXT-Z-08rev", Warning, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-X-272", "BT-151", "BT-95", "BT-102", "BT-X-273"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “Z” (\"Zero Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Zero Rated\" (Z).", fxExtended},
-	{"BR-G-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Export outside the EU\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"Export outside the EU\".", fxBasic | fxEN16931},
-	{"BR-G-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-63"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Export outside the EU\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-63"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Export outside the EU\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-63"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Export outside the EU\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Export outside the EU\" the Invoiced item VAT rate (BT-152) shall be 0 (zero).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Export outside the EU\" the Document level allowance VAT rate (BT-96) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Export outside the EU\" the Document level charge VAT rate (BT-103) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-08", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102"}, "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Export outside the EU\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Export outside the EU\".", fxBasic | fxEN16931},
-	{"BR-G-09", Fatal, []string{"BT-117", "BG-23", "BT-118"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Export outside the EU\" shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-G-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with the VAT Category code (BT-118) \"Export outside the EU\" shall have a VAT exemption reason code (BT-121), meaning \"Export outside the EU\" or the VAT exemption reason text (BT-120) \"Export outside the EU\" (or the equivalent standard text in another language).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Intra-community supply\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"Intra-community supply\".", fxBasic | fxEN16931},
-	{"BR-IC-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-63", "BT-48"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Intra-community supply\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-63", "BT-48"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Intra-community supply\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-63", "BT-48"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Intra-community supply\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Intracommunity supply\" the Invoiced item VAT rate (BT-152) shall be 0 (zero).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Intra-community supply\" the Document level allowance VAT rate (BT-96) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Intra-community supply\" the Document level charge VAT rate (BT-103) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-08", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102"}, "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Intra-community supply\".", fxBasic | fxEN16931},
-	{"BR-IC-09", Fatal, []string{"BT-117", "BG-23", "BT-118"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with the VAT Category code (BT-118) \"Intra-community supply\" shall have a VAT exemption reason code (BT-121), meaning \"Intra-community supply\" or the VAT exemption reason text (BT-120) \"Intra-community supply\" (or the equivalent standard text in another language).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-11", Fatal, []string{"BG-23", "BT-118", "BT-72", "BG-14"}, "In an Invoice with a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the Actual delivery date (BT-72) or the Invoicing period (BG-14) shall not be blank.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-IC-12", Fatal, []string{"BG-23", "BT-118", "BT-80"}, "In an Invoice with a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the Deliver to country code (BT-80) shall not be blank.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-O-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Not subject to VAT\" shall contain exactly one VAT breakdown group (BG-23) with the VAT category code (BT-118) equal to \"Not subject to VAT\".", fxBasic | fxEN16931},
-	// BR-O-02: Factur-X terms BG-25 BT-151 BT-31 BT-63 BT-46.
-	{"BR-O-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-63", "BT-48"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Not subject to VAT\" shall not contain the Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) or the Buyer VAT identifier (BT-48).", fxBasic | fxEN16931},
-	{"BR-O-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-63", "BT-48"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Not subject to VAT\" shall not contain the Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) or the Buyer VAT identifier (BT-48).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-O-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-63", "BT-48"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Not subject to VAT\" shall not contain the Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) or the Buyer VAT identifier (BT-48).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-O-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "An Invoice line (BG-25) where the VAT category code (BT-151) is \"Not subject to VAT\" shall not contain an Invoiced item VAT rate (BT-152).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-O-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "A Document level allowance (BG-20) where VAT category code (BT-95) is \"Not subject to VAT\" shall not contain a Document level allowance VAT rate (BT-96).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-O-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "A Document level charge (BG-21) where the VAT category code (BT-102) is \"Not subject to VAT\" shall not contain a Document level charge VAT rate (BT-103).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-O-08", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102"}, "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \" Not subject to VAT\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Not subject to VAT\".", fxBasic | fxEN16931},
-	{"BR-O-09", Fatal, []string{"BT-117", "BG-23", "BT-118"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Not subject to VAT\" shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-O-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \" Not subject to VAT\" shall have a VAT exemption reason code (BT-121), meaning \" Not subject to VAT\" or a VAT exemption reason text (BT-120) \" Not subject to VAT\" (or the equivalent standard text in another language).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-O-11", Fatal, []string{"BG-23", "BT-118"}, "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain other VAT breakdown groups (BG-23).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-O-12", Fatal, []string{"BG-23", "BT-118", "BG-25", "BT-151"}, "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is not \"Not subject to VAT\".", fxBasic | fxEN16931},
-	{"BR-O-13", Fatal, []string{"BG-23", "BT-118", "BG-20", "BT-95"}, "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain Document level allowances (BG-20) where Document level allowance VAT category code (BT-95) is not \"Not subject to VAT\".", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-O-14", Fatal, []string{"BG-23", "BT-118", "BG-21", "BT-102"}, "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain Document level charges (BG-21) where Document level charge VAT category code (BT-102) is not \"Not subject to VAT\".", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-S-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Standard rated\" shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"Standard rated\".", fxBasic | fxEN16931},
-	{"BR-S-02", Fatal, []string{"BG-25", "BT-151", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Standard rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-S-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Standard rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-S-04", Fatal, []string{"BG-21", "BT-102", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Standard rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-S-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Standard rated\" the Invoiced item VAT rate (BT-152) shall be greater than zero.", fxBasic | fxEN16931 | fxExtended},
-	{"BR-S-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Standard rated\" the Document level allowance VAT rate (BT-96) shall be greater than zero.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-S-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Standard rated\" the Document level charge VAT rate (BT-103) shall be greater than zero.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-S-08", Fatal, []string{"BT-119", "BT-118", "BT-116", "BG-23", "BT-131", "BT-99", "BT-92", "BT-151", "BT-102", "BT-95", "BT-152", "BT-103", "BT-96"}, "For each different value of VAT category rate (BT-119) where the VAT category code (BT-118) is \"Standard rated\", the VAT category taxable amount (BT-116) in a VAT breakdown (BG-23) shall equal the sum of Invoice line net amounts (BT-131) plus the sum of document level charge amounts (BT-99) minus the sum of document level allowance amounts (BT-92) where the VAT category code (BT-151, BT-102, BT-95) is \"Standard rated\" and the VAT rate (BT-152, BT-103, BT-96) equals the VAT category rate (BT-119).", fxBasic | fxEN16931},
-	{"BR-S-09", Fatal, []string{"BT-117", "BG-23", "BT-118", "BT-116", "BT-119"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"Standard rated\" shall equal the VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-S-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Standard rate\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120).", fxBasicWL | fxBasic | fxEN16931},
-	{"BR-Z-01", Fatal, []string{"BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118"}, "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Zero rated\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"Zero rated\".", fxBasic | fxEN16931},
-	{"BR-Z-02", Fatal, []string{"BT-151", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains an Invoice line where the Invoiced item VAT category code (BT-151) is \"Zero rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-03", Fatal, []string{"BG-20", "BT-95", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Zero rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-04", Fatal, []string{"BT-102", "BT-31", "BT-32", "BT-63"}, "An Invoice that contains a Document level charge where the Document level charge VAT category code (BT-102) is \"Zero rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-05", Fatal, []string{"BG-25", "BT-151", "BT-152"}, "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Zero rated\" the Invoiced item VAT rate (BT-152) shall be 0 (zero).", fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-06", Fatal, []string{"BG-20", "BT-95", "BT-96"}, "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Zero rated\" the Document level allowance VAT rate (BT-96) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-07", Fatal, []string{"BG-21", "BT-102", "BT-103"}, "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Zero rated\" the Document level charge VAT rate (BT-103) shall be 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-08", Fatal, []string{"BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102"}, "In a VAT breakdown (BG-23) where VAT category code (BT-118) is \"Zero rated\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amount (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Zero rated\".", fxBasic | fxEN16931},
-	{"BR-Z-09", Fatal, []string{"BT-117", "BG-23", "BT-118"}, "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"Zero rated\" shall equal 0 (zero).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"BR-Z-10", Fatal, []string{"BG-23", "BT-118", "BT-121", "BT-120"}, "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Zero rated\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120).", fxBasicWL | fxBasic | fxEN16931},
-	{"CII-DT-001", Fatal, nil, "schemeName should not be present", 0},
-	{"CII-DT-002", Fatal, nil, "schemeAgencyName should not be present", 0},
-	{"CII-DT-003", Fatal, nil, "schemeDataURI should not be present", 0},
-	{"CII-DT-004", Fatal, nil, "schemeURI should not be present", 0},
-	{"CII-DT-005", Fatal, nil, "schemeID should not be present", 0},
-	{"CII-DT-006", Fatal, nil, "schemeAgencyID should not be present", 0},
-	{"CII-DT-007", Fatal, nil, "schemeVersionID should not be present", 0},
-	{"CII-DT-008", Fatal, nil, "name should not be present", 0},
-	{"CII-DT-009", Fatal, nil, "listURI should not be present", 0},
-	{"CII-DT-010", Fatal, nil, "listID should not be present", 0},
-	{"CII-DT-011", Fatal, nil, "listAgencyID should not be present", 0},
-	{"CII-DT-012", Fatal, nil, "listVersionID should not be present", 0},
-	{"CII-DT-013", Fatal, nil, "languageID should not be present", 0},
-	{"CII-DT-014", Fatal, nil, "languageLocaleID should not be present", 0},
-	{"CII-DT-015", Fatal, nil, "URIID should not be present", 0},
-	{"CII-DT-016", Fatal, nil, "StatusCode should not be present", 0},
-	{"CII-DT-017", Fatal, nil, "CopyIndicator should not be present", 0},
-	{"CII-DT-018", Fatal, nil, "TypeCode should not be present", 0},
-	{"CII-DT-019", Fatal, nil, "GlobalID should not be present", 0},
-	{"CII-DT-020", Fatal, nil, "RevisionID should not be present", 0},
-	{"CII-DT-021", Fatal, nil, "Name should not be present", 0},
-	{"CII-DT-022", Fatal, nil, "AttachmentBinaryObject should not be present", 0},
-	{"CII-DT-023", Fatal, nil, "Information should not be present", 0},
-	{"CII-DT-024", Fatal, nil, "ReferenceTypeCode should not be present", 0},
-	{"CII-DT-025", Fatal, nil, "SectionName should not be present", 0},
-	{"CII-DT-026", Fatal, nil, "PreviousRevisionID should not be present", 0},
-	{"CII-DT-027", Fatal, nil, "FormattedIssueDateTime should not be present", 0},
-	{"CII-DT-028", Fatal, nil, "EffectiveSpecifiedPeriod should not be present", 0},
-	{"CII-DT-029", Fatal, nil, "IssuerTradeParty should not be present", 0},
-	{"CII-DT-030", Fatal, nil, "AttachedSpecifiedBinaryFile should not be present", 0},
-	{"CII-DT-031", Fatal, nil, "currencyID should not be present", 0},
-	{"CII-DT-032", Fatal, nil, "currencyCodeListVersionID should not be present", 0},
-	{"CII-DT-033", Fatal, nil, "unitCode should not be present", 0},
-	{"CII-DT-034", Fatal, nil, "unitCodeListID should not be present", 0},
-	{"CII-DT-035", Fatal, nil, "unitCodeListAgencyID should not be present", 0},
-	{"CII-DT-036", Fatal, nil, "unitCodeListAgencyName should not be present", 0},
-	{"CII-DT-037", Fatal, nil, "TypeCode shall be 'VAT'", 0},
-	{"CII-DT-038", Warning, nil, "CalculatedRate should not be present", 0},
-	{"CII-DT-039", Warning, nil, "CalculationSequenceNumeric should not be present", 0},
-	{"CII-DT-040", Warning, nil, "BasisQuantity should not be present", 0},
-	{"CII-DT-041", Warning, nil, "BasisAmount should not be present", 0},
-	{"CII-DT-042", Warning, nil, "UnitBasisAmount should not be present", 0},
-	{"CII-DT-043", Warning, nil, "LineTotalBasisAmount should not be present", 0},
-	{"CII-DT-044", Warning, nil, "AllowanceChargeBasisAmount should not be present", 0},
-	{"CII-DT-045", Warning, nil, "@listID should not be present", 0},
-	{"CII-DT-046", Warning, nil, "@listAgencyID should not be present", 0},
-	{"CII-DT-047", Warning, nil, "@listVersionID should not be present", 0},
-	{"CII-DT-048", Warning, nil, "@listURI should not be present", 0},
-	{"CII-DT-049", Warning, nil, "CurrencyCode should not be present", 0},
-	{"CII-DT-050", Warning, nil, "Jurisdiction should not be present", 0},
-	{"CII-DT-051", Warning, nil, "CustomsDutyIndicator should not be present", 0},
-	{"CII-DT-052", Warning, nil, "ExemptionReasonCode should not be present", 0},
-	{"CII-DT-053", Warning, nil, "TaxBasisAllowanceRate should not be present", 0},
-	{"CII-DT-054", Warning, nil, "TaxPointDate should not be present", 0},
-	{"CII-DT-055", Warning, nil, "Type should not be present", 0},
-	{"CII-DT-056", Warning, nil, "InformationAmount should not be present", 0},
-	{"CII-DT-057", Warning, nil, "CategoryName should not be present", 0},
-	{"CII-DT-058", Warning, nil, "DueDateTypeCode should not be present", 0},
-	{"CII-DT-059", Warning, nil, "@format should not be present", 0},
-	{"CII-DT-060", Warning, nil, "SpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-DT-061", Warning, nil, "ServiceSupplyTradeCountry should not be present", 0},
-	{"CII-DT-062", Warning, nil, "BuyerRepayableTaxSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-DT-063", Warning, nil, "SellerPayableTaxSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-DT-064", Warning, nil, "SellerRefundableTaxSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-DT-065", Warning, nil, "BuyerDeductibleTaxSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-DT-066", Warning, nil, "BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-DT-067", Warning, nil, "PlaceApplicableTradeLocation should not be present", 0},
-	{"CII-DT-068", Fatal, nil, "DateTime shall not be used.", 0},
-	{"CII-DT-069", Fatal, nil, "DurationMeasure shall not be used.", 0},
-	{"CII-DT-070", Fatal, nil, "InclusiveIndicator shall not be used.", 0},
-	{"CII-DT-071", Fatal, nil, "Description shall not be used.", 0},
-	{"CII-DT-072", Fatal, nil, "DateTime shall not be used.", 0},
-	{"CII-DT-073", Fatal, nil, "CompleteDateTime shall not be used.", 0},
-	{"CII-DT-074", Fatal, nil, "OpenIndicator shall not be used.", 0},
-	{"CII-DT-075", Fatal, nil, "SeasonCode shall not be used.", 0},
-	{"CII-DT-076", Fatal, nil, "ID shall not be used.", 0},
-	{"CII-DT-077", Fatal, nil, "Name shall not be used.", 0},
-	{"CII-DT-078", Fatal, nil, "SequenceNumeric shall not be used.", 0},
-	{"CII-DT-079", Fatal, nil, "StartDateFlexibilityCode shall not be used.", 0},
-	{"CII-DT-080", Fatal, nil, "ContinuousIndicator shall not be used.", 0},
-	{"CII-DT-081", Fatal, nil, "PurposeCode shall not be used.", 0},
-	{"CII-DT-082", Fatal, nil, "ID shall not be used.", 0},
-	{"CII-DT-083", Fatal, nil, "PostOfficeBox shall not be used.", 0},
-	{"CII-DT-084", Fatal, nil, "BuildingName shall not be used.", 0},
-	{"CII-DT-086", Fatal, nil, "LineFour shall not be used.", 0},
-	{"CII-DT-087", Fatal, nil, "LineFive shall not be used.", 0},
-	{"CII-DT-088", Fatal, nil, "StreetName shall not be used.", 0},
-	{"CII-DT-089", Fatal, nil, "CitySubDivisionName shall not be used.", 0},
-	{"CII-DT-090", Fatal, nil, "CountryName shall not be used.", 0},
-	{"CII-DT-091", Fatal, nil, "CountrySubDivisionID shall not be used.", 0},
-	{"CII-DT-092", Fatal, nil, "AttentionOf shall not be used.", 0},
-	{"CII-DT-093", Fatal, nil, "CareOf shall not be used.", 0},
-	{"CII-DT-094", Fatal, nil, "BuildingNumber shall not be used.", 0},
-	{"CII-DT-095", Fatal, nil, "DepartmentName shall not be used.", 0},
-	{"CII-DT-096", Fatal, nil, "AdditionalStreetName shall not be used.", 0},
-	{"CII-DT-097", Fatal, nil, "Date time string with format attribute 102 shall be YYYYMMDD.", fxExtended},
-	{"CII-DT-098", Warning, nil, "ExemptionReason should not be present", 0},
-	{"CII-DT-101", Fatal, nil, "schemeName should not be present", 0},
-	{"CII-DT-102", Fatal, nil, "schemeAgencyName should not be present", 0},
-	{"CII-DT-103", Fatal, nil, "schemeDataURI should not be present", 0},
-	{"CII-DT-104", Fatal, nil, "schemeURI should not be present", 0},
-	{"CII-SR-001", Warning, nil, "SpecifiedTransactionID should not be present", 0},
-	{"CII-SR-002", Warning, nil, "TestIndicator should not be present", 0},
-	{"CII-SR-003", Warning, nil, "BusinessProcessSpecifiedDocumentContextParameter should exist maximum once", 0},
-	{"CII-SR-006", Warning, nil, "BIMSpecifiedDocumentContextParameter should not be present", 0},
-	{"CII-SR-007", Warning, nil, "ScenarioSpecifiedDocumentContextParameter should not be present", 0},
-	{"CII-SR-008", Warning, nil, "ApplicationSpecifiedDocumentContextParameter should not be present", 0},
-	{"CII-SR-009", Fatal, nil, "GuidelineSpecifiedDocumentContextParameter must exist exactly once", 0},
-	{"CII-SR-010", Fatal, nil, "ID must exist exactly once", 0},
-	{"CII-SR-011", Warning, nil, "SubsetSpecifiedDocumentContextParameter should not be present", 0},
-	{"CII-SR-012", Warning, nil, "MessageStandardSpecifiedDocumentContextParameter should not be present", 0},
-	{"CII-SR-013", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-014", Fatal, nil, "TypeCode must exist exactly once", 0},
-	{"CII-SR-015", Warning, nil, "DateTime should not be present", 0},
-	{"CII-SR-016", Warning, nil, "CopyIndicator should not be present", 0},
-	{"CII-SR-017", Warning, nil, "Purpose should not be present", 0},
-	{"CII-SR-018", Warning, nil, "ControlRequirementIndicator should not be present", 0},
-	{"CII-SR-019", Warning, nil, "LanguageID should not be present", 0},
-	{"CII-SR-020", Warning, nil, "PurposeCode should not be present", 0},
-	{"CII-SR-021", Warning, nil, "RevisionDateTime should not be present", 0},
-	{"CII-SR-022", Warning, nil, "VersionID should not be present", 0},
-	{"CII-SR-023", Warning, nil, "GlobalID should not be present", 0},
-	{"CII-SR-024", Warning, nil, "RevisionID should not be present", 0},
-	{"CII-SR-025", Warning, nil, "PreviousRevisionID should not be present", 0},
-	{"CII-SR-026", Warning, nil, "CategoryCode should not be present", 0},
-	{"CII-SR-027", Warning, nil, "Subject should not be present", 0},
-	{"CII-SR-028", Warning, nil, "ContentCode should not be present", 0},
-	{"CII-SR-030", Warning, nil, "Content should exist maximum once", 0},
-	{"CII-SR-032", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-033", Warning, nil, "EffectiveSpecifiedPeriod should not be present", 0},
-	{"CII-SR-034", Warning, nil, "IssuerTradeParty should not be present", 0},
-	{"CII-SR-035", Warning, nil, "DescriptionCode should not be present", 0},
-	{"CII-SR-036", Warning, nil, "ParentLineID should not be present", 0},
-	{"CII-SR-037", Warning, nil, "LineStatusCode should not be present", 0},
-	{"CII-SR-038", Warning, nil, "LineStatusReasonCode should not be present", 0},
-	{"CII-SR-039", Warning, nil, "IncludedNote should exist maximum once", 0},
-	{"CII-SR-04", Warning, nil, "Value should not be present", 0},
-	{"CII-SR-040", Warning, nil, "Content should exist maximum once", 0},
-	{"CII-SR-041", Warning, nil, "SubjectCode should not be present", 0},
-	{"CII-SR-042", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-043", Warning, nil, "CategoryCode should not be present", 0},
-	{"CII-SR-044", Warning, nil, "Subject should not be present", 0},
-	{"CII-SR-045", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-046", Fatal, nil, "schemeID must be present if GlobalID is present", 0},
-	{"CII-SR-048", Warning, nil, "ManufacturerAssignedID should not be present", 0},
-	{"CII-SR-049", Warning, nil, "TradeName should not be present", 0},
-	{"CII-SR-05", Warning, nil, "SpecifiedDocumentVersion should not be present", 0},
-	{"CII-SR-050", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-051", Warning, nil, "NetWeightMeasure should not be present", 0},
-	{"CII-SR-052", Warning, nil, "GrossWeightMeasure should not be present", 0},
-	{"CII-SR-053", Warning, nil, "ProductGroupID should not be present", 0},
-	{"CII-SR-054", Warning, nil, "EndItemTypeCode should not be present", 0},
-	{"CII-SR-055", Warning, nil, "EndItemName should not be present", 0},
-	{"CII-SR-056", Warning, nil, "AreaDensityMeasure should not be present", 0},
-	{"CII-SR-057", Warning, nil, "UseDescription should not be present", 0},
-	{"CII-SR-058", Warning, nil, "BrandName should not be present", 0},
-	{"CII-SR-059", Warning, nil, "SubBrandName should not be present", 0},
-	{"CII-SR-060", Warning, nil, "DrainedNetWeightMeasure should not be present", 0},
-	{"CII-SR-061", Warning, nil, "VariableMeasureIndicator should not be present", 0},
-	{"CII-SR-062", Warning, nil, "ColourCode should not be present", 0},
-	{"CII-SR-063", Warning, nil, "ColourDescription should not be present", 0},
-	{"CII-SR-064", Warning, nil, "Designation should not be present", 0},
-	{"CII-SR-065", Warning, nil, "FormattedCancellationAnnouncedLaunchDateTime should not be present", 0},
-	{"CII-SR-066", Warning, nil, "FormattedLatestProductDataChangeDateTime should not be present", 0},
-	{"CII-SR-067", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-068", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-069", Fatal, nil, "Description should exist maximum once.", 0},
-	{"CII-SR-070", Warning, nil, "ValueMeasure should not be present", 0},
-	{"CII-SR-071", Warning, nil, "MeasurementMethodCode should not be present", 0},
-	{"CII-SR-072", Fatal, nil, "Value should exist maximum once.", 0},
-	{"CII-SR-073", Warning, nil, "ValueCode should not be present", 0},
-	{"CII-SR-074", Warning, nil, "ValueDateTime should not be present", 0},
-	{"CII-SR-075", Warning, nil, "ValueIndicator should not be present", 0},
-	{"CII-SR-076", Warning, nil, "ContentTypeCode should not be present", 0},
-	{"CII-SR-077", Warning, nil, "ValueSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-078", Warning, nil, "ApplicableProductCharacteristicCondition should not be present", 0},
-	{"CII-SR-079", Warning, nil, "ApplicableReferencedStandard should not be present", 0},
-	{"CII-SR-080", Warning, nil, "ApplicableMaterialGoodsCharacteristic should not be present", 0},
-	{"CII-SR-081", Warning, nil, "SystemID should not be present", 0},
-	{"CII-SR-082", Warning, nil, "SystemName should not be present", 0},
-	{"CII-SR-083", Warning, nil, "ClassName should not be present", 0},
-	{"CII-SR-084", Warning, nil, "SubClassCode should not be present", 0},
-	{"CII-SR-085", Warning, nil, "ClassProductCharacteristic should not be present", 0},
-	{"CII-SR-086", Warning, nil, "ApplicableReferencedStandard should not be present", 0},
-	{"CII-SR-087", Warning, nil, "IndividualTradeProductInstance should not be present", 0},
-	{"CII-SR-088", Warning, nil, "CertificationEvidenceReferenceReferencedDocument should not be present", 0},
-	{"CII-SR-089", Warning, nil, "InspectionReferenceReferencedDocument should not be present", 0},
-	{"CII-SR-090", Fatal, nil, "ID should exist maximum once.", 0},
-	{"CII-SR-091", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-092", Warning, nil, "SubordinateTradeCountrySubDivision should not be present", 0},
-	{"CII-SR-093", Warning, nil, "LinearSpatialDimension should not be present", 0},
-	{"CII-SR-094", Warning, nil, "MinimumLinearSpatialDimension should not be present", 0},
-	{"CII-SR-095", Warning, nil, "MaximumLinearSpatialDimension should not be present", 0},
-	{"CII-SR-096", Warning, nil, "ManufacturerTradeParty should not be present", 0},
-	{"CII-SR-097", Warning, nil, "PresentationSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-098", Warning, nil, "MSDSReferenceReferencedDocument should not be present", 0},
-	{"CII-SR-099", Warning, nil, "AdditionalReferenceReferencedDocument should not be present", 0},
-	{"CII-SR-100", Warning, nil, "LegalRightsOwnerTradeParty should not be present", 0},
-	{"CII-SR-101", Warning, nil, "BrandOwnerTradeParty should not be present", 0},
-	{"CII-SR-102", Warning, nil, "IncludedReferencedProduct should not be present", 0},
-	{"CII-SR-103", Warning, nil, "InformationNoteshould not be present", 0},
-	{"CII-SR-104", Warning, nil, "BuyerReference should not be present", 0},
-	{"CII-SR-105", Warning, nil, "BuyerRequisitionerTradeParty should not be present", 0},
-	{"CII-SR-106", Warning, nil, "ApplicableTradeDeliveryTerms should not be present", 0},
-	{"CII-SR-107", Warning, nil, "SellerOrderReferencedDocument should not be present", 0},
-	{"CII-SR-108", Warning, nil, "IssuerAssignedID should not be present", 0},
-	{"CII-SR-109", Warning, nil, "QuotationReferencedDocument should not be present", 0},
-	{"CII-SR-110", Warning, nil, "ContractReferencedDocument should not be present", 0},
-	{"CII-SR-111", Warning, nil, "DemandForecastReferencedDocument should not be present", 0},
-	{"CII-SR-112", Warning, nil, "PromotionalDealReferencedDocument should not be present", 0},
-	{"CII-SR-113", Warning, nil, "AdditionalReferencedDocument should not be present", 0},
-	{"CII-SR-114", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-115", Warning, nil, "MinimumQuantity should not be present", 0},
-	{"CII-SR-116", Warning, nil, "MaximumQuantity should not be present", 0},
-	{"CII-SR-117", Warning, nil, "ChangeReason should not be present", 0},
-	{"CII-SR-118", Warning, nil, "OrderUnitConversionFactorNumeric should not be present", 0},
-	{"CII-SR-119", Warning, nil, "Only allowances on price a price should be present", 0},
-	{"CII-SR-120", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-121", Warning, nil, "SequenceNumeric should not be present", 0},
-	{"CII-SR-122", Warning, nil, "CalculationPercent should not be present", 0},
-	{"CII-SR-123", Warning, nil, "BasisAmount should not be present", 0},
-	{"CII-SR-124", Warning, nil, "BasisQuantity should not be present", 0},
-	{"CII-SR-125", Warning, nil, "PrepaidIndicator should not be present", 0},
-	{"CII-SR-126", Warning, nil, "UnitBasisAmount should not be present", 0},
-	{"CII-SR-127", Warning, nil, "ReasonCode should not be present", 0},
-	{"CII-SR-128", Warning, nil, "Reason should not be present", 0},
-	{"CII-SR-129", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-130", Warning, nil, "CategoryTradeTax should not be present", 0},
-	{"CII-SR-131", Warning, nil, "ActualTradeCurrencyExchange should not be present", 0},
-	{"CII-SR-132", Warning, nil, "ValiditySpecifiedPeriod should not be present", 0},
-	{"CII-SR-133", Warning, nil, "DeliveryTradeLocation should not be present", 0},
-	{"CII-SR-134", Warning, nil, "TradeComparisonReferencePrice should not be present", 0},
-	{"CII-SR-135", Warning, nil, "AssociatedReferencedDocument should not be present", 0},
-	{"CII-SR-136", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-138", Warning, nil, "MinimumQuantity should not be present", 0},
-	{"CII-SR-139", Warning, nil, "MaximumQuantity should not be present", 0},
-	{"CII-SR-140", Warning, nil, "ChangeReason should not be present", 0},
-	{"CII-SR-141", Warning, nil, "OrderUnitConversionFactorNumeric should not be present", 0},
-	{"CII-SR-142", Warning, nil, "AppliedTradeAllowanceCharge should not be present", 0},
-	{"CII-SR-143", Warning, nil, "ValiditySpecifiedPeriod should not be present", 0},
-	{"CII-SR-144", Warning, nil, "DeliveryTradeLocation should not be present", 0},
-	{"CII-SR-145", Warning, nil, "TradeComparisonReferencePrice should not be present", 0},
-	{"CII-SR-146", Warning, nil, "AssociatedReferencedDocument should not be present", 0},
-	{"CII-SR-147", Warning, nil, "RequisitionerReferencedDocument should not be present", 0},
-	{"CII-SR-148", Warning, nil, "ItemSellerTradeParty should not be present", 0},
-	{"CII-SR-149", Warning, nil, "ItemBuyerTradeParty should not be present", 0},
-	{"CII-SR-150", Warning, nil, "IncludedSpecifiedMarketplace should not be present", 0},
-	{"CII-SR-151", Warning, nil, "RequestedQuantity should not be present", 0},
-	{"CII-SR-152", Warning, nil, "ReceivedQuantity should not be present", 0},
-	{"CII-SR-153", Warning, nil, "ChargeFreeQuantity should not be present", 0},
-	{"CII-SR-154", Warning, nil, "PackageQuantity should not be present", 0},
-	{"CII-SR-155", Warning, nil, "ProductUnitQuantity should not be present", 0},
-	{"CII-SR-156", Warning, nil, "PerPackageUnitQuantity should not be present", 0},
-	{"CII-SR-157", Warning, nil, "NetWeightMeasure should not be present", 0},
-	{"CII-SR-158", Warning, nil, "GrossWeightMeasure should not be present", 0},
-	{"CII-SR-159", Warning, nil, "TheoreticalWeightMeasure should not be present", 0},
-	{"CII-SR-160", Warning, nil, "DespatchedQuantity should not be present", 0},
-	{"CII-SR-161", Warning, nil, "SpecifiedDeliveryAdjustment should not be present", 0},
-	{"CII-SR-162", Warning, nil, "IncludedSupplyChainPackaging should not be present", 0},
-	{"CII-SR-163", Warning, nil, "RelatedSupplyChainConsignment should not be present", 0},
-	{"CII-SR-164", Warning, nil, "ShipToTradeParty should not be present", 0},
-	{"CII-SR-165", Warning, nil, "UltimateShipToTradeParty should not be present", 0},
-	{"CII-SR-166", Warning, nil, "ShipFromTradeParty should not be present", 0},
-	{"CII-SR-167", Warning, nil, "ActualDespatchSupplyChainEvent should not be present", 0},
-	{"CII-SR-168", Warning, nil, "ActualPickUpSupplyChainEvent should not be present", 0},
-	{"CII-SR-169", Warning, nil, "RequestedDeliverySupplyChainEvent should not be present", 0},
-	{"CII-SR-170", Warning, nil, "ActualDeliverySupplyChainEvent should not be present", 0},
-	{"CII-SR-171", Warning, nil, "ActualReceiptSupplyChainEvent should not be present", 0},
-	{"CII-SR-172", Warning, nil, "AdditionalReferencedDocument should not be present", 0},
-	{"CII-SR-173", Warning, nil, "DespatchAdviceReferencedDocument should not be present", 0},
-	{"CII-SR-174", Warning, nil, "ReceivingAdviceReferencedDocument should not be present", 0},
-	{"CII-SR-175", Warning, nil, "DeliveryNoteReferencedDocument should not be present", 0},
-	{"CII-SR-176", Warning, nil, "ConsumptionReportReferencedDocument should not be present", 0},
-	{"CII-SR-177", Warning, nil, "RequestedQuantity should not be present", 0},
-	{"CII-SR-178", Warning, nil, "PaymentReference should not be present", 0},
-	{"CII-SR-179", Warning, nil, "InvoiceIssuerReference should not be present", 0},
-	{"CII-SR-180", Warning, nil, "TotalAdjustmentAmount should not be present", 0},
-	{"CII-SR-181", Warning, nil, "DiscountIndicator should not be present", 0},
-	{"CII-SR-182", Warning, nil, "CalculatedAmount should not be present", 0},
-	{"CII-SR-183", Warning, nil, "IndicatorString should not be present", 0},
-	{"CII-SR-184", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-185", Warning, nil, "SequenceNumeric should not be present", 0},
-	{"CII-SR-186", Warning, nil, "@format should not be present", 0},
-	{"CII-SR-187", Warning, nil, "BasisQuantity should not be present", 0},
-	{"CII-SR-188", Warning, nil, "PrepaidIndicator should not be present", 0},
-	{"CII-SR-189", Warning, nil, "UnitBasisAmount should not be present", 0},
-	{"CII-SR-190", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-191", Warning, nil, "CategoryTradeTax should not be present", 0},
-	{"CII-SR-192", Warning, nil, "ActualTradeCurrencyExchange should not be present", 0},
-	{"CII-SR-193", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-194", Warning, nil, "SubtotalCalculatedTradeTax should not be present", 0},
-	{"CII-SR-195", Warning, nil, "SpecifiedLogisticsServiceCharge should not be present", 0},
-	{"CII-SR-196", Warning, nil, "SpecifiedTradePaymentTerms should not be present", 0},
-	{"CII-SR-197", Warning, nil, "ChargeTotalAmount should not be present", 0},
-	{"CII-SR-198", Warning, nil, "AllowanceTotalAmount should not be present", 0},
-	{"CII-SR-199", Warning, nil, "TaxBasisTotalAmount should not be present", 0},
-	{"CII-SR-200", Warning, nil, "TaxTotalAmount should not be present", 0},
-	{"CII-SR-201", Warning, nil, "GrandTotalAmount should not be present", 0},
-	{"CII-SR-202", Warning, nil, "InformationAmount should not be present", 0},
-	{"CII-SR-203", Warning, nil, "TotalAllowanceChargeAmount should not be present", 0},
-	{"CII-SR-204", Warning, nil, "TotalRetailValueInformationAmount should not be present", 0},
-	{"CII-SR-205", Warning, nil, "GrossLineTotalAmount should not be present", 0},
-	{"CII-SR-206", Warning, nil, "NetLineTotalAmount should not be present", 0},
-	{"CII-SR-207", Warning, nil, "NetIncludingTaxesLineTotalAmount should not be present", 0},
-	{"CII-SR-208", Warning, nil, "ProductWeightLossInformationAmount should not be present", 0},
-	{"CII-SR-209", Warning, nil, "SpecifiedFinancialAdjustment should not be present", 0},
-	{"CII-SR-210", Warning, nil, "InvoiceReferencedDocument should not be present", 0},
-	{"CII-SR-212", Warning, nil, "PayableSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-SR-213", Warning, nil, "SetTriggerCode should not be present", 0},
-	{"CII-SR-214", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-215", Warning, nil, "AmountTypeCode should not be present", 0},
-	{"CII-SR-216", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-217", Warning, nil, "CostReferenceDimensionPattern should not be present", 0},
-	{"CII-SR-218", Warning, nil, "PurchaseSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-SR-219", Warning, nil, "SalesSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-SR-220", Warning, nil, "SpecifiedTradeSettlementFinancialCard should not be present", 0},
-	{"CII-SR-221", Warning, nil, "IncludedSubordinateTradeLineItem should not be present", 0},
-	{"CII-SR-222", Warning, nil, "RoleCode should not be present", 0},
-	{"CII-SR-223", Warning, nil, "LegalClassificationCode should not be present", 0},
-	{"CII-SR-224", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-225", Warning, nil, "PostalTradeAddress should not be present", 0},
-	{"CII-SR-226", Warning, nil, "RoleCode should not be present", 0},
-	{"CII-SR-227", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-228", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-229", Warning, nil, "JobTitle should not be present", 0},
-	{"CII-SR-230", Warning, nil, "Responsibility should not be present", 0},
-	{"CII-SR-231", Warning, nil, "PersonID should not be present", 0},
-	{"CII-SR-232", Warning, nil, "URIID should not be present", 0},
-	{"CII-SR-233", Warning, nil, "ChannelCode should not be present", 0},
-	{"CII-SR-234", Warning, nil, "DirectTelephoneUniversalCommunication should not be present", 0},
-	{"CII-SR-235", Warning, nil, "MobileTelephoneUniversalCommunication should not be present", 0},
-	{"CII-SR-236", Warning, nil, "FaxUniversalCommunication should not be present", 0},
-	{"CII-SR-237", Warning, nil, "ChannelCode should not be present", 0},
-	{"CII-SR-238", Warning, nil, "CompleteNumber should not be present", 0},
-	{"CII-SR-239", Warning, nil, "TelexUniversalCommunication should not be present", 0},
-	{"CII-SR-240", Warning, nil, "VOIPUniversalCommunication should not be present", 0},
-	{"CII-SR-241", Warning, nil, "InstantMessagingUniversalCommunication should not be present", 0},
-	{"CII-SR-242", Warning, nil, "SpecifiedNote should not be present", 0},
-	{"CII-SR-243", Warning, nil, "SpecifiedContactPerson should not be present", 0},
-	{"CII-SR-244", Warning, nil, "ChannelCode should not be present", 0},
-	{"CII-SR-245", Warning, nil, "CompleteNumber should not be present", 0},
-	{"CII-SR-246", Warning, nil, "AssociatedRegisteredTax should not be present", 0},
-	{"CII-SR-247", Warning, nil, "EndPointURIUniversalCommunication should not be present", 0},
-	{"CII-SR-248", Warning, nil, "LogoAssociatedSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-249", Warning, nil, "RoleCode should not be present", 0},
-	{"CII-SR-250", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-251", Warning, nil, "LegalClassificationCode should not be present", 0},
-	{"CII-SR-252", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-254", Warning, nil, "PostalTradeAddress should not be present", 0},
-	{"CII-SR-255", Warning, nil, "AuthorizedLegalRegistration should not be present", 0},
-	{"CII-SR-256", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-257", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-258", Warning, nil, "JobTitle should not be present", 0},
-	{"CII-SR-259", Warning, nil, "Responsibility should not be present", 0},
-	{"CII-SR-260", Warning, nil, "PersonID should not be present", 0},
-	{"CII-SR-261", Warning, nil, "URIID should not be present", 0},
-	{"CII-SR-262", Warning, nil, "ChannelCode should not be present", 0},
-	{"CII-SR-263", Warning, nil, "DirectTelephoneUniversalCommunication should not be present", 0},
-	{"CII-SR-264", Warning, nil, "MobileTelephoneUniversalCommunication should not be present", 0},
-	{"CII-SR-265", Warning, nil, "FaxUniversalCommunication should not be present", 0},
-	{"CII-SR-266", Warning, nil, "ChannelCode should not be present", 0},
-	{"CII-SR-267", Warning, nil, "CompleteNumber should not be present", 0},
-	{"CII-SR-268", Warning, nil, "TelexUniversalCommunication should not be present", 0},
-	{"CII-SR-269", Warning, nil, "VOIPUniversalCommunication should not be present", 0},
-	{"CII-SR-270", Warning, nil, "InstantMessagingUniversalCommunication should not be present", 0},
-	{"CII-SR-271", Warning, nil, "SpecifiedNote should not be present", 0},
-	{"CII-SR-272", Warning, nil, "SpecifiedContactPerson should not be present", 0},
-	{"CII-SR-273", Warning, nil, "ChannelCode should not be present", 0},
-	{"CII-SR-274", Warning, nil, "CompleteNumber should not be present", 0},
-	{"CII-SR-275", Warning, nil, "AssociatedRegisteredTax should not be present", 0},
-	{"CII-SR-276", Warning, nil, "EndPointURIUniversalCommunication should not be present", 0},
-	{"CII-SR-277", Warning, nil, "LogoAssociatedSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-278", Warning, nil, "SalesAgentTradeParty should not be present", 0},
-	{"CII-SR-279", Warning, nil, "BuyerRequisitionerTradeParty should not be present", 0},
-	{"CII-SR-280", Warning, nil, "BuyerAssignedAccountantTradeParty should not be present", 0},
-	{"CII-SR-281", Warning, nil, "SellerAssignedAccountantTradeParty should not be present", 0},
-	{"CII-SR-282", Warning, nil, "BuyerTaxRepresentativeTradeParty should not be present", 0},
-	{"CII-SR-283", Warning, nil, "GlobalID should not be present", 0},
-	{"CII-SR-284", Warning, nil, "RoleCode should not be present", 0},
-	{"CII-SR-285", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-286", Warning, nil, "SpecifiedLegalOrganization should not be present", 0},
-	{"CII-SR-287", Warning, nil, "DefinedTradeContact should not be present", 0},
-	{"CII-SR-288", Warning, nil, "URIUniversalCommunication should not be present", 0},
-	{"CII-SR-289", Warning, nil, "AssociatedRegisteredTax should not be present", 0},
-	{"CII-SR-290", Warning, nil, "EndPointURIUniversalCommunication should not be present", 0},
-	{"CII-SR-291", Warning, nil, "LogoAssociatedSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-292", Warning, nil, "ProductEndUserTradeParty should not be present", 0},
-	{"CII-SR-293", Warning, nil, "ApplicableTradeDeliveryTerms should not be present", 0},
-	{"CII-SR-294", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-295", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-296", Warning, nil, "QuotationReferencedDocument should not be present", 0},
-	{"CII-SR-297", Warning, nil, "OrderResponseReferencedDocument should not be present", 0},
-	{"CII-SR-298", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-299", Warning, nil, "DemandForecastReferencedDocument should not be present", 0},
-	{"CII-SR-300", Warning, nil, "SupplyInstructionReferencedDocument should not be present", 0},
-	{"CII-SR-301", Warning, nil, "PromotionalDealReferencedDocument should not be present", 0},
-	{"CII-SR-302", Warning, nil, "PriceListReferencedDocument should not be present", 0},
-	{"CII-SR-303", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-304", Warning, nil, "RequisitionerReferencedDocument should not be present", 0},
-	{"CII-SR-305", Warning, nil, "BuyerAgentTradeParty should not be present", 0},
-	{"CII-SR-306", Warning, nil, "PurchaseConditionsReferencedDocument should not be present", 0},
-	{"CII-SR-307", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-308", Warning, nil, "RelatedSupplyChainConsignment should not be present", 0},
-	{"CII-SR-309", Warning, nil, "RoleCode should not be present", 0},
-	{"CII-SR-310", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-311", Warning, nil, "SpecifiedLegalOrganization should not be present", 0},
-	{"CII-SR-312", Warning, nil, "DefinedTradeContact should not be present", 0},
-	{"CII-SR-313", Warning, nil, "URIUniversalCommunication should not be present", 0},
-	{"CII-SR-314", Warning, nil, "SpecifiedTaxRegistration should not be present", 0},
-	{"CII-SR-315", Warning, nil, "EndPointURIUniversalCommunication should not be present", 0},
-	{"CII-SR-316", Warning, nil, "LogoAssociatedSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-317", Warning, nil, "UltimateShipToTradeParty should not be present", 0},
-	{"CII-SR-318", Warning, nil, "ShipFromTradeParty should not be present", 0},
-	{"CII-SR-319", Warning, nil, "ActualDespatchSupplyChainEvent should not be present", 0},
-	{"CII-SR-320", Warning, nil, "ActualPickUpSupplyChainEvent should not be present", 0},
-	{"CII-SR-321", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-322", Warning, nil, "DateTime should not be present", 0},
-	{"CII-SR-323", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-324", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-325", Warning, nil, "DescriptionBinaryObject should not be present", 0},
-	{"CII-SR-326", Warning, nil, "UnitQuantity should not be present", 0},
-	{"CII-SR-327", Warning, nil, "LatestOccurrenceDateTime should not be present", 0},
-	{"CII-SR-328", Warning, nil, "EarliestOccurrenceDateTime should not be present", 0},
-	{"CII-SR-329", Warning, nil, "OccurrenceSpecifiedPeriod should not be present", 0},
-	{"CII-SR-330", Warning, nil, "OccurrenceLogisticsLocation should not be present", 0},
-	{"CII-SR-331", Warning, nil, "ActualReceiptSupplyChainEvent should not be present", 0},
-	{"CII-SR-332", Warning, nil, "AdditionalReferencedDocument should not be present", 0},
-	{"CII-SR-333", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-334", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-335", Warning, nil, "DeliveryNoteReferencedDocument should not be present", 0},
-	{"CII-SR-336", Warning, nil, "ConsumptionReportReferencedDocument should not be present", 0},
-	{"CII-SR-337", Warning, nil, "PreviousDeliverySupplyChainEvent should not be present", 0},
-	{"CII-SR-338", Warning, nil, "PackingListReferencedDocument should not be present", 0},
-	{"CII-SR-339", Warning, nil, "DuePayableAmount should not be present", 0},
-	{"CII-SR-340", Warning, nil, "CreditorReferenceTypeCode should not be present", 0},
-	{"CII-SR-341", Warning, nil, "CreditorReferenceType should not be present", 0},
-	{"CII-SR-342", Warning, nil, "CreditorReferenceIssuerID should not be present", 0},
-	{"CII-SR-344", Warning, nil, "PaymentCurrencyCode should not be present", 0},
-	{"CII-SR-345", Warning, nil, "InvoiceIssuerReference should not be present", 0},
-	{"CII-SR-346", Warning, nil, "InvoiceDateTime should not be present", 0},
-	{"CII-SR-347", Warning, nil, "NextInvoiceDateTime should not be present", 0},
-	{"CII-SR-348", Warning, nil, "CreditReasonCode should not be present", 0},
-	{"CII-SR-349", Warning, nil, "CreditReason should not be present", 0},
-	{"CII-SR-350", Warning, nil, "InvoicerTradeParty should not be present", 0},
-	{"CII-SR-351", Warning, nil, "InvoiceeTradeParty should not be present", 0},
-	{"CII-SR-352", Warning, nil, "RoleCode should not be present", 0},
-	{"CII-SR-353", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-354", Warning, nil, "LegalClassificationCode should not be present", 0},
-	{"CII-SR-355", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-356", Warning, nil, "TradingBusinessName should not be present", 0},
-	{"CII-SR-357", Warning, nil, "PostalTradeAddress should not be present", 0},
-	{"CII-SR-358", Warning, nil, "AuthorizedLegalRegistration should not be present", 0},
-	{"CII-SR-359", Warning, nil, "DefinedTradeContact should not be present", 0},
-	{"CII-SR-360", Warning, nil, "PostalTradeAddress should not be present", 0},
-	{"CII-SR-361", Warning, nil, "URIUniversalCommunication should not be present", 0},
-	{"CII-SR-362", Warning, nil, "SpecifiedTaxRegistration should not be present", 0},
-	{"CII-SR-363", Warning, nil, "EndPointURIUniversalCommunication should not be present", 0},
-	{"CII-SR-364", Warning, nil, "LogoAssociatedSpecifiedBinaryFile should not be present", 0},
-	{"CII-SR-365", Warning, nil, "PayerTradeParty should not be present", 0},
-	{"CII-SR-366", Warning, nil, "TaxApplicableTradeCurrencyExchange should not be present", 0},
-	{"CII-SR-367", Warning, nil, "InvoiceApplicableTradeCurrencyExchange should not be present", 0},
-	{"CII-SR-368", Warning, nil, "PaymentApplicableTradeCurrencyExchange should not be present", 0},
-	{"CII-SR-369", Warning, nil, "PaymentChannelCode should not be present", 0},
-	{"CII-SR-370", Warning, nil, "GuaranteeMethodCode should not be present", 0},
-	{"CII-SR-371", Warning, nil, "PaymentMethodCode should not be present", 0},
-	{"CII-SR-372", Warning, nil, "MicrochipIndicator should not be present", 0},
-	{"CII-SR-373", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-375", Warning, nil, "ExpiryDate should not be present", 0},
-	{"CII-SR-376", Warning, nil, "VerificationNumeric should not be present", 0},
-	{"CII-SR-377", Warning, nil, "ValidFromDateTime should not be present", 0},
-	{"CII-SR-378", Warning, nil, "CreditLimitAmountshould not be present", 0},
-	{"CII-SR-379", Warning, nil, "CreditAvailableAmount should not be present", 0},
-	{"CII-SR-380", Warning, nil, "InterestRatePercent should not be present", 0},
-	{"CII-SR-381", Warning, nil, "Description should not be present", 0},
-	{"CII-SR-382", Warning, nil, "AccountName should not be present", 0},
-	{"CII-SR-384", Warning, nil, "ClearingSystemName should not be present", 0},
-	{"CII-SR-385", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-386", Warning, nil, "LocationFinancialInstitutionAddress should not be present", 0},
-	{"CII-SR-388", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-389", Warning, nil, "SequenceNumeric should not be present", 0},
-	{"CII-SR-390", Warning, nil, "BasisQuantity should not be present", 0},
-	{"CII-SR-391", Warning, nil, "PrepaidIndicator should not be present", 0},
-	{"CII-SR-392", Warning, nil, "UnitBasisAmount should not be present", 0},
-	{"CII-SR-393", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-394", Warning, nil, "ActualTradeCurrencyExchange should not be present", 0},
-	{"CII-SR-395", Warning, nil, "SubtotalCalculatedTradeTax should not be present", 0},
-	{"CII-SR-396", Warning, nil, "SpecifiedLogisticsServiceCharge should not be present", 0},
-	{"CII-SR-397", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-398", Warning, nil, "FromEventCode should not be present", 0},
-	{"CII-SR-399", Warning, nil, "SettlementPeriodMeasure should not be present", 0},
-	{"CII-SR-400", Warning, nil, "DateTime should not be present", 0},
-	{"CII-SR-401", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-402", Warning, nil, "InstructionTypeCode should not be present", 0},
-	{"CII-SR-404", Warning, nil, "PartialPaymentPercent should not be present", 0},
-	{"CII-SR-405", Warning, nil, "PaymentMeansID should not be present", 0},
-	{"CII-SR-406", Warning, nil, "PartialPaymentAmount should not be present", 0},
-	{"CII-SR-407", Warning, nil, "ApplicableTradePaymentPenaltyTerms should not be present", 0},
-	{"CII-SR-408", Warning, nil, "ApplicableTradePaymentDiscountTerms should not be present", 0},
-	{"CII-SR-409", Warning, nil, "PayeeTradeParty should not be present", 0},
-	{"CII-SR-411", Warning, nil, "InformationAmount should not be present", 0},
-	{"CII-SR-412", Warning, nil, "TotalDiscountAmount should not be present", 0},
-	{"CII-SR-413", Warning, nil, "TotalAllowanceChargeAmount should not be present", 0},
-	{"CII-SR-414", Warning, nil, "RetailValueExcludingTaxInformationAmount should not be present", 0},
-	{"CII-SR-415", Warning, nil, "TotalDepositFeeInformationAmount should not be present", 0},
-	{"CII-SR-416", Warning, nil, "ProductValueExcludingTobaccoTaxInformationAmount should not be present", 0},
-	{"CII-SR-417", Warning, nil, "TotalRetailValueInformationAmount should not be present", 0},
-	{"CII-SR-418", Warning, nil, "GrossLineTotalAmount should not be present", 0},
-	{"CII-SR-419", Warning, nil, "NetLineTotalAmount should not be present", 0},
-	{"CII-SR-420", Warning, nil, "NetIncludingTaxesLineTotalAmount should not be present", 0},
-	{"CII-SR-421", Warning, nil, "SpecifiedFinancialAdjustment should not be present", 0},
-	{"CII-SR-422", Warning, nil, "LineID should not be present", 0},
-	{"CII-SR-423", Warning, nil, "ProFormaInvoiceReferencedDocument should not be present", 0},
-	{"CII-SR-424", Warning, nil, "LetterOfCreditReferencedDocument should not be present", 0},
-	{"CII-SR-425", Warning, nil, "FactoringAgreementReferencedDocument should not be present", 0},
-	{"CII-SR-426", Warning, nil, "FactoringListReferencedDocument should not be present", 0},
-	{"CII-SR-427", Warning, nil, "PayableSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-SR-428", Warning, nil, "SetTriggerCode should not be present", 0},
-	{"CII-SR-429", Warning, nil, "TypeCode should not be present", 0},
-	{"CII-SR-430", Warning, nil, "AmountTypeCode should not be present", 0},
-	{"CII-SR-431", Warning, nil, "Name should not be present", 0},
-	{"CII-SR-432", Warning, nil, "CostReferenceDimensionPattern should not be present", 0},
-	{"CII-SR-433", Warning, nil, "PurchaseSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-SR-434", Warning, nil, "SalesSpecifiedTradeAccountingAccount should not be present", 0},
-	{"CII-SR-435", Warning, nil, "SpecifiedTradeSettlementFinancialCard should not be present", 0},
-	{"CII-SR-436", Warning, nil, "SpecifiedAdvancePayment should not be present", 0},
-	{"CII-SR-437", Warning, nil, "UltimatePayeeTradeParty should not be present", 0},
-	{"CII-SR-438", Warning, nil, "ValuationBreakdownStatement should not be present", 0},
-	{"CII-SR-439", Fatal, nil, "ChargeAmount should exist maximum once", 0},
-	{"CII-SR-440", Fatal, nil, "ActualAmount should exist maximum once", 0},
-	{"CII-SR-441", Fatal, nil, "ChargeAmount should exist maximum once", 0},
-	{"CII-SR-442", Warning, nil, "Reference should not be present", 0},
-	{"CII-SR-443", Warning, nil, "ID should not be present", 0},
-	{"CII-SR-444", Warning, nil, "ProprietaryID should not be present", 0},
-	{"CII-SR-445", Warning, nil, "IncludedTradeTax should not be present", 0},
-	{"CII-SR-446", Warning, nil, "IncludedTradeTax should not be present", 0},
-	{"CII-SR-447", Warning, nil, "UltimateCustomerOrderReferencedDocument should not be present", 0},
-	{"CII-SR-448", Warning, nil, "UltimateCustomerOrderReferencedDocument should not be present", 0},
-	{"CII-SR-449", Warning, nil, "Only one delivery to location identifier should be present (either the ID or the Global ID)", 0},
-	{"CII-SR-450", Warning, nil, "Only one buyer identifier should be present (either the ID or the Global ID)", 0},
-	{"CII-SR-451", Warning, nil, "Only one payee identifier should be present (either the ID or the Global ID)", 0},
-	{"CII-SR-452", Warning, nil, "Only one SpecifiedTradePaymentTerms should be present", 0},
-	{"CII-SR-453", Warning, nil, "Only one SpecifiedTradePaymentTerms Description should be present", 0},
-	{"CII-SR-454", Warning, nil, "Only one ApplicableTradeTax should be present", 0},
-	{"CII-SR-455", Fatal, nil, "DefinedTradeContact of SellerTradeParty shall exist maximum once", 0},
-	{"CII-SR-456", Fatal, nil, "DefinedTradeContact of BuyerTradeParty shall exist maximum once", 0},
-	{"CII-SR-457", Warning, nil, "IssuerAssignedID with TypeCode 50 should exist maximum once", 0},
-	{"CII-SR-458", Warning, nil, "IssuerAssignedID with TypeCode 130 should exist maximum once", 0},
-	{"CII-SR-459", Fatal, nil, "SellerTradeParty URIUniversalCommunication should exist maximum once", 0},
-	{"CII-SR-460", Fatal, nil, "BuyerTradeParty URIUniversalCommunication should exist maximum once", 0},
-	{"CII-SR-461", Fatal, nil, "Only one TaxPointDate shall be present", 0},
-	{"CII-SR-462", Fatal, nil, "Only one DueDateTypeCode shall be present", 0},
-	{"CII-SR-463", Fatal, []string{"BG-20", "BG-21"}, "Each Specified Trade Allowance Charge (BG-20)(BG-21) shall contain a Charge Indicator.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	// CII-SR-464: Factur-X terms BT-86; Factur-X flag fatal.
-	{"CII-SR-464", Warning, nil, "PayerSpecifiedDebtorFincancialInstitution shall not be used.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	// CII-SR-465: Factur-X flag fatal.
-	{"CII-SR-465", Warning, []string{"BT-41"}, "Only one BT-41 element is allowed on an invoice.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	// CII-SR-466: Factur-X flag fatal.
-	{"CII-SR-466", Warning, []string{"BT-56"}, "Only one BT-56 element is allowed on an invoice.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-467", Fatal, []string{"BT-81"}, "All Payment means type codes (BT-81) shall have the same value across all SpecifiedTradeSettlementPaymentMeans.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-468", Fatal, []string{"BT-82"}, "All Payment means texts (BT-82) shall have the same value across all SpecifiedTradeSettlementPaymentMeans.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-469", Fatal, []string{"BT-83"}, "Payment reference (BT-83) shall occur at most once in the document.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-470", Fatal, []string{"BT-84"}, "Either the IBAN or a Proprietary ID (BT-84) shall be used.", fxBasicWL | fxBasic | fxEN16931},
-	{"CII-SR-471", Fatal, []string{"BG-20", "BG-21", "BT-95"}, "Each Specified Trade Allowance Charge (BG-20)(BG-21) shall contain a VAT category code (BT-95).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-472", Fatal, []string{"BG-20", "BG-21", "BT-96"}, "Each Specified Trade Allowance Charge (BG-20)(BG-21) should contain a VAT rate (BT-96).", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-473", Fatal, nil, "ActualAmount should exist maximum once", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"CII-SR-474", Warning, nil, "An invoice line shall not contain more than one AdditionalReferencedDocument with TypeCode 130.", fxEN16931},
-	{"CII-SR-475", Warning, []string{"BT-123"}, "Only one AdditionalReferencedDocument Name BT-123 is allowed with TypeCode 916.", fxEN16931 | fxExtended},
-	{"CII-SR-476", Warning, []string{"BT-125"}, "Only one AdditionalReferencedDocument AttachmentBinaryObject BT-125 is allowed with TypeCode 916.", fxEN16931 | fxExtended},
-	{"CII-SR-477", Fatal, nil, "LineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-478", Fatal, nil, "ChargeTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-479", Fatal, nil, "AllowanceTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-480", Fatal, nil, "TaxBasisTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-481", Fatal, nil, "RoundingAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-482", Fatal, nil, "GrandTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-483", Fatal, nil, "InformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-484", Fatal, nil, "TotalPrepaidAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-485", Fatal, nil, "TotalDiscountAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-486", Fatal, nil, "TotalAllowanceChargeAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-487", Fatal, nil, "DuePayableAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-488", Fatal, nil, "RetailValueExcludingTaxInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-489", Fatal, nil, "TotalDepositFeeInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-490", Fatal, nil, "ProductValueExcludingTobaccoTaxInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-491", Fatal, nil, "TotalRetailValueInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-492", Fatal, nil, "GrossLineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-493", Fatal, nil, "NetLineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"CII-SR-494", Fatal, nil, "NetIncludingTaxesLineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation.", 0},
-	{"FX-SCH-A-000019", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000020", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000021", Fatal, nil, "Attribute '@format' is required in this context.", fxAll},
-	{"FX-SCH-A-000022", Fatal, nil, "Value of '@format' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000023", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000024", Fatal, nil, "Element 'ram:BusinessProcessSpecifiedDocumentContextParameter' may occur at maximum 1 times.", fxAll},
-	{"FX-SCH-A-000025", Fatal, nil, "Element 'ram:GuidelineSpecifiedDocumentContextParameter' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000026", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000027", Fatal, nil, "Element 'ram:SellerTradeParty' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000028", Fatal, nil, "Element 'ram:BuyerTradeParty' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000029", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000030", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000031", Fatal, nil, "Value of '@schemeID' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000032", Fatal, nil, "Element 'ram:PostalTradeAddress' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000033", Fatal, nil, "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"VA\"]' may occur at maximum 1 times.", fxAll},
-	{"FX-SCH-A-000034", Fatal, nil, "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"FC\"]' may occur at maximum 1 times.", fxAll},
-	{"FX-SCH-A-000035", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000036", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000037", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxAll},
-	{"FX-SCH-A-000038", Fatal, nil, "Element 'ram:InvoiceCurrencyCode' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000039", Fatal, nil, "Element 'ram:SpecifiedTradeSettlementHeaderMonetarySummation' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000040", Fatal, nil, "Value of 'ram:InvoiceCurrencyCode' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000041", Fatal, nil, "Element 'ram:TaxBasisTotalAmount' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000042", Fatal, nil, "Element variant 'ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode]' may occur at maximum 1 times.", fxAll},
-	{"FX-SCH-A-000043", Fatal, nil, "Element 'ram:GrandTotalAmount' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000044", Fatal, nil, "Element 'ram:DuePayableAmount' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000045", Fatal, nil, "Value of '@currencyID' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000160", Fatal, nil, "Element 'ram:Content' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931},
-	{"FX-SCH-A-000161", Fatal, nil, "Element 'ram:SubjectCode' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000162", Fatal, nil, "Value of 'ram:SubjectCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000163", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000164", Fatal, nil, "Element 'ram:GlobalID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931},
-	{"FX-SCH-A-000165", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000166", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000167", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000168", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000169", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000171", Fatal, nil, "Element 'ram:OccurrenceDateTime' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000172", Fatal, nil, "Element 'ram:PaymentReference' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000173", Fatal, nil, "Element 'ram:ApplicableTradeTax' must occur at least 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000174", Fatal, nil, "Element 'ram:SpecifiedTradePaymentTerms' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931},
-	{"FX-SCH-A-000175", Fatal, nil, "Element 'ram:ReceivableSpecifiedTradeAccountingAccount' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931},
-	{"FX-SCH-A-000176", Fatal, nil, "Element 'ram:CalculatedAmount' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000177", Fatal, nil, "Element 'ram:BasisAmount' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000178", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000179", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000180", Fatal, nil, "Value of 'ram:DueDateTypeCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000181", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000183", Fatal, nil, "Element 'ram:ChargeIndicator' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000184", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000185", Fatal, nil, "Element 'ram:CategoryTradeTax' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000186", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000187", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000188", Fatal, nil, "Element 'ram:DirectDebitMandateID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000189", Fatal, nil, "Element 'ram:LineTotalAmount' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000190", Fatal, nil, "Element 'ram:ChargeTotalAmount' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000191", Fatal, nil, "Element 'ram:AllowanceTotalAmount' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000192", Fatal, nil, "Element variant 'ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode]' may occur at maximum 1 times.", fxAll},
-	{"FX-SCH-A-000193", Fatal, nil, "Element 'ram:TotalPrepaidAmount' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000194", Fatal, nil, "Element 'ram:PayeePartyCreditorFinancialAccount' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000195", Fatal, nil, "Element 'ram:IBANID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000196", Fatal, nil, "Value of 'ram:TaxCurrencyCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000265", Fatal, nil, "Element 'ram:IncludedSupplyChainTradeLineItem' must occur at least 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000266", Fatal, nil, "Element 'ram:AssociatedDocumentLineDocument' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000267", Fatal, nil, "Element 'ram:SpecifiedTradeProduct' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000268", Fatal, nil, "Element 'ram:SpecifiedLineTradeAgreement' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000269", Fatal, nil, "Element 'ram:SpecifiedLineTradeDelivery' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000270", Fatal, nil, "Element 'ram:LineID' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000271", Fatal, nil, "Element 'ram:IncludedNote' may occur at maximum 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000272", Fatal, nil, "Element 'ram:NetPriceProductTradePrice' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000273", Fatal, nil, "Element 'ram:ChargeAmount' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000274", Fatal, nil, "Element variant 'ram:AppliedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=\"false\"]' may occur at maximum 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000275", Fatal, nil, "Value of '@unitCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000276", Fatal, nil, "Element 'ram:BilledQuantity' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000277", Fatal, nil, "Attribute '@unitCode' is required in this context.", fxExtended},
-	{"FX-SCH-A-000278", Fatal, nil, "Element 'ram:ApplicableTradeTax' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000279", Fatal, nil, "Element 'ram:SpecifiedTradeSettlementLineMonetarySummation' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000282", Fatal, nil, "Value of 'ram:ReferenceTypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000283", Fatal, nil, "Element 'ram:Name' may occur at maximum 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000284", Fatal, nil, "Element 'ram:AttachmentBinaryObject' may occur at maximum 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000285", Fatal, nil, "Attribute '@mimeCode' is required in this context.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000286", Fatal, nil, "Attribute '@filename' is required in this context.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000287", Fatal, nil, "Value of '@mimeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000288", Fatal, nil, "Element 'ram:DefinedTradeContact' may occur at maximum 1 times.", fxEN16931},
-	{"FX-SCH-A-000289", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000290", Fatal, nil, "Element 'ram:RoundingAmount' may occur at maximum 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000291", Fatal, nil, "Element 'ram:Information' may occur at maximum 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000292", Fatal, nil, "Element 'ram:BICID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000293", Fatal, nil, "Element 'ram:AdditionalReferencedDocument' may occur at maximum 1 times.", fxEN16931},
-	{"FX-SCH-A-000294", Fatal, nil, "Element 'ram:Description' must occur exactly 1 times.", fxEN16931},
-	{"FX-SCH-A-000295", Fatal, nil, "Element 'ram:Value' must occur exactly 1 times.", fxEN16931},
-	{"FX-SCH-A-000296", Fatal, nil, "Attribute '@listID' is required in this context.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000297", Fatal, nil, "Value of '@listID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000315", Fatal, nil, "Element 'ram:LanguageID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000316", Fatal, nil, "Element 'ram:CompleteDateTime' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000317", Fatal, nil, "Element 'ram:Content' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000319", Fatal, nil, "Element 'ram:DeliveryTypeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000320", Fatal, nil, "Value of 'ram:DeliveryTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000321", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000322", Fatal, nil, "Element 'ram:ModeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000323", Fatal, nil, "Element 'ram:LineTotalBasisAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000324", Fatal, nil, "Element 'ram:AllowanceChargeBasisAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000325", Fatal, nil, "Element 'ram:IncludedTradeTax' must occur at least 1 times.", fxExtended},
-	{"FX-SCH-A-000326", Fatal, nil, "Element 'ram:InvoiceSpecifiedReferencedDocument' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000327", Fatal, nil, "Element 'ram:AppliedAmount' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000328", Fatal, nil, "Element 'ram:AppliedTradeTax' must occur at least 1 times.", fxExtended},
-	{"FX-SCH-A-000329", Fatal, nil, "Element 'ram:RateApplicablePercent' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000330", Fatal, nil, "Element 'ram:PartialPaymentAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000331", Fatal, nil, "Element 'ram:PayeeTradeParty' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000332", Fatal, nil, "Value of 'ram:SourceCurrencyCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000333", Fatal, nil, "Value of 'ram:TargetCurrencyCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000334", Fatal, nil, "Value of 'ram:LineStatusCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000335", Fatal, nil, "Value of 'ram:LineStatusReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000336", Fatal, nil, "Element 'ram:IncludedTradeTax' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000337", Fatal, nil, "Element 'ram:InvoiceReferencedDocument' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000338", Fatal, nil, "Element 'ram:CalculatedAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000340", Fatal, nil, "Element 'ram:GrandTotalAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000341", Fatal, nil, "Element 'ram:TotalAllowanceChargeAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000342", Fatal, nil, "Element 'ram:ClassName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000343", Fatal, nil, "Element 'ram:IndustryAssignedID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000344", Fatal, nil, "Element 'ram:UnitQuantity' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000346", Fatal, nil, "Value of 'ram:ModeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000382", Fatal, nil, "Element 'ram:LineTotalAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000383", Fatal, nil, "Element 'ram:Reason' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000384", Fatal, nil, "Element 'ram:Value' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000385", Fatal, nil, "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"FC\"]' may occur at maximum 2 times.", fxExtended},
-	{"FX-SCH-A-000386", Fatal, nil, "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"VA\"]' may occur at maximum 2 times.", fxExtended},
-	{"FX-SCH-A-000387", Fatal, nil, "Element variant 'ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode]' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000388", Fatal, nil, "Element variant 'ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:TaxCurrencyCode]' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000389", Fatal, nil, "Value of 'ram:LanguageID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000390", Fatal, nil, "Value of 'ram:ReasonCode[@listID=\"5153\"]' is not allowed.", fxExtended},
-	{"FX-SCH-A-000391", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000406", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000407", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000408", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxMinimum},
-	{"FX-SCH-A-000409", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000410", Fatal, nil, "Value of '@schemeID' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000411", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000412", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxAll},
-	{"FX-SCH-A-000413", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxAll},
-	{"FX-SCH-A-000414", Fatal, nil, "Value of '@currencyID' is not allowed.", fxMinimum},
-	{"FX-SCH-A-000415", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000416", Fatal, nil, "Value of '@format' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000417", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000418", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000419", Fatal, nil, "Element 'ram:PostalTradeAddress' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000420", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000421", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000422", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000423", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000424", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000425", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000426", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000427", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000428", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000429", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000430", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000431", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000432", Fatal, nil, "Element 'ram:PostalTradeAddress' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000433", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000434", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000435", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000436", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000437", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000438", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000439", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000440", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000441", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000442", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000443", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000444", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000445", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000446", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000447", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000448", Fatal, nil, "Attribute '@format' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000449", Fatal, nil, "Value of '@format' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000450", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000451", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000452", Fatal, nil, "Element 'ram:GlobalID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931},
-	{"FX-SCH-A-000453", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000454", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000455", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000456", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000457", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000458", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000459", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000460", Fatal, nil, "Attribute '@format' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000461", Fatal, nil, "Value of '@format' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000462", Fatal, nil, "Attribute '@format' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000463", Fatal, nil, "Value of '@format' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000464", Fatal, nil, "Value of 'ram:InvoiceCurrencyCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000465", Fatal, nil, "Attribute '@format' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000466", Fatal, nil, "Value of '@format' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000467", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000468", Fatal, nil, "Element 'ram:GlobalID' may occur at maximum 1 times.", fxBasicWL | fxBasic | fxEN16931},
-	{"FX-SCH-A-000469", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000470", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000471", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000472", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000473", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000474", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000475", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000476", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000477", Fatal, nil, "Element 'ram:ChargeIndicator' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000478", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000479", Fatal, nil, "Element 'ram:CategoryTradeTax' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000480", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000481", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000482", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000483", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000484", Fatal, nil, "Attribute '@format' is required in this context.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000485", Fatal, nil, "Value of '@format' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000486", Fatal, nil, "Value of '@currencyID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000487", Fatal, nil, "Value of '@currencyID' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000488", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxBasicWL | fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000489", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasicWL},
-	{"FX-SCH-A-000490", Fatal, nil, "Value of 'ram:SubjectCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000491", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000492", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000493", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000494", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000495", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000496", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000497", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000498", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000499", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000500", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000501", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000502", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000503", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000504", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000505", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000506", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000507", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000508", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000509", Fatal, nil, "Value of 'ram:DueDateTypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000510", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000511", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000512", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000513", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000514", Fatal, nil, "Value of 'ram:InvoiceCurrencyCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000515", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000516", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000517", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000518", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000519", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000520", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000521", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000522", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000523", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxBasic},
-	{"FX-SCH-A-000524", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000525", Fatal, nil, "Value of '@currencyID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000526", Fatal, nil, "Value of '@currencyID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000527", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000528", Fatal, nil, "Value of 'ram:TaxCurrencyCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000529", Fatal, nil, "Element 'ram:Content' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000530", Fatal, nil, "Element 'ram:ChargeIndicator' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000531", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000532", Fatal, nil, "Element 'ram:ChargeAmount' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000533", Fatal, nil, "Value of '@unitCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000534", Fatal, nil, "Value of '@unitCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000535", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000536", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000537", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000538", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000539", Fatal, nil, "Attribute '@format' is required in this context.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000540", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000541", Fatal, nil, "Attribute '@format' is required in this context.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000542", Fatal, nil, "Value of '@format' is not allowed.", fxBasic},
-	{"FX-SCH-A-000543", Fatal, nil, "Element 'ram:ChargeIndicator' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000544", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000545", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxBasic},
-	{"FX-SCH-A-000546", Fatal, nil, "Element 'ram:ChargeIndicator' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000547", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000548", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxBasic},
-	{"FX-SCH-A-000549", Fatal, nil, "Element 'ram:LineTotalAmount' must occur exactly 1 times.", fxBasic | fxEN16931},
-	{"FX-SCH-A-000550", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000551", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxBasic | fxEN16931 | fxExtended},
-	{"FX-SCH-A-000552", Fatal, nil, "Value of '@schemeID' is not allowed.", fxBasic},
-	{"FX-SCH-A-000553", Fatal, nil, "Value of 'ram:SubjectCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000554", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000555", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000556", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000557", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000558", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000559", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000560", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000561", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000562", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000563", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000564", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000565", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000566", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000567", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000568", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000569", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000570", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000571", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000572", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000573", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000574", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000575", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000576", Fatal, nil, "Element 'ram:DefinedTradeContact' may occur at maximum 1 times.", fxEN16931},
-	{"FX-SCH-A-000577", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000578", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000579", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000580", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000581", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000582", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000583", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000584", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000585", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000586", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000587", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000588", Fatal, nil, "Value of 'ram:DueDateTypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000589", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000590", Fatal, nil, "Attribute '@format' is required in this context.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000591", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000592", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000593", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000594", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000595", Fatal, nil, "Value of 'ram:InvoiceCurrencyCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000596", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000597", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000598", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000599", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000600", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000601", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000602", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000603", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000604", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000605", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000606", Fatal, nil, "Value of '@currencyID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000607", Fatal, nil, "Value of '@currencyID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000608", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000609", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000610", Fatal, nil, "Value of 'ram:TaxCurrencyCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000611", Fatal, nil, "Value of '@unitCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000612", Fatal, nil, "Value of '@unitCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000613", Fatal, nil, "Value of '@unitCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000614", Fatal, nil, "Element 'ram:ReceivableSpecifiedTradeAccountingAccount' may occur at maximum 1 times.", fxEN16931},
-	{"FX-SCH-A-000615", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000616", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000617", Fatal, nil, "Value of 'ram:ReferenceTypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000618", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000619", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000620", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000621", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000622", Fatal, nil, "Value of '@format' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000623", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000624", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000625", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000626", Fatal, nil, "Value of '@schemeID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000627", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxEN16931 | fxExtended},
-	{"FX-SCH-A-000628", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxEN16931},
-	{"FX-SCH-A-000630", Fatal, nil, "Element 'ram:Name' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000631", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000632", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000633", Fatal, nil, "Value of 'ram:SubjectCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000634", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000635", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000636", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000637", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000638", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000639", Fatal, nil, "Value of 'ram:ReferenceTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000640", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000641", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000642", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000643", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000644", Fatal, nil, "Value of '@mimeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000645", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000646", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000647", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000648", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000649", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000650", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000651", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000652", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000653", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000654", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000655", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000656", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000657", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000658", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000659", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000660", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000661", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000662", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000663", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000664", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000665", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000666", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000667", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000668", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000669", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000670", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000671", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000672", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000673", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000674", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000675", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000676", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000677", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000678", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000679", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000680", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000681", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000682", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000683", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000684", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000685", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000686", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000687", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000688", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000689", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000690", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000691", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000692", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000693", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000694", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000695", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000696", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000697", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000698", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000699", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000700", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000701", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000702", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000703", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000704", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000705", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000706", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000707", Fatal, nil, "Value of 'ram:ReferenceTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000708", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000709", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000710", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000711", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000712", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000713", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000714", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000715", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000716", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000717", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000718", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000719", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000720", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000721", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000722", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000723", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000724", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000725", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000726", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000727", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000728", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000729", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000730", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000731", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000732", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000733", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000734", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000735", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000736", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000737", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000738", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000739", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000740", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000741", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000742", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000743", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000744", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000745", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000746", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000747", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000748", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000749", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000750", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000751", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000752", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000753", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000754", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000755", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000756", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000757", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000758", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000759", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000760", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000761", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000762", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000763", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000764", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000765", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000766", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000767", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000768", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000769", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000770", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000771", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000772", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000773", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000774", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000775", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000776", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000777", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000778", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000779", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000780", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000781", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000782", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000783", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000784", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000785", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000786", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000787", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000788", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000789", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000790", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000791", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000792", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000793", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000794", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000795", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000796", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000797", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000798", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000799", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000800", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000801", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000802", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000803", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000804", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000805", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000806", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000807", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000808", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000809", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000810", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000811", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000812", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000813", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000814", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000815", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000816", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000817", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000818", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000819", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000820", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000821", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000822", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000823", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000824", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000825", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000826", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000827", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000828", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000829", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000830", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000831", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000832", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000833", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000834", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000835", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000836", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000837", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000838", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000839", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000840", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000841", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000842", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000843", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000844", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000845", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000846", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000847", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000848", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000849", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000850", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000851", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000852", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000853", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000854", Fatal, nil, "Value of 'ram:DueDateTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000855", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000856", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000857", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000858", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000859", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000860", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000861", Fatal, nil, "Value of 'ram:InvoiceCurrencyCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000862", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000863", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000864", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000865", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000866", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000867", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000868", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000869", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000870", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000871", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000872", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000873", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000874", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000875", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000876", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000877", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000878", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000879", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000880", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000881", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000882", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000883", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000884", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000885", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000886", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000887", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000888", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000889", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000890", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000891", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000892", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000893", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000894", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000895", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000896", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000897", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000898", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000899", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000900", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000901", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000902", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000903", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000904", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000905", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000906", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000907", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000908", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000909", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000910", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000911", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000912", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000913", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000914", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000915", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000916", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000917", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000918", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000919", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000920", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000921", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000922", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000923", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000924", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000925", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000926", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000927", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000928", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000929", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000930", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000931", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000932", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000933", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000934", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000935", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000936", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000937", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000938", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000939", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000940", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000941", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000942", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000943", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000944", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000945", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000946", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000947", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000948", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000949", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000950", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000951", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000952", Fatal, nil, "Element 'ram:CalculatedAmount' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000953", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000954", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000955", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000956", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000957", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000958", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000959", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000960", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000961", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000962", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000963", Fatal, nil, "Element 'ram:Description' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000964", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000965", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000966", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000967", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000968", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000969", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000970", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000971", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000972", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000973", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000974", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000975", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000976", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000977", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-000978", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxExtended},
-	{"FX-SCH-A-000979", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000980", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000981", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-000982", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000983", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-000984", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000985", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000986", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000987", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000988", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000989", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000990", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000991", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000992", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-000993", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000994", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000995", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-000996", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000997", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-000998", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-000999", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001000", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001001", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001002", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001003", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001004", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001005", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001006", Fatal, nil, "Value of '@currencyID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001007", Fatal, nil, "Value of '@currencyID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001008", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001009", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001010", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001011", Fatal, nil, "Value of 'ram:TaxCurrencyCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001012", Fatal, nil, "Element 'ram:Content' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001013", Fatal, nil, "Element 'ram:SubjectCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001014", Fatal, nil, "Value of 'ram:SubjectCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001015", Fatal, nil, "Element 'ram:IssuerAssignedID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001016", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001017", Fatal, nil, "Element 'ram:Name' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001018", Fatal, nil, "Element 'ram:AttachmentBinaryObject' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001019", Fatal, nil, "Attribute '@mimeCode' is required in this context.", fxExtended},
-	{"FX-SCH-A-001020", Fatal, nil, "Value of '@mimeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001021", Fatal, nil, "Attribute '@filename' is required in this context.", fxExtended},
-	{"FX-SCH-A-001022", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001023", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001024", Fatal, nil, "Value of 'ram:ReferenceTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001025", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001026", Fatal, nil, "Element 'ram:DeliveryTypeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001027", Fatal, nil, "Value of 'ram:DeliveryTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001028", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001029", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001030", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001031", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001032", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001033", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001034", Fatal, nil, "Element 'ram:ChargeIndicator' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001035", Fatal, nil, "Element 'ram:ActualAmount' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001036", Fatal, nil, "Value of 'ram:ReasonCode[@listID=\"5153\"]' is not allowed.", fxExtended},
-	{"FX-SCH-A-001037", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001038", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001039", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001040", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001041", Fatal, nil, "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"VA\"]' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001042", Fatal, nil, "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"FC\"]' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001043", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001044", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001045", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001046", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001047", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001048", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001049", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001050", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001051", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001052", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001053", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001054", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001055", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001056", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001057", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001058", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001059", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001060", Fatal, nil, "Element 'ram:CalculatedAmount' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001061", Fatal, nil, "Element 'ram:TypeCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001062", Fatal, nil, "Element 'ram:CategoryCode' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001063", Fatal, nil, "Element 'ram:RateApplicablePercent' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001064", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001065", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001066", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001067", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001068", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001069", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001070", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001071", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001072", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001073", Fatal, nil, "Element 'ram:OccurrenceDateTime' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001074", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001075", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001076", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001077", Fatal, nil, "Attribute '@unitCode' is required in this context.", fxExtended},
-	{"FX-SCH-A-001078", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001079", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001080", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001081", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001082", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001083", Fatal, nil, "Attribute '@unitCode' is required in this context.", fxExtended},
-	{"FX-SCH-A-001084", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001085", Fatal, nil, "Attribute '@unitCode' is required in this context.", fxExtended},
-	{"FX-SCH-A-001086", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001087", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001088", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001089", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001090", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001091", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001092", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001093", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001094", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001095", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001096", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001097", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001098", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001099", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001100", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001101", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001102", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001103", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001104", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001105", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001106", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001107", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001108", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001109", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001110", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001111", Fatal, nil, "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001112", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001113", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001114", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001115", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001116", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001117", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001118", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001119", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001120", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001121", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001122", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001123", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001124", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001125", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001126", Fatal, nil, "Value of 'ram:ReferenceTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001127", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001128", Fatal, nil, "Value of 'ram:CategoryCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001129", Fatal, nil, "Value of 'ram:DueDateTypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001130", Fatal, nil, "Value of 'ram:ExemptionReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001131", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001132", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001133", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001134", Fatal, nil, "Attribute '@format' is required in this context.", fxExtended},
-	{"FX-SCH-A-001135", Fatal, nil, "Value of '@format' is not allowed.", fxExtended},
-	{"FX-SCH-A-001136", Fatal, nil, "Value of 'ram:TypeCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001137", Fatal, nil, "Value of 'ram:ReasonCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001138", Fatal, nil, "Value of 'ram:ReasonCode[@listID=\"5153\"]' is not allowed.", fxExtended},
-	{"FX-SCH-A-001139", Fatal, nil, "Value of 'ram:ReasonCode[not (@listID)]' is not allowed.", fxExtended},
-	{"FX-SCH-A-001140", Fatal, nil, "Element 'ram:ChargeTotalAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001141", Fatal, nil, "Element 'ram:AllowanceTotalAmount' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001142", Fatal, nil, "Value of '@currencyID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001143", Fatal, nil, "Value of '@currencyID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001144", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001145", Fatal, nil, "Value of '@listID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001146", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001147", Fatal, nil, "Element 'ram:ID' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001148", Fatal, nil, "Element 'ram:Name' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001149", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001150", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001151", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001152", Fatal, nil, "Attribute '@unitCode' is required in this context.", fxExtended},
-	{"FX-SCH-A-001153", Fatal, nil, "Value of '@unitCode' is not allowed.", fxExtended},
-	{"FX-SCH-A-001154", Fatal, nil, "Element 'ram:RoleCode' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001155", Fatal, nil, "Element 'ram:Description' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001156", Fatal, nil, "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001157", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001158", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001159", Fatal, nil, "Element 'ram:CompleteNumber' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001160", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001161", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001162", Fatal, nil, "Element 'ram:CountryID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001163", Fatal, nil, "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times.", fxExtended},
-	{"FX-SCH-A-001164", Fatal, nil, "Value of 'ram:CountryID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001165", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001166", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001167", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001168", Fatal, nil, "Element 'ram:ID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001169", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001170", Fatal, nil, "Element 'ram:URIID' must occur exactly 1 times.", fxExtended},
-	{"FX-SCH-A-001171", Fatal, nil, "Attribute '@schemeID' is required in this context.", fxExtended},
-	{"FX-SCH-A-001172", Fatal, nil, "Value of '@schemeID' is not allowed.", fxExtended},
-	{"FX-SCH-A-001173", Fatal, nil, "Value of 'ram:ID' is not allowed.", fxExtended},
-	{"PEPPOL-EN16931-R008", Warning, nil, "Document MUST not contain empty elements. (still status warning)", fxBasic | fxEN16931 | fxExtended},
-	{"UBL-CR-001", Warning, nil, "A UBL invoice should not include extensions", 0},
-	{"UBL-CR-002", Warning, nil, "A UBL invoice should not include the UBLVersionID or it should be 2.1", 0},
-	{"UBL-CR-003", Warning, nil, "A UBL invoice should not include the ProfileExecutionID", 0},
-	{"UBL-CR-004", Warning, nil, "A UBL invoice should not include the CopyIndicator", 0},
-	{"UBL-CR-005", Warning, nil, "A UBL invoice should not include the UUID", 0},
-	{"UBL-CR-006", Warning, nil, "A UBL invoice should not include the IssueTime", 0},
-	{"UBL-CR-007", Warning, nil, "A UBL invoice should not include the PricingCurrencyCode", 0},
-	{"UBL-CR-008", Warning, nil, "A UBL invoice should not include the PaymentCurrencyCode", 0},
-	{"UBL-CR-009", Warning, nil, "A UBL invoice should not include the PaymentAlternativeCurrencyCode", 0},
-	{"UBL-CR-010", Warning, nil, "A UBL invoice should not include the AccountingCostCode", 0},
-	{"UBL-CR-011", Warning, nil, "A UBL invoice should not include the LineCountNumeric", 0},
-	{"UBL-CR-012", Warning, nil, "A UBL invoice should not include the InvoicePeriod StartTime", 0},
-	{"UBL-CR-013", Warning, nil, "A UBL invoice should not include the InvoicePeriod EndTime", 0},
-	{"UBL-CR-014", Warning, nil, "A UBL invoice should not include the InvoicePeriod DurationMeasure", 0},
-	{"UBL-CR-015", Warning, nil, "A UBL invoice should not include the InvoicePeriod Description", 0},
-	{"UBL-CR-016", Warning, nil, "A UBL invoice should not include the OrderReference CopyIndicator", 0},
-	{"UBL-CR-017", Warning, nil, "A UBL invoice should not include the OrderReference UUID", 0},
-	{"UBL-CR-018", Warning, nil, "A UBL invoice should not include the OrderReference IssueDate", 0},
-	{"UBL-CR-019", Warning, nil, "A UBL invoice should not include the OrderReference IssueTime", 0},
-	{"UBL-CR-020", Warning, nil, "A UBL invoice should not include the OrderReference CustomerReference", 0},
-	{"UBL-CR-021", Warning, nil, "A UBL invoice should not include the OrderReference OrderTypeCode", 0},
-	{"UBL-CR-022", Warning, nil, "A UBL invoice should not include the OrderReference DocumentReference", 0},
-	{"UBL-CR-023", Warning, nil, "A UBL invoice should not include the BillingReference CopyIndicator", 0},
-	{"UBL-CR-024", Warning, nil, "A UBL invoice should not include the BillingReference UUID", 0},
-	{"UBL-CR-025", Warning, nil, "A UBL invoice should not include the BillingReference IssueTime", 0},
-	{"UBL-CR-026", Warning, nil, "A UBL invoice should not include the BillingReference DocumentTypeCode", 0},
-	{"UBL-CR-027", Warning, nil, "A UBL invoice should not include the BillingReference DocumentType", 0},
-	{"UBL-CR-028", Warning, nil, "A UBL invoice should not include the BillingReference Xpath", 0},
-	{"UBL-CR-029", Warning, nil, "A UBL invoice should not include the BillingReference LanguageID", 0},
-	{"UBL-CR-030", Warning, nil, "A UBL invoice should not include the BillingReference LocaleCode", 0},
-	{"UBL-CR-031", Warning, nil, "A UBL invoice should not include the BillingReference VersionID", 0},
-	{"UBL-CR-032", Warning, nil, "A UBL invoice should not include the BillingReference DocumentStatusCode", 0},
-	{"UBL-CR-033", Warning, nil, "A UBL invoice should not include the BillingReference DocumenDescription", 0},
-	{"UBL-CR-034", Warning, nil, "A UBL invoice should not include the BillingReference Attachment", 0},
-	{"UBL-CR-035", Warning, nil, "A UBL invoice should not include the BillingReference ValidityPeriod", 0},
-	{"UBL-CR-036", Warning, nil, "A UBL invoice should not include the BillingReference IssuerParty", 0},
-	{"UBL-CR-037", Warning, nil, "A UBL invoice should not include the BillingReference ResultOfVerification", 0},
-	{"UBL-CR-038", Warning, nil, "A UBL invoice should not include the BillingReference SelfBilledInvoiceDocumentReference", 0},
-	{"UBL-CR-039", Warning, nil, "A UBL invoice should not include the BillingReference CreditNoteDocumentReference", 0},
-	{"UBL-CR-040", Warning, nil, "A UBL invoice should not include the BillingReference SelfBilledCreditNoteDocumentReference", 0},
-	{"UBL-CR-041", Warning, nil, "A UBL invoice should not include the BillingReference DebitNoteDocumentReference", 0},
-	{"UBL-CR-042", Warning, nil, "A UBL invoice should not include the BillingReference ReminderDocumentReference", 0},
-	{"UBL-CR-043", Warning, nil, "A UBL invoice should not include the BillingReference AdditionalDocumentReference", 0},
-	{"UBL-CR-044", Warning, nil, "A UBL invoice should not include the BillingReference BillingReferenceLine", 0},
-	{"UBL-CR-045", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference CopyIndicator", 0},
-	{"UBL-CR-046", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference UUID", 0},
-	{"UBL-CR-047", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference IssueDate", 0},
-	{"UBL-CR-048", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference IssueTime", 0},
-	{"UBL-CR-049", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference DocumentTypeCode", 0},
-	{"UBL-CR-050", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference DocumentType", 0},
-	{"UBL-CR-051", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference Xpath", 0},
-	{"UBL-CR-052", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference LanguageID", 0},
-	{"UBL-CR-053", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference LocaleCode", 0},
-	{"UBL-CR-054", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference VersionID", 0},
-	{"UBL-CR-055", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference DocumentStatusCode", 0},
-	{"UBL-CR-056", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference DocumentDescription", 0},
-	{"UBL-CR-057", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference Attachment", 0},
-	{"UBL-CR-058", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference ValidityPeriod", 0},
-	{"UBL-CR-059", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference IssuerParty", 0},
-	{"UBL-CR-060", Warning, nil, "A UBL invoice should not include the DespatchDocumentReference ResultOfVerification", 0},
-	{"UBL-CR-061", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference CopyIndicator", 0},
-	{"UBL-CR-062", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference UUID", 0},
-	{"UBL-CR-063", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference IssueDate", 0},
-	{"UBL-CR-064", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference IssueTime", 0},
-	{"UBL-CR-065", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference DocumentTypeCode", 0},
-	{"UBL-CR-066", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference DocumentType", 0},
-	{"UBL-CR-067", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference Xpath", 0},
-	{"UBL-CR-068", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference LanguageID", 0},
-	{"UBL-CR-069", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference LocaleCode", 0},
-	{"UBL-CR-070", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference VersionID", 0},
-	{"UBL-CR-071", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference DocumentStatusCode", 0},
-	{"UBL-CR-072", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference DocumentDescription", 0},
-	{"UBL-CR-073", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference Attachment", 0},
-	{"UBL-CR-074", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference ValidityPeriod", 0},
-	{"UBL-CR-075", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference IssuerParty", 0},
-	{"UBL-CR-076", Warning, nil, "A UBL invoice should not include the ReceiptDocumentReference ResultOfVerification", 0},
-	{"UBL-CR-077", Warning, nil, "A UBL invoice should not include the StatementDocumentReference", 0},
-	{"UBL-CR-078", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference CopyIndicator", 0},
-	{"UBL-CR-079", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference UUID", 0},
-	{"UBL-CR-080", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference IssueDate", 0},
-	{"UBL-CR-081", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference IssueTime", 0},
-	{"UBL-CR-082", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference DocumentTypeCode", 0},
-	{"UBL-CR-083", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference DocumentType", 0},
-	{"UBL-CR-084", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference Xpath", 0},
-	{"UBL-CR-085", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference LanguageID", 0},
-	{"UBL-CR-086", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference LocaleCode", 0},
-	{"UBL-CR-087", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference VersionID", 0},
-	{"UBL-CR-088", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference DocumentStatusCode", 0},
-	{"UBL-CR-089", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference DocumentDescription", 0},
-	{"UBL-CR-090", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference Attachment", 0},
-	{"UBL-CR-091", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference ValidityPeriod", 0},
-	{"UBL-CR-092", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference IssuerParty", 0},
-	{"UBL-CR-093", Warning, nil, "A UBL invoice should not include the OriginatorDocumentReference ResultOfVerification", 0},
-	{"UBL-CR-094", Warning, nil, "A UBL invoice should not include the ContractDocumentReference CopyIndicator", 0},
-	{"UBL-CR-095", Warning, nil, "A UBL invoice should not include the ContractDocumentReference UUID", 0},
-	{"UBL-CR-096", Warning, nil, "A UBL invoice should not include the ContractDocumentReference IssueDate", 0},
-	{"UBL-CR-097", Warning, nil, "A UBL invoice should not include the ContractDocumentReference IssueTime", 0},
-	{"UBL-CR-098", Warning, nil, "A UBL invoice should not include the ContractDocumentReference DocumentTypeCode", 0},
-	{"UBL-CR-099", Warning, nil, "A UBL invoice should not include the ContractDocumentReference DocumentType", 0},
-	{"UBL-CR-100", Warning, nil, "A UBL invoice should not include the ContractDocumentReference Xpath", 0},
-	{"UBL-CR-101", Warning, nil, "A UBL invoice should not include the ContractDocumentReference LanguageID", 0},
-	{"UBL-CR-102", Warning, nil, "A UBL invoice should not include the ContractDocumentReference LocaleCode", 0},
-	{"UBL-CR-103", Warning, nil, "A UBL invoice should not include the ContractDocumentReference VersionID", 0},
-	{"UBL-CR-104", Warning, nil, "A UBL invoice should not include the ContractDocumentReference DocumentStatusCode", 0},
-	{"UBL-CR-105", Warning, nil, "A UBL invoice should not include the ContractDocumentReference DocumentDescription", 0},
-	{"UBL-CR-106", Warning, nil, "A UBL invoice should not include the ContractDocumentReference Attachment", 0},
-	{"UBL-CR-107", Warning, nil, "A UBL invoice should not include the ContractDocumentReference ValidityPeriod", 0},
-	{"UBL-CR-108", Warning, nil, "A UBL invoice should not include the ContractDocumentReference IssuerParty", 0},
-	{"UBL-CR-109", Warning, nil, "A UBL invoice should not include the ContractDocumentReference ResultOfVerification", 0},
-	{"UBL-CR-110", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference CopyIndicator", 0},
-	{"UBL-CR-111", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference UUID", 0},
-	{"UBL-CR-112", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference IssueDate", 0},
-	{"UBL-CR-113", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference IssueTime", 0},
-	{"UBL-CR-114", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference DocumentType", 0},
-	{"UBL-CR-115", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Xpath", 0},
-	{"UBL-CR-116", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference LanguageID", 0},
-	{"UBL-CR-117", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference LocaleCode", 0},
-	{"UBL-CR-118", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference VersionID", 0},
-	{"UBL-CR-119", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference DocumentStatusCode", 0},
-	{"UBL-CR-121", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External DocumentHash", 0},
-	{"UBL-CR-122", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External HashAlgorithmMethod", 0},
-	{"UBL-CR-123", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External ExpiryDate", 0},
-	{"UBL-CR-124", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External ExpiryTime", 0},
-	{"UBL-CR-125", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External MimeCode", 0},
-	{"UBL-CR-126", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External FormatCode", 0},
-	{"UBL-CR-127", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External EncodingCode", 0},
-	{"UBL-CR-128", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External CharacterSetCode", 0},
-	{"UBL-CR-129", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External FileName", 0},
-	{"UBL-CR-130", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference Attachment External Descriprion", 0},
-	{"UBL-CR-131", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference ValidityPeriod", 0},
-	{"UBL-CR-132", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference IssuerParty", 0},
-	{"UBL-CR-133", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference ResultOfVerification", 0},
-	{"UBL-CR-134", Warning, nil, "A UBL invoice should not include the ProjectReference UUID", 0},
-	{"UBL-CR-135", Warning, nil, "A UBL invoice should not include the ProjectReference IssueDate", 0},
-	{"UBL-CR-136", Warning, nil, "A UBL invoice should not include the ProjectReference WorkPhaseReference", 0},
-	{"UBL-CR-137", Warning, nil, "A UBL invoice should not include the Signature", 0},
-	{"UBL-CR-138", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty CustomerAssignedAccountID", 0},
-	{"UBL-CR-139", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty AdditionalAccountID", 0},
-	{"UBL-CR-140", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty DataSendingCapability", 0},
-	{"UBL-CR-141", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party MarkCareIndicator", 0},
-	{"UBL-CR-142", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party MarkAttentionIndicator", 0},
-	{"UBL-CR-143", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party WebsiteURI", 0},
-	{"UBL-CR-144", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party LogoReferenceID", 0},
-	{"UBL-CR-145", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party IndustryClassificationCode", 0},
-	{"UBL-CR-146", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party Language", 0},
-	{"UBL-CR-147", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress ID", 0},
-	{"UBL-CR-148", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress AddressTypeCode", 0},
-	{"UBL-CR-149", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress AddressFormatCode", 0},
-	{"UBL-CR-150", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Postbox", 0},
-	{"UBL-CR-151", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Floor", 0},
-	{"UBL-CR-152", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Room", 0},
-	{"UBL-CR-153", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress BlockName", 0},
-	{"UBL-CR-154", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress BuildingName", 0},
-	{"UBL-CR-155", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress BuildingNumber", 0},
-	{"UBL-CR-156", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress InhouseMail", 0},
-	{"UBL-CR-157", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Department", 0},
-	{"UBL-CR-158", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress MarkAttention", 0},
-	{"UBL-CR-159", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress MarkCare", 0},
-	{"UBL-CR-160", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress PlotIdentification", 0},
-	{"UBL-CR-161", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress CitySubdivisionName", 0},
-	{"UBL-CR-162", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress CountrySubentityCode", 0},
-	{"UBL-CR-163", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Region", 0},
-	{"UBL-CR-164", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress District", 0},
-	{"UBL-CR-165", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress TimezoneOffset", 0},
-	{"UBL-CR-166", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Country Name", 0},
-	{"UBL-CR-167", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress LocationCoordinate", 0},
-	{"UBL-CR-168", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PhysicalLocation", 0},
-	{"UBL-CR-169", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme RegistrationName", 0},
-	{"UBL-CR-170", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxLevelCode", 0},
-	{"UBL-CR-171", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme ExemptionReasonCode", 0},
-	{"UBL-CR-172", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme ExemptionReason", 0},
-	{"UBL-CR-173", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme RegistrationAddress", 0},
-	{"UBL-CR-174", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme Name", 0},
-	{"UBL-CR-175", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme TaxTypeCode", 0},
-	{"UBL-CR-176", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme CurrencyCode", 0},
-	{"UBL-CR-177", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme JurisdictionRegionAddress", 0},
-	{"UBL-CR-178", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity RegistrationDate", 0},
-	{"UBL-CR-179", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity RegistrationExpirationDate", 0},
-	{"UBL-CR-180", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CompanyLegalFormCode", 0},
-	{"UBL-CR-181", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity SoleProprietorshipIndicator", 0},
-	{"UBL-CR-182", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CompanyLiquidationStatusCode", 0},
-	{"UBL-CR-183", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CorporateStockAmount", 0},
-	{"UBL-CR-184", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity FullyPaidSharesIndicator", 0},
-	{"UBL-CR-185", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity RegistrationAddress", 0},
-	{"UBL-CR-186", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CorporateRegistrationScheme", 0},
-	{"UBL-CR-187", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity HeadOfficeParty", 0},
-	{"UBL-CR-188", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity ShareholderParty", 0},
-	{"UBL-CR-189", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party Contact ID", 0},
-	{"UBL-CR-190", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party Contact Telefax", 0},
-	{"UBL-CR-191", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party Contact Note", 0},
-	{"UBL-CR-192", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party Contact OtherCommunication", 0},
-	{"UBL-CR-193", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party Person", 0},
-	{"UBL-CR-194", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party AgentParty", 0},
-	{"UBL-CR-195", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party ServiceProviderParty", 0},
-	{"UBL-CR-196", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party PowerOfAttorney", 0},
-	{"UBL-CR-197", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty Party FinancialAccount", 0},
-	{"UBL-CR-198", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty DespatchContact", 0},
-	{"UBL-CR-199", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty AccountingContact", 0},
-	{"UBL-CR-200", Warning, nil, "A UBL invoice should not include the AccountingSupplierParty SellerContact", 0},
-	{"UBL-CR-201", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty CustomerAssignedAccountID", 0},
-	{"UBL-CR-202", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty SupplierAssignedAccountID", 0},
-	{"UBL-CR-203", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty AdditionalAccountID", 0},
-	{"UBL-CR-204", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party MarkCareIndicator", 0},
-	{"UBL-CR-205", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party MarkAttentionIndicator", 0},
-	{"UBL-CR-206", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party WebsiteURI", 0},
-	{"UBL-CR-207", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party LogoReferenceID", 0},
-	{"UBL-CR-208", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party IndustryClassificationCode", 0},
-	{"UBL-CR-209", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party Language", 0},
-	{"UBL-CR-210", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress ID", 0},
-	{"UBL-CR-211", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress AddressTypeCode", 0},
-	{"UBL-CR-212", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress AddressFormatCode", 0},
-	{"UBL-CR-213", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Postbox", 0},
-	{"UBL-CR-214", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Floor", 0},
-	{"UBL-CR-215", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Room", 0},
-	{"UBL-CR-216", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress BlockName", 0},
-	{"UBL-CR-217", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress BuildingName", 0},
-	{"UBL-CR-218", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress BuildingNumber", 0},
-	{"UBL-CR-219", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress InhouseMail", 0},
-	{"UBL-CR-220", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Department", 0},
-	{"UBL-CR-221", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress MarkAttention", 0},
-	{"UBL-CR-222", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress MarkCare", 0},
-	{"UBL-CR-223", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress PlotIdentification", 0},
-	{"UBL-CR-224", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress CitySubdivisionName", 0},
-	{"UBL-CR-225", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress CountrySubentityCode", 0},
-	{"UBL-CR-226", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Region", 0},
-	{"UBL-CR-227", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress District", 0},
-	{"UBL-CR-228", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress TimezoneOffset", 0},
-	{"UBL-CR-229", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Country Name", 0},
-	{"UBL-CR-230", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress LocationCoordinate", 0},
-	{"UBL-CR-231", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PhysicalLocation", 0},
-	{"UBL-CR-232", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme RegistrationName", 0},
-	{"UBL-CR-233", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxLevelCode", 0},
-	{"UBL-CR-234", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme ExemptionReasonCode", 0},
-	{"UBL-CR-235", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme ExemptionReason", 0},
-	{"UBL-CR-236", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme RegistrationAddress", 0},
-	{"UBL-CR-237", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme Name", 0},
-	{"UBL-CR-238", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme TaxTypeCode", 0},
-	{"UBL-CR-239", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme CurrencyCode", 0},
-	{"UBL-CR-240", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme JurisdictionRegionAddress", 0},
-	{"UBL-CR-241", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity RegistrationDate", 0},
-	{"UBL-CR-242", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity RegistrationExpirationDate", 0},
-	{"UBL-CR-243", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CompanyLegalFormCode", 0},
-	{"UBL-CR-244", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CompanyLegalForm", 0},
-	{"UBL-CR-245", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity SoleProprietorshipIndicator", 0},
-	{"UBL-CR-246", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CompanyLiquidationStatusCode", 0},
-	{"UBL-CR-247", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CorporateStockAmount", 0},
-	{"UBL-CR-248", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity FullyPaidSharesIndicator", 0},
-	{"UBL-CR-249", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity RegistrationAddress", 0},
-	{"UBL-CR-250", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CorporateRegistrationScheme", 0},
-	{"UBL-CR-251", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity HeadOfficeParty", 0},
-	{"UBL-CR-252", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity ShareholderParty", 0},
-	{"UBL-CR-253", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party Contact ID", 0},
-	{"UBL-CR-254", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party Contact Telefax", 0},
-	{"UBL-CR-255", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party Contact Note", 0},
-	{"UBL-CR-256", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party Contact OtherCommunication", 0},
-	{"UBL-CR-257", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party Person", 0},
-	{"UBL-CR-258", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party AgentParty", 0},
-	{"UBL-CR-259", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party ServiceProviderParty", 0},
-	{"UBL-CR-260", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party PowerOfAttorney", 0},
-	{"UBL-CR-261", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty Party FinancialAccount", 0},
-	{"UBL-CR-262", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty DeliveryContact", 0},
-	{"UBL-CR-263", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty AccountingContact", 0},
-	{"UBL-CR-264", Warning, nil, "A UBL invoice should not include the AccountingCustomerParty BuyerContact", 0},
-	{"UBL-CR-265", Warning, nil, "A UBL invoice should not include the PayeeParty MarkCareIndicator", 0},
-	{"UBL-CR-266", Warning, nil, "A UBL invoice should not include the PayeeParty MarkAttentionIndicator", 0},
-	{"UBL-CR-267", Warning, nil, "A UBL invoice should not include the PayeeParty WebsiteURI", 0},
-	{"UBL-CR-268", Warning, nil, "A UBL invoice should not include the PayeeParty LogoReferenceID", 0},
-	{"UBL-CR-269", Warning, nil, "A UBL invoice should not include the PayeeParty EndpointID", 0},
-	{"UBL-CR-270", Warning, nil, "A UBL invoice should not include the PayeeParty IndustryClassificationCode", 0},
-	{"UBL-CR-271", Warning, nil, "A UBL invoice should not include the PayeeParty Language", 0},
-	{"UBL-CR-272", Warning, nil, "A UBL invoice should not include the PayeeParty PostalAddress", 0},
-	{"UBL-CR-273", Warning, nil, "A UBL invoice should not include the PayeeParty PhysicalLocation", 0},
-	{"UBL-CR-274", Warning, nil, "A UBL invoice should not include the PayeeParty PartyTaxScheme", 0},
-	{"UBL-CR-275", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationName", 0},
-	{"UBL-CR-276", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationDate", 0},
-	{"UBL-CR-277", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationExpirationDate", 0},
-	{"UBL-CR-278", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity CompanyLegalFormCode", 0},
-	{"UBL-CR-279", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity CompanyLegalForm", 0},
-	{"UBL-CR-280", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity SoleProprietorshipIndicator", 0},
-	{"UBL-CR-281", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity CompanyLiquidationStatusCode", 0},
-	{"UBL-CR-282", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity CorporateStockAmount", 0},
-	{"UBL-CR-283", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity FullyPaidSharesIndicator", 0},
-	{"UBL-CR-284", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationAddress", 0},
-	{"UBL-CR-285", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity CorporateRegistrationScheme", 0},
-	{"UBL-CR-286", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity HeadOfficeParty", 0},
-	{"UBL-CR-287", Warning, nil, "A UBL invoice should not include the PayeeParty PartyLegalEntity ShareholderParty", 0},
-	{"UBL-CR-288", Warning, nil, "A UBL invoice should not include the PayeeParty Contact", 0},
-	{"UBL-CR-289", Warning, nil, "A UBL invoice should not include the PayeeParty Person", 0},
-	{"UBL-CR-290", Warning, nil, "A UBL invoice should not include the PayeeParty AgentParty", 0},
-	{"UBL-CR-291", Warning, nil, "A UBL invoice should not include the PayeeParty ServiceProviderParty", 0},
-	{"UBL-CR-292", Warning, nil, "A UBL invoice should not include the PayeeParty PowerOfAttorney", 0},
-	{"UBL-CR-293", Warning, nil, "A UBL invoice should not include the PayeeParty FinancialAccount", 0},
-	{"UBL-CR-294", Warning, nil, "A UBL invoice should not include the BuyerCustomerParty", 0},
-	{"UBL-CR-295", Warning, nil, "A UBL invoice should not include the SellerSupplierParty", 0},
-	{"UBL-CR-296", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty MarkCareIndicator", 0},
-	{"UBL-CR-297", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty MarkAttentionIndicator", 0},
-	{"UBL-CR-298", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty WebsiteURI", 0},
-	{"UBL-CR-299", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty LogoReferenceID", 0},
-	{"UBL-CR-300", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty EndpointID", 0},
-	{"UBL-CR-301", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty IndustryClassificationCode", 0},
-	{"UBL-CR-302", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyIdentification", 0},
-	{"UBL-CR-303", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty Language", 0},
-	{"UBL-CR-304", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress ID", 0},
-	{"UBL-CR-305", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress AddressTypeCode", 0},
-	{"UBL-CR-306", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress AddressFormatCode", 0},
-	{"UBL-CR-307", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Postbox", 0},
-	{"UBL-CR-308", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Floor", 0},
-	{"UBL-CR-309", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Room", 0},
-	{"UBL-CR-310", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress BlockName", 0},
-	{"UBL-CR-311", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress BuildingName", 0},
-	{"UBL-CR-312", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress BuildingNumber", 0},
-	{"UBL-CR-313", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress InhouseMail", 0},
-	{"UBL-CR-314", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Department", 0},
-	{"UBL-CR-315", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress MarkAttention", 0},
-	{"UBL-CR-316", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress MarkCare", 0},
-	{"UBL-CR-317", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress PlotIdentification", 0},
-	{"UBL-CR-318", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress CitySubdivisionName", 0},
-	{"UBL-CR-319", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress CountrySubentityCode", 0},
-	{"UBL-CR-320", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Region", 0},
-	{"UBL-CR-321", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress District", 0},
-	{"UBL-CR-322", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress TimezoneOffset", 0},
-	{"UBL-CR-323", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Country Name", 0},
-	{"UBL-CR-324", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PostalAddress LocationCoordinate", 0},
-	{"UBL-CR-325", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PhysicalLocation", 0},
-	{"UBL-CR-326", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme RegistrationName", 0},
-	{"UBL-CR-327", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxLevelCode", 0},
-	{"UBL-CR-328", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme ExemptionReasonCode", 0},
-	{"UBL-CR-329", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme ExemptionReason", 0},
-	{"UBL-CR-330", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme RegistrationAddress", 0},
-	{"UBL-CR-331", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme Name", 0},
-	{"UBL-CR-332", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme TaxTypeCode", 0},
-	{"UBL-CR-333", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme CurrencyCode", 0},
-	{"UBL-CR-334", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme JurisdictionRegionAddress", 0},
-	{"UBL-CR-335", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PartyLegalEntity", 0},
-	{"UBL-CR-336", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty Contact", 0},
-	{"UBL-CR-337", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty Person", 0},
-	{"UBL-CR-338", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty AgentParty", 0},
-	{"UBL-CR-339", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty ServiceProviderParty", 0},
-	{"UBL-CR-340", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty PowerOfAttorney", 0},
-	{"UBL-CR-341", Warning, nil, "A UBL invoice should not include the TaxRepresentativeParty FinancialAccount", 0},
-	{"UBL-CR-342", Warning, nil, "A UBL invoice should not include the Delivery ID", 0},
-	{"UBL-CR-343", Warning, nil, "A UBL invoice should not include the Delivery Quantity", 0},
-	{"UBL-CR-344", Warning, nil, "A UBL invoice should not include the Delivery MinimumQuantity", 0},
-	{"UBL-CR-345", Warning, nil, "A UBL invoice should not include the Delivery MaximumQuantity", 0},
-	{"UBL-CR-346", Warning, nil, "A UBL invoice should not include the Delivery ActualDeliveryTime", 0},
-	{"UBL-CR-347", Warning, nil, "A UBL invoice should not include the Delivery LatestDeliveryDate", 0},
-	{"UBL-CR-348", Warning, nil, "A UBL invoice should not include the Delivery LatestDeliveryTime", 0},
-	{"UBL-CR-349", Warning, nil, "A UBL invoice should not include the Delivery ReleaseID", 0},
-	{"UBL-CR-350", Warning, nil, "A UBL invoice should not include the Delivery TrackingID", 0},
-	{"UBL-CR-351", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Description", 0},
-	{"UBL-CR-352", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Conditions", 0},
-	{"UBL-CR-353", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation CountrySubentity", 0},
-	{"UBL-CR-354", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation CountrySubentityCode", 0},
-	{"UBL-CR-355", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation LocationTypeCode", 0},
-	{"UBL-CR-356", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation InformationURI", 0},
-	{"UBL-CR-357", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Name", 0},
-	{"UBL-CR-358", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation ValidityPeriod", 0},
-	{"UBL-CR-359", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address ID", 0},
-	{"UBL-CR-360", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address AddressTypeCode", 0},
-	{"UBL-CR-361", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address AddressFormatCode", 0},
-	{"UBL-CR-362", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address Postbox", 0},
-	{"UBL-CR-363", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address Floor", 0},
-	{"UBL-CR-364", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address Room", 0},
-	{"UBL-CR-365", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address BlockName", 0},
-	{"UBL-CR-366", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address BuildingName", 0},
-	{"UBL-CR-367", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address BuildingNumber", 0},
-	{"UBL-CR-368", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address InhouseMail", 0},
-	{"UBL-CR-369", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address Department", 0},
-	{"UBL-CR-370", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address MarkAttention", 0},
-	{"UBL-CR-371", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address MarkCare", 0},
-	{"UBL-CR-372", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address PlotIdentification", 0},
-	{"UBL-CR-373", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address CitySubdivisionName", 0},
-	{"UBL-CR-374", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address CountrySubentityCode", 0},
-	{"UBL-CR-375", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address Region", 0},
-	{"UBL-CR-376", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address District", 0},
-	{"UBL-CR-377", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address TimezoneOffset", 0},
-	{"UBL-CR-378", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address Country Name", 0},
-	{"UBL-CR-379", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation Address LocationCoordinate", 0},
-	{"UBL-CR-380", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation SubsidiaryLocation", 0},
-	{"UBL-CR-381", Warning, nil, "A UBL invoice should not include the Delivery DeliveryLocation LocationCoordinate", 0},
-	{"UBL-CR-382", Warning, nil, "A UBL invoice should not include the Delivery AlternativeDeliveryLocation", 0},
-	{"UBL-CR-383", Warning, nil, "A UBL invoice should not include the Delivery RequestedDeliveryPeriod", 0},
-	{"UBL-CR-384", Warning, nil, "A UBL invoice should not include the Delivery EstimatedDeliveryPeriod", 0},
-	{"UBL-CR-385", Warning, nil, "A UBL invoice should not include the Delivery CarrierParty", 0},
-	{"UBL-CR-386", Warning, nil, "A UBL invoice should not include the DeliveryParty MarkCareIndicator", 0},
-	{"UBL-CR-387", Warning, nil, "A UBL invoice should not include the DeliveryParty MarkAttentionIndicator", 0},
-	{"UBL-CR-388", Warning, nil, "A UBL invoice should not include the DeliveryParty WebsiteURI", 0},
-	{"UBL-CR-389", Warning, nil, "A UBL invoice should not include the DeliveryParty LogoReferenceID", 0},
-	{"UBL-CR-390", Warning, nil, "A UBL invoice should not include the DeliveryParty EndpointID", 0},
-	{"UBL-CR-391", Warning, nil, "A UBL invoice should not include the DeliveryParty IndustryClassificationCode", 0},
-	{"UBL-CR-392", Warning, nil, "A UBL invoice should not include the DeliveryParty PartyIdentification", 0},
-	{"UBL-CR-393", Warning, nil, "A UBL invoice should not include the DeliveryParty Language", 0},
-	{"UBL-CR-394", Warning, nil, "A UBL invoice should not include the DeliveryParty PostalAddress", 0},
-	{"UBL-CR-395", Warning, nil, "A UBL invoice should not include the DeliveryParty PhysicalLocation", 0},
-	{"UBL-CR-396", Warning, nil, "A UBL invoice should not include the DeliveryParty PartyTaxScheme", 0},
-	{"UBL-CR-397", Warning, nil, "A UBL invoice should not include the DeliveryParty PartyLegalEntity", 0},
-	{"UBL-CR-398", Warning, nil, "A UBL invoice should not include the DeliveryParty Contact", 0},
-	{"UBL-CR-399", Warning, nil, "A UBL invoice should not include the DeliveryParty Person", 0},
-	{"UBL-CR-400", Warning, nil, "A UBL invoice should not include the DeliveryParty AgentParty", 0},
-	{"UBL-CR-401", Warning, nil, "A UBL invoice should not include the DeliveryParty ServiceProviderParty", 0},
-	{"UBL-CR-402", Warning, nil, "A UBL invoice should not include the DeliveryParty PowerOfAttorney", 0},
-	{"UBL-CR-403", Warning, nil, "A UBL invoice should not include the DeliveryParty FinancialAccount", 0},
-	{"UBL-CR-404", Warning, nil, "A UBL invoice should not include the Delivery NotifyParty", 0},
-	{"UBL-CR-405", Warning, nil, "A UBL invoice should not include the Delivery Despatch", 0},
-	{"UBL-CR-406", Warning, nil, "A UBL invoice should not include the Delivery DeliveryTerms", 0},
-	{"UBL-CR-407", Warning, nil, "A UBL invoice should not include the Delivery MinimumDeliveryUnit", 0},
-	{"UBL-CR-408", Warning, nil, "A UBL invoice should not include the Delivery MaximumDeliveryUnit", 0},
-	{"UBL-CR-409", Warning, nil, "A UBL invoice should not include the Delivery Shipment", 0},
-	{"UBL-CR-410", Warning, nil, "A UBL invoice should not include the DeliveryTerms", 0},
-	{"UBL-CR-411", Warning, nil, "A UBL invoice should not include the PaymentMeans ID", 0},
-	{"UBL-CR-412", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentDueDate", 0},
-	{"UBL-CR-413", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentChannelCode", 0},
-	{"UBL-CR-414", Warning, nil, "A UBL invoice should not include the PaymentMeans InstructionID", 0},
-	{"UBL-CR-415", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount CardTypeCode", 0},
-	{"UBL-CR-416", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount ValidityStartDate", 0},
-	{"UBL-CR-417", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount ExpiryDate", 0},
-	{"UBL-CR-418", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount IssuerID", 0},
-	{"UBL-CR-419", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount IssueNumberID", 0},
-	{"UBL-CR-420", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount CV2ID", 0},
-	{"UBL-CR-421", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount CardChipCode", 0},
-	{"UBL-CR-422", Warning, nil, "A UBL invoice should not include the PaymentMeans CardAccount ChipApplicationID", 0},
-	{"UBL-CR-424", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount AliasName", 0},
-	{"UBL-CR-425", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount AccountTypeCode", 0},
-	{"UBL-CR-426", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount AccountFormatCode", 0},
-	{"UBL-CR-427", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount CurrencyCode", 0},
-	{"UBL-CR-428", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount PaymentNote", 0},
-	{"UBL-CR-429", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch Name", 0},
-	{"UBL-CR-430", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch FinancialInstitution Name", 0},
-	{"UBL-CR-431", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch FinancialInstitution Address", 0},
-	{"UBL-CR-432", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch Address", 0},
-	{"UBL-CR-433", Warning, nil, "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount Country", 0},
-	{"UBL-CR-434", Warning, nil, "A UBL invoice should not include the PaymentMeans CreditAccount", 0},
-	{"UBL-CR-435", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate MandateTypeCode", 0},
-	{"UBL-CR-436", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate MaximumPaymentInstructionsNumeric", 0},
-	{"UBL-CR-437", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate MaximumPaidAmount", 0},
-	{"UBL-CR-438", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate SignatureID", 0},
-	{"UBL-CR-439", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerParty", 0},
-	{"UBL-CR-440", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount Name", 0},
-	{"UBL-CR-441", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount AliasName", 0},
-	{"UBL-CR-442", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount AccountTypeCode", 0},
-	{"UBL-CR-443", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount AccountFormatCode", 0},
-	{"UBL-CR-444", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount CurrencyCode", 0},
-	{"UBL-CR-445", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount PaymentNote", 0},
-	{"UBL-CR-446", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount FinancialInstitutionBranch", 0},
-	{"UBL-CR-447", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount Country", 0},
-	{"UBL-CR-448", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate ValidityPeriod", 0},
-	{"UBL-CR-449", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate PaymentReversalPeriod", 0},
-	{"UBL-CR-450", Warning, nil, "A UBL invoice should not include the PaymentMeans PaymentMandate Clause", 0},
-	{"UBL-CR-451", Warning, nil, "A UBL invoice should not include the PaymentMeans TradeFinancing", 0},
-	{"UBL-CR-452", Warning, nil, "A UBL invoice should not include the PaymentTerms ID", 0},
-	{"UBL-CR-453", Warning, nil, "A UBL invoice should not include the PaymentTerms PaymentMeansID", 0},
-	{"UBL-CR-454", Warning, nil, "A UBL invoice should not include the PaymentTerms PrepaidPaymentReferenceID", 0},
-	{"UBL-CR-455", Warning, nil, "A UBL invoice should not include the PaymentTerms ReferenceEventCode", 0},
-	{"UBL-CR-456", Warning, nil, "A UBL invoice should not include the PaymentTerms SettlementDiscountPercent", 0},
-	{"UBL-CR-457", Warning, nil, "A UBL invoice should not include the PaymentTerms PenaltySurchargePercent", 0},
-	{"UBL-CR-458", Warning, nil, "A UBL invoice should not include the PaymentTerms PaymentPercent", 0},
-	{"UBL-CR-459", Warning, nil, "A UBL invoice should not include the PaymentTerms Amount", 0},
-	{"UBL-CR-460", Warning, nil, "A UBL invoice should not include the PaymentTerms SettlementDiscountAmount", 0},
-	{"UBL-CR-461", Warning, nil, "A UBL invoice should not include the PaymentTerms PenaltyAmount", 0},
-	{"UBL-CR-462", Warning, nil, "A UBL invoice should not include the PaymentTerms PaymentTermsDetailsURI", 0},
-	{"UBL-CR-463", Warning, nil, "A UBL invoice should not include the PaymentTerms PaymentDueDate", 0},
-	{"UBL-CR-464", Warning, nil, "A UBL invoice should not include the PaymentTerms InstallmentDueDate", 0},
-	{"UBL-CR-465", Warning, nil, "A UBL invoice should not include the PaymentTerms InvoicingPartyReference", 0},
-	{"UBL-CR-466", Warning, nil, "A UBL invoice should not include the PaymentTerms SettlementPeriod", 0},
-	{"UBL-CR-467", Warning, nil, "A UBL invoice should not include the PaymentTerms PenaltyPeriod", 0},
-	{"UBL-CR-468", Warning, nil, "A UBL invoice should not include the PaymentTerms ExchangeRate", 0},
-	{"UBL-CR-469", Warning, nil, "A UBL invoice should not include the PaymentTerms ValidityPeriod", 0},
-	{"UBL-CR-470", Warning, nil, "A UBL invoice should not include the PrepaidPayment", 0},
-	{"UBL-CR-471", Warning, nil, "A UBL invoice should not include the AllowanceCharge ID", 0},
-	{"UBL-CR-472", Warning, nil, "A UBL invoice should not include the AllowanceCharge PrepaidIndicator", 0},
-	{"UBL-CR-473", Warning, nil, "A UBL invoice should not include the AllowanceCharge SequenceNumeric", 0},
-	{"UBL-CR-474", Warning, nil, "A UBL invoice should not include the AllowanceCharge AccountingCostCode", 0},
-	{"UBL-CR-475", Warning, nil, "A UBL invoice should not include the AllowanceCharge AccountingCost", 0},
-	{"UBL-CR-476", Warning, nil, "A UBL invoice should not include the AllowanceCharge PerUnitAmount", 0},
-	{"UBL-CR-477", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory Name", 0},
-	{"UBL-CR-478", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory BaseUnitMeasure", 0},
-	{"UBL-CR-479", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory PerUnitAmount", 0},
-	{"UBL-CR-480", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TaxExemptionReasonCode", 0},
-	{"UBL-CR-481", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TaxExemptionReason", 0},
-	{"UBL-CR-482", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TierRange", 0},
-	{"UBL-CR-483", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TierRatePercent", 0},
-	{"UBL-CR-484", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme Name", 0},
-	{"UBL-CR-485", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme TaxTypeCode", 0},
-	{"UBL-CR-486", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme CurrencyCode", 0},
-	{"UBL-CR-487", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme JurisdictionRegionAddress", 0},
-	{"UBL-CR-488", Warning, nil, "A UBL invoice should not include the AllowanceCharge TaxTotal", 0},
-	{"UBL-CR-489", Warning, nil, "A UBL invoice should not include the AllowanceCharge PaymentMeans", 0},
-	{"UBL-CR-490", Warning, nil, "A UBL invoice should not include the TaxExchangeRate", 0},
-	{"UBL-CR-491", Warning, nil, "A UBL invoice should not include the PricingExchangeRate", 0},
-	{"UBL-CR-492", Warning, nil, "A UBL invoice should not include the PaymentExchangeRate", 0},
-	{"UBL-CR-493", Warning, nil, "A UBL invoice should not include the PaymentAlternativeExchangeRate", 0},
-	{"UBL-CR-494", Warning, nil, "A UBL invoice should not include the TaxTotal RoundingAmount", 0},
-	{"UBL-CR-495", Warning, nil, "A UBL invoice should not include the TaxTotal TaxEvidenceIndicator", 0},
-	{"UBL-CR-496", Warning, nil, "A UBL invoice should not include the TaxTotal TaxIncludedIndicator", 0},
-	{"UBL-CR-497", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal CalulationSequenceNumeric", 0},
-	{"UBL-CR-498", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TransactionCurrencyTaxAmount", 0},
-	{"UBL-CR-499", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal Percent", 0},
-	{"UBL-CR-500", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal BaseUnitMeasure", 0},
-	{"UBL-CR-501", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal PerUnitAmount", 0},
-	{"UBL-CR-502", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TierRange", 0},
-	{"UBL-CR-503", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TierRatePercent", 0},
-	{"UBL-CR-504", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory Name", 0},
-	{"UBL-CR-505", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory BaseUnitMeasure", 0},
-	{"UBL-CR-506", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory PerUnitAmount", 0},
-	{"UBL-CR-507", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TierRange", 0},
-	{"UBL-CR-508", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TierRatePercent", 0},
-	{"UBL-CR-509", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme Name", 0},
-	{"UBL-CR-510", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme TaxTypeCode", 0},
-	{"UBL-CR-511", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme CurrencyCode", 0},
-	{"UBL-CR-512", Warning, nil, "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme JurisdictionRegionAddress", 0},
-	{"UBL-CR-513", Warning, nil, "A UBL invoice should not include the WithholdingTaxTotal", 0},
-	{"UBL-CR-514", Warning, nil, "A UBL invoice should not include the LegalMonetaryTotal PayableAlternativeAmount", 0},
-	{"UBL-CR-515", Warning, nil, "A UBL invoice should not include the InvoiceLine UUID", 0},
-	{"UBL-CR-516", Warning, nil, "A UBL invoice should not include the InvoiceLine TaxPointDate", 0},
-	{"UBL-CR-517", Warning, nil, "A UBL invoice should not include the InvoiceLine AccountingCostCode", 0},
-	{"UBL-CR-518", Warning, nil, "A UBL invoice should not include the InvoiceLine PaymentPurposeCode", 0},
-	{"UBL-CR-519", Warning, nil, "A UBL invoice should not include the InvoiceLine FreeOfChargeIndicator", 0},
-	{"UBL-CR-520", Warning, nil, "A UBL invoice should not include the InvoiceLine InvoicePeriod StartTime", 0},
-	{"UBL-CR-521", Warning, nil, "A UBL invoice should not include the InvoiceLine InvoicePeriod EndTime", 0},
-	{"UBL-CR-522", Warning, nil, "A UBL invoice should not include the InvoiceLine InvoicePeriod DurationMeasure", 0},
-	{"UBL-CR-523", Warning, nil, "A UBL invoice should not include the InvoiceLine InvoicePeriod DescriptionCode", 0},
-	{"UBL-CR-524", Warning, nil, "A UBL invoice should not include the InvoiceLine InvoicePeriod Description", 0},
-	{"UBL-CR-525", Warning, nil, "A UBL invoice should not include the InvoiceLine OrderLineReference SalesOrderLineID", 0},
-	{"UBL-CR-526", Warning, nil, "A UBL invoice should not include the InvoiceLine OrderLineReference UUID", 0},
-	{"UBL-CR-527", Warning, nil, "A UBL invoice should not include the InvoiceLine OrderLineReference LineStatusCode", 0},
-	{"UBL-CR-528", Warning, nil, "A UBL invoice should not include the InvoiceLine OrderLineReference OrderReference", 0},
-	{"UBL-CR-529", Warning, nil, "A UBL invoice should not include the InvoiceLine DespatchLineReference", 0},
-	{"UBL-CR-530", Warning, nil, "A UBL invoice should not include the InvoiceLine ReceiptLineReference", 0},
-	{"UBL-CR-531", Warning, nil, "A UBL invoice should not include the InvoiceLine BillingReference", 0},
-	{"UBL-CR-532", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference CopyIndicator", 0},
-	{"UBL-CR-533", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference UUID", 0},
-	{"UBL-CR-534", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference IssueDate", 0},
-	{"UBL-CR-535", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference IssueTime", 0},
-	{"UBL-CR-537", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference DocumentType", 0},
-	{"UBL-CR-538", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference Xpath", 0},
-	{"UBL-CR-539", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference LanguageID", 0},
-	{"UBL-CR-540", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference LocaleCode", 0},
-	{"UBL-CR-541", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference VersionID", 0},
-	{"UBL-CR-542", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference DocumentStatusCode", 0},
-	{"UBL-CR-543", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference DocumentDescription", 0},
-	{"UBL-CR-544", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference Attachment", 0},
-	{"UBL-CR-545", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference ValidityPeriod", 0},
-	{"UBL-CR-546", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference IssuerParty", 0},
-	{"UBL-CR-547", Warning, nil, "A UBL invoice should not include the InvoiceLine DocumentReference ResultOfVerification", 0},
-	{"UBL-CR-548", Warning, nil, "A UBL invoice should not include the InvoiceLine PricingReference", 0},
-	{"UBL-CR-549", Warning, nil, "A UBL invoice should not include the InvoiceLine OriginatorParty", 0},
-	{"UBL-CR-550", Warning, nil, "A UBL invoice should not include the InvoiceLine Delivery", 0},
-	{"UBL-CR-551", Warning, nil, "A UBL invoice should not include the InvoiceLine PaymentTerms", 0},
-	{"UBL-CR-552", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge ID", 0},
-	{"UBL-CR-553", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge PrepaidIndicator", 0},
-	{"UBL-CR-554", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge SequenceNumeric", 0},
-	{"UBL-CR-555", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge AccountingCostCode", 0},
-	{"UBL-CR-556", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge AccountingCost", 0},
-	{"UBL-CR-557", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge PerUnitAmount", 0},
-	{"UBL-CR-558", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge TaxCategory", 0},
-	{"UBL-CR-559", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge TaxTotal", 0},
-	{"UBL-CR-560", Warning, nil, "A UBL invoice should not include the InvoiceLine AllowanceCharge PaymentMeans", 0},
-	{"UBL-CR-561", Warning, nil, "A UBL invoice should not include the InvoiceLine TaxTotal", 0},
-	{"UBL-CR-562", Warning, nil, "A UBL invoice should not include the InvoiceLine WithholdingTaxTotal", 0},
-	{"UBL-CR-563", Warning, nil, "A UBL invoice should not include the InvoiceLine Item PackQuantity", 0},
-	{"UBL-CR-564", Warning, nil, "A UBL invoice should not include the InvoiceLine Item PackSizeNumeric", 0},
-	{"UBL-CR-565", Warning, nil, "A UBL invoice should not include the InvoiceLine Item CatalogueIndicator", 0},
-	{"UBL-CR-566", Warning, nil, "A UBL invoice should not include the InvoiceLine Item HazardousRiskIndicator", 0},
-	{"UBL-CR-567", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalInformation", 0},
-	{"UBL-CR-568", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Keyword", 0},
-	{"UBL-CR-569", Warning, nil, "A UBL invoice should not include the InvoiceLine Item BrandName", 0},
-	{"UBL-CR-570", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ModelName", 0},
-	{"UBL-CR-571", Warning, nil, "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification ExtendedID", 0},
-	{"UBL-CR-572", Warning, nil, "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification BarcodeSymbologyID", 0},
-	{"UBL-CR-573", Warning, nil, "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification PhysicalAttribute", 0},
-	{"UBL-CR-574", Warning, nil, "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification MeasurementDimension", 0},
-	{"UBL-CR-575", Warning, nil, "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification IssuerParty", 0},
-	{"UBL-CR-576", Warning, nil, "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification ExtendedID", 0},
-	{"UBL-CR-577", Warning, nil, "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification BarcodeSymbologyID", 0},
-	{"UBL-CR-578", Warning, nil, "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification PhysicalAttribute", 0},
-	{"UBL-CR-579", Warning, nil, "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification MeasurementDimension", 0},
-	{"UBL-CR-580", Warning, nil, "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification IssuerParty", 0},
-	{"UBL-CR-581", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ManufacturersItemIdentification", 0},
-	{"UBL-CR-582", Warning, nil, "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification ExtendedID", 0},
-	{"UBL-CR-583", Warning, nil, "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification BarcodeSymbologyID", 0},
-	{"UBL-CR-584", Warning, nil, "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification PhysicalAttribute", 0},
-	{"UBL-CR-585", Warning, nil, "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification MeasurementDimension", 0},
-	{"UBL-CR-586", Warning, nil, "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification IssuerParty", 0},
-	{"UBL-CR-587", Warning, nil, "A UBL invoice should not include the InvoiceLine Item CatalogueItemIdentification", 0},
-	{"UBL-CR-588", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemIdentification", 0},
-	{"UBL-CR-589", Warning, nil, "A UBL invoice should not include the InvoiceLine Item CatalogueDocumentReference", 0},
-	{"UBL-CR-590", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ItemSpecificationDocumentReference", 0},
-	{"UBL-CR-591", Warning, nil, "A UBL invoice should not include the InvoiceLine Item OriginCountry Name", 0},
-	{"UBL-CR-592", Warning, nil, "A UBL invoice should not include the InvoiceLine Item CommodityClassification NatureCode", 0},
-	{"UBL-CR-593", Warning, nil, "A UBL invoice should not include the InvoiceLine Item CommodityClassification CargoTypeCode", 0},
-	{"UBL-CR-594", Warning, nil, "A UBL invoice should not include the InvoiceLine Item CommodityClassification CommodityCode", 0},
-	{"UBL-CR-595", Warning, nil, "A UBL invoice should not include the InvoiceLine Item TransactionConditions", 0},
-	{"UBL-CR-596", Warning, nil, "A UBL invoice should not include the InvoiceLine Item HazardousItem", 0},
-	{"UBL-CR-597", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory Name", 0},
-	{"UBL-CR-598", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory BaseUnitMeasure", 0},
-	{"UBL-CR-599", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory PerUnitAmount", 0},
-	{"UBL-CR-600", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxExemptionReasonCode", 0},
-	{"UBL-CR-601", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxExemptionReason", 0},
-	{"UBL-CR-602", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TierRange", 0},
-	{"UBL-CR-603", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TierRatePercent", 0},
-	{"UBL-CR-604", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme Name", 0},
-	{"UBL-CR-605", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme TaxTypeCode", 0},
-	{"UBL-CR-606", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme CurrencyCode", 0},
-	{"UBL-CR-607", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme JurisdictionRegionAddress", 0},
-	{"UBL-CR-608", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ID", 0},
-	{"UBL-CR-609", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty NameCode", 0},
-	{"UBL-CR-610", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty TestMethod", 0},
-	{"UBL-CR-611", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ValueQuantity", 0},
-	{"UBL-CR-612", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ValueQualifier", 0},
-	{"UBL-CR-613", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ImportanceCode", 0},
-	{"UBL-CR-614", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ListValue", 0},
-	{"UBL-CR-615", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty UsabilityPeriod", 0},
-	{"UBL-CR-616", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ItemPropertyGroup", 0},
-	{"UBL-CR-617", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty RangeDimension", 0},
-	{"UBL-CR-618", Warning, nil, "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ItemPropertyRange", 0},
-	{"UBL-CR-619", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ManufacturerParty", 0},
-	{"UBL-CR-620", Warning, nil, "A UBL invoice should not include the InvoiceLine Item InformationContentProviderParty", 0},
-	{"UBL-CR-621", Warning, nil, "A UBL invoice should not include the InvoiceLine Item OriginAddress", 0},
-	{"UBL-CR-622", Warning, nil, "A UBL invoice should not include the InvoiceLine Item ItemInstance", 0},
-	{"UBL-CR-623", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Certificate", 0},
-	{"UBL-CR-624", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Dimension", 0},
-	{"UBL-CR-625", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price PriceChangeReason", 0},
-	{"UBL-CR-626", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price PriceTypeCode", 0},
-	{"UBL-CR-627", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price PriceType", 0},
-	{"UBL-CR-628", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price OrderableUnitFactorRate", 0},
-	{"UBL-CR-629", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price ValidityPeriod", 0},
-	{"UBL-CR-630", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price PriceList", 0},
-	{"UBL-CR-632", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge ID", 0},
-	{"UBL-CR-633", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AllowanceChargeReasonCode", 0},
-	{"UBL-CR-634", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AllowanceChargeReason", 0},
-	{"UBL-CR-635", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge MultiplierFactorNumeric", 0},
-	{"UBL-CR-636", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge PrepaidIndicator", 0},
-	{"UBL-CR-637", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge SequenceNumeric", 0},
-	{"UBL-CR-638", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AccountingCostCode", 0},
-	{"UBL-CR-639", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AccountingCost", 0},
-	{"UBL-CR-640", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge PerUnitAmount", 0},
-	{"UBL-CR-641", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge TaxCategory", 0},
-	{"UBL-CR-642", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge TaxTotal", 0},
-	{"UBL-CR-643", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge PaymentMeans", 0},
-	{"UBL-CR-644", Warning, nil, "A UBL invoice should not include the InvoiceLine Item Price PricingExchangeRate", 0},
-	{"UBL-CR-645", Warning, nil, "A UBL invoice should not include the InvoiceLine DeliveryTerms", 0},
-	{"UBL-CR-646", Warning, nil, "A UBL invoice should not include the InvoiceLine SubInvoiceLine", 0},
-	{"UBL-CR-647", Warning, nil, "A UBL invoice should not include the InvoiceLine ItemPriceExtension", 0},
-	{"UBL-CR-648", Warning, nil, "A UBL invoice should not include the CustomizationID scheme identifier", 0},
-	{"UBL-CR-649", Warning, nil, "A UBL invoice should not include the ProfileID scheme identifier", 0},
-	{"UBL-CR-650", Warning, nil, "A UBL invoice shall not include the Invoice ID scheme identifier", 0},
-	{"UBL-CR-651", Warning, nil, "A UBL invoice should not include the SalesOrderID scheme identifier", 0},
-	{"UBL-CR-652", Warning, nil, "A UBL invoice should not include the PartyTaxScheme CompanyID scheme identifier", 0},
-	{"UBL-CR-653", Warning, nil, "A UBL invoice should not include the PaymentID scheme identifier", 0},
-	{"UBL-CR-654", Warning, nil, "A UBL invoice should not include the PayeeFinancialAccount scheme identifier", 0},
-	{"UBL-CR-655", Warning, nil, "A UBL invoice shall not include the FinancialInstitutionBranch ID scheme identifier", 0},
-	{"UBL-CR-656", Warning, nil, "A UBL invoice should not include the InvoiceTypeCode listID", 0},
-	{"UBL-CR-657", Warning, nil, "A UBL invoice should not include the DocumentCurrencyCode listID", 0},
-	{"UBL-CR-658", Warning, nil, "A UBL invoice should not include the TaxCurrencyCode listID", 0},
-	{"UBL-CR-659", Warning, nil, "A UBL invoice shall not include the AdditionalDocumentReference DocumentTypeCode listID", 0},
-	{"UBL-CR-660", Warning, nil, "A UBL invoice should not include the Country Identification code listID", 0},
-	{"UBL-CR-661", Warning, nil, "A UBL invoice should not include the PaymentMeansCode listID", 0},
-	{"UBL-CR-662", Warning, nil, "A UBL invoice should not include the AllowanceChargeReasonCode listID", 0},
-	{"UBL-CR-663", Warning, nil, "A UBL invoice should not include the unitCodeListID", 0},
-	{"UBL-CR-664", Warning, nil, "A UBL invoice should not include the FinancialInstitutionBranch FinancialInstitution", 0},
-	{"UBL-CR-665", Warning, nil, "A UBL invoice should not include the AdditionalDocumentReference ID schemeID unless the DocumentTypeCode equals '130'", 0},
-	{"UBL-CR-666", Fatal, nil, "A UBL invoice shall not include an AdditionalDocumentReference simultaneously referring an Invoice Object Identifier and an Attachment", 0},
-	{"UBL-CR-667", Warning, nil, "A UBL invoice should not include a Buyer Item Identification schemeID", 0},
-	{"UBL-CR-668", Warning, nil, "A UBL invoice should not include a Sellers Item Identification schemeID", 0},
-	{"UBL-CR-669", Warning, nil, "A UBL invoice should not include a Price Allowance Reason Code", 0},
-	{"UBL-CR-670", Warning, nil, "A UBL invoice should not include a Price Allowance Reason", 0},
-	{"UBL-CR-671", Warning, nil, "A UBL invoice should not include a Price Allowance Multiplier Factor", 0},
-	{"UBL-CR-672", Warning, nil, "A UBL credit note should not include the CreditNoteTypeCode listID", 0},
-	{"UBL-CR-673", Fatal, nil, "A UBL invoice shall not include an AdditionalDocumentReference simultaneously referring an Invoice Object Identifier and an Document Description", 0},
-	{"UBL-CR-674", Warning, nil, "A UBL invoice should not include the PrimaryAccountNumber schemeID", 0},
-	{"UBL-CR-675", Warning, nil, "A UBL invoice should not include the NetworkID schemeID", 0},
-	{"UBL-CR-676", Warning, nil, "A UBL invoice should not include the PaymentMandate/ID schemeID", 0},
-	{"UBL-CR-677", Warning, nil, "A UBL invoice should not include the PayerFinancialAccount/ID schemeID", 0},
-	{"UBL-CR-678", Warning, nil, "A UBL invoice should not include the TaxCategory/ID schemeID", 0},
-	{"UBL-CR-679", Warning, nil, "A UBL invoice should not include the ClassifiedTaxCategory/ID schemeID", 0},
-	{"UBL-CR-680", Warning, nil, "A UBL invoice should not include the PaymentMeans/PayerFinancialAccount", 0},
-	{"UBL-CR-681", Warning, nil, "A UBL invoice should not include the PaymentMeans InstructionNote", 0},
-	{"UBL-CR-682", Warning, nil, "A UBL invoice should not include the Delivery DeliveryAddress", 0},
-	{"UBL-DT-01", Fatal, nil, "Amounts shall be decimal up to two fraction digits", 0},
-	{"UBL-DT-06", Fatal, nil, "Binary object elements shall contain the mime code attribute", 0},
-	{"UBL-DT-07", Fatal, nil, "Binary object elements shall contain the file name attribute", 0},
-	{"UBL-DT-08", Warning, nil, "Scheme name attribute should not be present", 0},
-	{"UBL-DT-09", Warning, nil, "Scheme agency name attribute should not be present", 0},
-	{"UBL-DT-10", Warning, nil, "Scheme data uri attribute should not be present", 0},
-	{"UBL-DT-11", Warning, nil, "Scheme uri attribute should not be present", 0},
-	{"UBL-DT-12", Warning, nil, "Format attribute should not be present", 0},
-	{"UBL-DT-13", Warning, nil, "Unit code list identifier attribute should not be present", 0},
-	{"UBL-DT-14", Warning, nil, "Unit code list agency identifier attribute should not be present", 0},
-	{"UBL-DT-15", Warning, nil, "Unit code list agency name attribute should not be present", 0},
-	{"UBL-DT-16", Warning, nil, "List agency name attribute should not be present", 0},
-	{"UBL-DT-17", Warning, nil, "List name attribute should not be present", 0},
-	{"UBL-DT-18", Warning, nil, "Name attribute should not be present", 0},
-	{"UBL-DT-19", Warning, nil, "Language identifier attribute should not be present", 0},
-	{"UBL-DT-20", Warning, nil, "List uri attribute should not be present", 0},
-	{"UBL-DT-21", Warning, nil, "List scheme uri attribute should not be present", 0},
-	{"UBL-DT-22", Warning, nil, "Language local identifier attribute should not be present", 0},
-	{"UBL-DT-23", Warning, nil, "Uri attribute should not be present", 0},
-	{"UBL-DT-24", Warning, nil, "Currency code list version id should not be present", 0},
-	{"UBL-DT-25", Warning, nil, "CharacterSetCode attribute should not be present", 0},
-	{"UBL-DT-26", Warning, nil, "EncodingCode attribute should not be present", 0},
-	{"UBL-DT-27", Warning, nil, "Scheme Agency ID attribute should not be present", 0},
-	{"UBL-DT-28", Warning, nil, "List Agency ID attribute should not be present", 0},
-	{"UBL-SR-01", Fatal, nil, "Contract identifier shall occur maximum once.", 0},
-	{"UBL-SR-02", Fatal, nil, "Receive advice identifier shall occur maximum once", 0},
-	{"UBL-SR-03", Fatal, nil, "Despatch advice identifier shall occur maximum once", 0},
-	{"UBL-SR-04", Fatal, nil, "Invoice object identifier shall occur maximum once", 0},
-	{"UBL-SR-05", Fatal, nil, "Payment terms shall occur maximum once", 0},
-	{"UBL-SR-06", Fatal, nil, "Preceding invoice reference shall occur maximum once", 0},
-	{"UBL-SR-07", Fatal, nil, "If there is a preceding invoice reference, the preceding invoice number shall be present", 0},
-	{"UBL-SR-08", Fatal, nil, "Invoice period shall occur maximum once", 0},
-	{"UBL-SR-09", Fatal, nil, "Seller name shall occur maximum once", 0},
-	{"UBL-SR-10", Fatal, nil, "Seller trader name shall occur maximum once", 0},
-	{"UBL-SR-11", Fatal, nil, "Seller legal registration identifier shall occur maximum once", 0},
-	{"UBL-SR-12", Fatal, nil, "Seller VAT identifier shall occur maximum once", 0},
-	{"UBL-SR-13", Fatal, nil, "Seller tax registration shall occur maximum once", 0},
-	{"UBL-SR-14", Fatal, nil, "Seller additional legal information shall occur maximum once", 0},
-	{"UBL-SR-15", Fatal, nil, "Buyer name shall occur maximum once", 0},
-	{"UBL-SR-16", Fatal, nil, "Buyer identifier shall occur maximum once", 0},
-	{"UBL-SR-17", Fatal, nil, "Buyer legal registration identifier shall occur maximum once", 0},
-	{"UBL-SR-18", Fatal, nil, "Buyer VAT identifier shall occur maximum once", 0},
-	{"UBL-SR-19", Fatal, nil, "Payee name shall occur maximum once, if the Payee is different from the Seller", 0},
-	{"UBL-SR-20", Fatal, nil, "Payee identifier shall occur maximum once, if the Payee is different from the Seller", 0},
-	{"UBL-SR-21", Fatal, nil, "Payee legal registration identifier shall occur maximum once, if the Payee is different from the Seller", 0},
-	{"UBL-SR-22", Fatal, nil, "Seller tax representative name shall occur maximum once, if the Seller has a tax representative", 0},
-	{"UBL-SR-23", Fatal, nil, "Seller tax representative VAT identifier shall occur maximum once, if the Seller has a tax representative", 0},
-	{"UBL-SR-24", Fatal, nil, "Deliver to information shall occur maximum once", 0},
-	{"UBL-SR-25", Fatal, nil, "Deliver to party name shall occur maximum once", 0},
-	{"UBL-SR-26", Fatal, nil, "Payment reference shall occur maximum once", 0},
-	{"UBL-SR-27", Fatal, nil, "Payment means text shall occur maximum once", 0},
-	{"UBL-SR-28", Fatal, nil, "Mandate reference identifier shall occur maximum once", 0},
-	{"UBL-SR-29", Fatal, nil, "Bank creditor reference shall occur maximum once", 0},
-	{"UBL-SR-30", Fatal, nil, "Document level allowance reason shall occur maximum once", 0},
-	{"UBL-SR-31", Fatal, nil, "Document level charge reason shall occur maximum once", 0},
-	{"UBL-SR-32", Fatal, nil, "VAT exemption reason text shall occur maximum once", 0},
-	{"UBL-SR-33", Fatal, nil, "Supporting document description shall occur maximum once", 0},
-	{"UBL-SR-34", Fatal, nil, "Invoice line note shall occur maximum once", 0},
-	{"UBL-SR-35", Fatal, nil, "Referenced purchase order line identifier shall occur maximum once", 0},
-	{"UBL-SR-36", Fatal, nil, "Invoice line period shall occur maximum once", 0},
-	{"UBL-SR-37", Fatal, nil, "Item price discount shall occur maximum once", 0},
-	{"UBL-SR-39", Fatal, nil, "Project reference shall occur maximum once.", 0},
-	{"UBL-SR-40", Fatal, nil, "Buyer trade name shall occur maximum once", 0},
-	{"UBL-SR-42", Fatal, nil, "Party tax scheme shall occur maximum twice in accounting supplier party", 0},
-	{"UBL-SR-43", Fatal, nil, "Scheme identifier shall only be used for invoiced object (document type code with value 130 or 50)", 0},
-	{"UBL-SR-44", Fatal, nil, "An Invoice may only have one unique PaymentID, but the PaymentID may be used for multiple PaymentMeans", 0},
-	{"UBL-SR-45", Fatal, nil, "Due Date shall occur maximum once", 0},
-	{"UBL-SR-46", Fatal, nil, "Payment means text shall occur maximum once", 0},
-	{"UBL-SR-47", Fatal, nil, "When there are more than one payment means code, they shall be equal", 0},
-	{"UBL-SR-48", Fatal, nil, "Invoice lines shall have one and only one classified tax category.", 0},
-	{"UBL-SR-49", Fatal, nil, "Value tax point date shall occur maximum once", 0},
-	{"UBL-SR-50", Fatal, nil, "Item description shall occur maximum once", 0},
-	{"UBL-SR-51", Fatal, nil, "An address can only have one third line.", 0},
-	{"UBL-SR-52", Fatal, nil, "Document reference shall occur maximum once", 0},
-	{"UBL-SR-53", Fatal, nil, "CompanyID (VAT Identifier) must be stated when providing the PartyTaxScheme/TaxScheme/ID.", 0},
-	{"UBL-SR-54", Fatal, []string{"BG-18"}, "An Invoice shall contain maximum one Payment Card account (BG-18).", 0},
-	{"UBL-SR-55", Fatal, []string{"BG-19"}, "An Invoice shall contain maximum one Payment Mandate (BG-19).", 0},
-	{"UBL-SR-56", Fatal, []string{"BT-17"}, "An Invoice shall contain maximum one Originator document reference identifier (BT-17).", 0},
+// ruleRows holds the metadata of the 2723 official rules, sorted by id, as
+// spans of ruleText (see metaRow).
+var ruleRows = [...]metaRow{
+	{0, 5, 5, 57, Fatal, fxAll},                                                // BR-01
+	{67, 5, 4, 47, Fatal, fxAll},                                               // BR-02
+	{123, 5, 4, 51, Fatal, fxAll},                                              // BR-03
+	{183, 5, 4, 50, Fatal, fxAll},                                              // BR-04
+	{242, 5, 4, 54, Fatal, fxAll},                                              // BR-05
+	{305, 5, 5, 49, Fatal, fxAll},                                              // BR-06
+	{364, 5, 5, 48, Fatal, fxAll},                                              // BR-07
+	{422, 5, 4, 58, Fatal, fxAll},                                              // BR-08
+	{489, 5, 10, 77, Fatal, fxAll},                                             // BR-09
+	{581, 5, 4, 57, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},       // BR-10
+	{647, 5, 5, 68, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},       // BR-11
+	{725, 5, 6, 66, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},       // BR-12
+	{802, 5, 6, 68, Fatal, fxAll},                                              // BR-13
+	{881, 5, 6, 65, Fatal, fxAll},                                              // BR-14
+	{957, 5, 6, 58, Fatal, fxAll},                                              // BR-15
+	{1026, 5, 5, 56, Fatal, fxBasic | fxEN16931 | fxExtended},                  // BR-16
+	{1092, 5, 16, 114, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-17
+	{1227, 5, 16, 144, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-18
+	{1392, 5, 16, 154, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-19
+	{1567, 5, 22, 177, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-20
+	{1771, 5, 12, 73, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-21
+	{1861, 5, 12, 67, Fatal, fxBasic | fxEN16931},                              // BR-22
+	{1945, 5, 12, 86, Fatal, fxBasic | fxEN16931},                              // BR-23
+	{2048, 5, 12, 73, Fatal, fxBasic | fxEN16931},                              // BR-24
+	{2138, 5, 12, 63, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-25
+	{2218, 5, 12, 68, Fatal, fxBasic | fxEN16931},                              // BR-26
+	{2303, 5, 6, 50, Fatal, fxBasic | fxEN16931},                               // BR-27
+	{2364, 5, 6, 52, Fatal, fxBasic | fxEN16931},                               // BR-28
+	{2427, 5, 11, 202, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-29
+	{2645, 5, 13, 218, Fatal, fxBasic | fxEN16931 | fxExtended},                // BR-30
+	{2881, 5, 11, 91, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-31
+	{2988, 5, 11, 102, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-32
+	{3106, 5, 17, 141, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-33
+	{3269, 5, 11, 85, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-36
+	{3370, 5, 12, 97, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-37
+	{3484, 5, 19, 134, Fatal, fxBasicWL | fxBasic | fxEN16931},                 // BR-38
+	{3642, 5, 12, 89, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-41
+	{3748, 5, 19, 139, Fatal, fxBasic | fxEN16931 | fxExtended},                // BR-42
+	{3911, 5, 12, 83, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-43
+	{4011, 5, 19, 130, Fatal, fxBasic | fxEN16931},                             // BR-44
+	{4165, 5, 12, 77, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-45
+	{4259, 5, 12, 73, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-46
+	{4349, 5, 12, 81, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-47
+	{4447, 5, 12, 112, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-48
+	{4576, 5, 11, 80, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-49
+	{4672, 5, 11, 120, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-50
+	{4808, 5, 5, 272, Fatal, fxEN16931 | fxExtended},                           // BR-51
+	{5090, 5, 12, 99, Fatal, fxEN16931 | fxExtended},                           // BR-52
+	{5206, 5, 11, 139, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-53
+	{5361, 5, 19, 111, Fatal, fxBasic | fxEN16931},                             // BR-54
+	{5496, 5, 10, 92, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-55
+	{5603, 5, 11, 107, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-56
+	{5726, 5, 11, 80, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-57
+	{5822, 5, 11, 188, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-61
+	{6026, 5, 5, 69, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},      // BR-62
+	{6105, 5, 5, 68, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},      // BR-63
+	{6183, 5, 6, 69, Fatal, fxBasic | fxEN16931 | fxExtended},                  // BR-64
+	{6263, 5, 6, 75, Fatal, fxBasic | fxEN16931 | fxExtended},                  // BR-65
+	{6349, 8, 50, 308, Fatal, fxBasic | fxEN16931},                             // BR-AE-01
+	{6715, 8, 42, 368, Fatal, fxBasic | fxEN16931 | fxExtended},                // BR-AE-02
+	{7133, 8, 41, 389, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-AE-03
+	{7571, 8, 42, 384, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-AE-04
+	{8005, 8, 19, 152, Fatal, fxBasic | fxEN16931 | fxExtended},                // BR-AE-05
+	{8184, 8, 17, 183, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-AE-06
+	{8392, 8, 19, 176, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-AE-07
+	{8595, 8, 58, 368, Fatal, fxBasic | fxEN16931},                             // BR-AE-08
+	{9029, 8, 19, 139, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-AE-09
+	{9195, 8, 26, 260, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-AE-10
+	{9489, 8, 50, 285, Fatal, fxBasic | fxEN16931},                             // BR-AF-01
+	{9832, 8, 30, 266, Fatal, fxBasic | fxEN16931 | fxExtended},                // BR-AF-02
+	{10136, 8, 29, 287, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AF-03
+	{10460, 8, 30, 282, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AF-04
+	{10780, 8, 19, 155, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-AF-05
+	{10962, 8, 17, 194, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AF-06
+	{11181, 8, 19, 187, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AF-07
+	{11395, 8, 85, 481, Fatal, fxBasic | fxEN16931},                            // BR-AF-08
+	{11969, 8, 33, 205, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AF-09
+	{12215, 8, 26, 153, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-AF-10
+	{12402, 8, 50, 285, Fatal, fxBasic | fxEN16931},                            // BR-AG-01
+	{12745, 8, 30, 266, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-AG-02
+	{13049, 8, 29, 287, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AG-03
+	{13373, 8, 30, 282, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AG-04
+	{13693, 8, 19, 163, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-AG-05
+	{13883, 8, 17, 194, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AG-06
+	{14102, 8, 19, 187, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AG-07
+	{14316, 8, 85, 481, Fatal, fxBasic | fxEN16931},                            // BR-AG-08
+	{14890, 8, 33, 205, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-AG-09
+	{15136, 8, 26, 153, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-AG-10
+	{15323, 7, 19, 124, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-B-01
+	{15473, 7, 37, 386, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-B-02
+	{15903, 8, 0, 102, Fatal, 0},                                               // BR-CL-01
+	{16013, 8, 0, 57, Fatal, 0},                                                // BR-CL-03
+	{16078, 8, 0, 68, Fatal, 0},                                                // BR-CL-04
+	{16154, 8, 0, 64, Fatal, 0},                                                // BR-CL-05
+	{16226, 8, 0, 81, Fatal, 0},                                                // BR-CL-06
+	{16315, 8, 0, 100, Fatal, 0},                                               // BR-CL-07
+	{16423, 8, 0, 62, Fatal, 0},                                                // BR-CL-08
+	{16493, 8, 0, 97, Fatal, 0},                                                // BR-CL-10
+	{16598, 8, 0, 110, Fatal, 0},                                               // BR-CL-11
+	{16716, 8, 0, 112, Fatal, 0},                                               // BR-CL-13
+	{16836, 8, 0, 68, Fatal, 0},                                                // BR-CL-14
+	{16912, 8, 0, 68, Fatal, 0},                                                // BR-CL-15
+	{16988, 8, 0, 69, Fatal, 0},                                                // BR-CL-16
+	{17065, 8, 0, 62, Fatal, 0},                                                // BR-CL-17
+	{17135, 8, 0, 62, Fatal, 0},                                                // BR-CL-18
+	{17205, 8, 0, 62, Fatal, 0},                                                // BR-CL-19
+	{17275, 8, 0, 59, Fatal, 0},                                                // BR-CL-20
+	{17342, 8, 0, 84, Fatal, 0},                                                // BR-CL-21
+	{17434, 8, 0, 93, Fatal, 0},                                                // BR-CL-22
+	{17535, 8, 0, 87, Fatal, 0},                                                // BR-CL-23
+	{17630, 8, 0, 45, Fatal, 0},                                                // BR-CL-24
+	{17683, 8, 0, 74, Fatal, 0},                                                // BR-CL-25
+	{17765, 8, 0, 88, Fatal, 0},                                                // BR-CL-26
+	{17861, 8, 9, 100, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-CO-03
+	{17978, 8, 12, 96, Fatal, fxBasic | fxEN16931},                             // BR-CO-04
+	{18094, 8, 11, 131, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-CO-05
+	{18244, 8, 13, 124, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-CO-06
+	{18389, 8, 13, 136, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-CO-07
+	{18546, 8, 13, 127, Fatal, fxBasic | fxEN16931},                            // BR-CO-08
+	{18694, 8, 17, 290, Fatal, fxAll},                                          // BR-CO-09
+	{19009, 8, 13, 78, Fatal, fxBasic | fxEN16931},                             // BR-CO-10
+	{19108, 8, 12, 90, Fatal, fxBasicWL | fxBasic | fxEN16931},                 // BR-CO-11
+	{19218, 8, 12, 84, Fatal, fxBasicWL | fxBasic | fxEN16931},                 // BR-CO-12
+	{19322, 8, 27, 171, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-CO-13
+	{19528, 8, 13, 72, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-CO-14
+	{19621, 8, 20, 119, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-CO-15
+	{19768, 8, 27, 121, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-CO-16
+	{19924, 8, 20, 134, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-CO-17
+	{20086, 8, 5, 63, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-CO-18
+	{20162, 8, 17, 143, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-CO-19
+	{20330, 8, 19, 154, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-CO-20
+	{20511, 8, 17, 153, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-CO-21
+	{20689, 8, 19, 146, Fatal, fxBasicWL | fxBasic | fxEN16931},                // BR-CO-22
+	{20862, 8, 19, 151, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-CO-23
+	{21040, 8, 19, 142, Fatal, fxBasic | fxEN16931},                            // BR-CO-24
+	{21209, 8, 17, 138, Fatal, fxExtended},                                     // BR-CO-25
+	{21372, 8, 17, 199, Fatal, fxAll},                                          // BR-CO-26
+	{21596, 9, 5, 92, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-01
+	{21702, 9, 5, 97, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-02
+	{21813, 9, 5, 89, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-05
+	{21916, 9, 6, 95, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-06
+	{22026, 9, 6, 92, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-09
+	{22133, 9, 6, 97, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-10
+	{22245, 9, 6, 94, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-11
+	{22354, 9, 6, 94, Fatal, fxAll},                                            // BR-DEC-12
+	{22463, 9, 6, 86, Fatal, fxAll},                                            // BR-DEC-13
+	{22564, 9, 6, 91, Fatal, fxAll},                                            // BR-DEC-14
+	{22670, 9, 6, 109, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},    // BR-DEC-15
+	{22794, 9, 6, 73, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-16
+	{22882, 9, 6, 77, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-17
+	{22974, 9, 6, 84, Fatal, fxAll},                                            // BR-DEC-18
+	{23073, 9, 6, 89, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-19
+	{23177, 9, 6, 85, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},     // BR-DEC-20
+	{23277, 9, 6, 85, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-DEC-23
+	{23377, 9, 6, 91, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-DEC-24
+	{23483, 9, 6, 96, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-DEC-25
+	{23594, 9, 6, 88, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-DEC-27
+	{23697, 9, 6, 93, Fatal, fxBasic | fxEN16931 | fxExtended},                 // BR-DEC-28
+	{23805, 7, 50, 306, Fatal, fxBasic | fxEN16931},                            // BR-E-01
+	{24168, 7, 30, 277, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-E-02
+	{24482, 7, 29, 298, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-E-03
+	{24816, 7, 30, 293, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-E-04
+	{25146, 7, 19, 154, Fatal, fxBasic | fxEN16931 | fxExtended},               // BR-E-05
+	{25326, 7, 17, 185, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-E-06
+	{25535, 7, 19, 178, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-E-07
+	{25739, 7, 58, 370, Fatal, fxBasic | fxEN16931},                            // BR-E-08
+	{26174, 7, 19, 147, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-E-09
+	{26347, 7, 26, 162, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // BR-E-10
+	{26542, 13, 4, 153, Fatal, 0},                                              // BR-FR-01_BT-1
+	{26712, 15, 4, 153, Fatal, 0},                                              // BR-FR-01_BT-1-1
+	{26884, 15, 4, 190, Fatal, 0},                                              // BR-FR-01_BT-1-2
+	{27093, 14, 5, 181, Fatal, 0},                                              // BR-FR-01_BT-25
+	{27293, 16, 5, 167, Fatal, 0},                                              // BR-FR-01_BT-25-1
+	{27481, 16, 5, 204, Fatal, 0},                                              // BR-FR-01_BT-25-2
+	{27706, 27, 13, 213, Fatal, 0},                                             // BR-FR-01_BT-EXT-FR-FE-136-2
+	{27959, 22, 13, 190, Fatal, 0},                                             // BR-FR-01_EXT-FR-FE-136
+	{28184, 24, 13, 176, Fatal, 0},                                             // BR-FR-01_EXT-FR-FE-136-1
+	{28397, 13, 4, 190, Fatal, 0},                                              // BR-FR-02_BT-1
+	{28604, 14, 5, 218, Fatal, 0},                                              // BR-FR-02_BT-25
+	{28841, 22, 13, 227, Fatal, 0},                                             // BR-FR-02_EXT-FR-FE-136
+	{29103, 15, 6, 164, Fatal, 0},                                              // BR-FR-03_BT-134
+	{29288, 15, 6, 161, Fatal, 0},                                              // BR-FR-03_BT-135
+	{29470, 13, 4, 216, Fatal, 0},                                              // BR-FR-03_BT-2
+	{29703, 14, 5, 181, Fatal, 0},                                              // BR-FR-03_BT-26
+	{29903, 13, 4, 167, Fatal, 0},                                              // BR-FR-03_BT-7
+	{30087, 14, 5, 162, Fatal, 0},                                              // BR-FR-03_BT-72
+	{30268, 14, 5, 176, Fatal, 0},                                              // BR-FR-03_BT-73
+	{30463, 14, 5, 173, Fatal, 0},                                              // BR-FR-03_BT-74
+	{30655, 13, 4, 154, Fatal, 0},                                              // BR-FR-03_BT-9
+	{30826, 22, 13, 185, Fatal, 0},                                             // BR-FR-03_EXT-FR-FE-134
+	{31046, 22, 13, 182, Fatal, 0},                                             // BR-FR-03_EXT-FR-FE-135
+	{31263, 22, 13, 190, Fatal, 0},                                             // BR-FR-03_EXT-FR-FE-138
+	{31488, 22, 13, 171, Fatal, 0},                                             // BR-FR-03_EXT-FR-FE-158
+	{31694, 13, 4, 328, Fatal, 0},                                              // BR-FR-04_BT-3
+	{32039, 21, 12, 257, Fatal, 0},                                             // BR-FR-04_EXT-FR-FE-02
+	{32329, 22, 13, 266, Fatal, 0},                                             // BR-FR-04_EXT-FR-FE-137
+	{32630, 16, 5, 113, Fatal, 0},                                              // BR-FR-05_BT-22-1
+	{32764, 16, 5, 113, Fatal, 0},                                              // BR-FR-05_BT-22-2
+	{32898, 16, 5, 121, Fatal, 0},                                              // BR-FR-05_BT-22-3
+	{33040, 18, 5, 121, Fatal, 0},                                              // BR-FR-05_BT-22_AAB
+	{33184, 18, 5, 113, Fatal, 0},                                              // BR-FR-05_BT-22_PMD
+	{33320, 18, 5, 113, Fatal, 0},                                              // BR-FR-05_BT-22_PMT
+	{33456, 16, 5, 130, Fatal, 0},                                              // BR-FR-06_BT-21-1
+	{33607, 16, 5, 102, Fatal, 0},                                              // BR-FR-06_BT-21-2
+	{33730, 16, 5, 129, Fatal, 0},                                              // BR-FR-06_BT-21-3
+	{33880, 16, 5, 96, Fatal, 0},                                               // BR-FR-06_BT-21-4
+	{33997, 18, 5, 129, Fatal, 0},                                              // BR-FR-06_BT-21_AAB
+	{34149, 18, 5, 102, Fatal, 0},                                              // BR-FR-06_BT-21_PMD
+	{34274, 18, 5, 130, Fatal, 0},                                              // BR-FR-06_BT-21_PMT
+	{34427, 18, 5, 96, Fatal, 0},                                               // BR-FR-06_BT-21_TXD
+	{34546, 17, 6, 76, Fatal, 0},                                               // BR-FR-08_BT-151-2
+	{34645, 14, 5, 290, Fatal, 0},                                              // BR-FR-08_BT-23
+	{34954, 14, 5, 85, Fatal, 0},                                               // BR-FR-09_BT-29
+	{35058, 14, 5, 85, Fatal, 0},                                               // BR-FR-09_BT-46
+	{35162, 14, 5, 85, Fatal, 0},                                               // BR-FR-09_BT-60
+	{35266, 14, 5, 85, Fatal, 0},                                               // BR-FR-09_BT-71
+	{35370, 21, 12, 85, Fatal, 0},                                              // BR-FR-09_EXT-FR-FE-06
+	{35488, 22, 13, 85, Fatal, 0},                                              // BR-FR-09_EXT-FR-FE-115
+	{35608, 22, 13, 85, Fatal, 0},                                              // BR-FR-09_EXT-FR-FE-146
+	{35728, 21, 12, 85, Fatal, 0},                                              // BR-FR-09_EXT-FR-FE-46
+	{35846, 21, 12, 85, Fatal, 0},                                              // BR-FR-09_EXT-FR-FE-69
+	{35964, 21, 12, 85, Fatal, 0},                                              // BR-FR-09_EXT-FR-FE-92
+	{36082, 14, 5, 164, Fatal, 0},                                              // BR-FR-10_BT-30
+	{36265, 14, 5, 243, Fatal, 0},                                              // BR-FR-11_BT-47
+	{36527, 14, 5, 53, Fatal, 0},                                               // BR-FR-12_BT-49
+	{36599, 14, 5, 53, Fatal, 0},                                               // BR-FR-13_BT-34
+	{36671, 17, 6, 114, Fatal, 0},                                              // BR-FR-15_BT-118-1
+	{36808, 17, 6, 76, Fatal, 0},                                               // BR-FR-15_BT-118-2
+	{36907, 17, 6, 114, Fatal, 0},                                              // BR-FR-15_BT-151-1
+	{37044, 21, 12, 114, Fatal, 0},                                             // BR-FR-15_BT-95_BT-102
+	{37191, 23, 12, 114, Fatal, 0},                                             // BR-FR-15_BT-95_BT-102-1
+	{37340, 23, 12, 76, Fatal, 0},                                              // BR-FR-15_BT-95_BT-102-2
+	{37451, 24, 12, 76, Fatal, 0},                                              // BR-FR-15_BT-95_BT-102_LM
+	{37563, 21, 12, 114, Fatal, 0},                                             // BR-FR-15_BT-95_BT-118
+	{37710, 24, 12, 76, Fatal, 0},                                              // BR-FR-15_BT-95_BT-118_LM
+	{37822, 21, 12, 114, Fatal, 0},                                             // BR-FR-15_BT-95_BT-151
+	{37969, 24, 12, 76, Fatal, 0},                                              // BR-FR-15_BT-95_BT-151_LM
+	{38081, 15, 6, 143, Fatal, 0},                                              // BR-FR-16_BT-103
+	{38245, 15, 6, 138, Fatal, 0},                                              // BR-FR-16_BT-119
+	{38404, 15, 6, 138, Fatal, 0},                                              // BR-FR-16_BT-152
+	{38563, 14, 5, 143, Fatal, 0},                                              // BR-FR-16_BT-96
+	{38725, 21, 12, 137, Fatal, 0},                                             // BR-FR-16_BT-96_BT-103
+	{38895, 15, 6, 153, Fatal, 0},                                              // BR-FR-17_BT-123
+	{39069, 15, 6, 203, Fatal, 0},                                              // BR-FR-18_BT-123
+	{39293, 14, 5, 265, Fatal, 0},                                              // BR-FR-20_BT-21
+	{39577, 14, 5, 301, Fatal, 0},                                              // BR-FR-21_BT-49
+	{39897, 14, 5, 304, Fatal, 0},                                              // BR-FR-22_BT-34
+	{40220, 14, 5, 180, Fatal, 0},                                              // BR-FR-23_BT-34
+	{40419, 14, 5, 180, Fatal, 0},                                              // BR-FR-23_BT-49
+	{40618, 21, 12, 180, Fatal, 0},                                             // BR-FR-23_EXT-FR-FE-12
+	{40831, 22, 13, 180, Fatal, 0},                                             // BR-FR-23_EXT-FR-FE-121
+	{41046, 21, 12, 180, Fatal, 0},                                             // BR-FR-23_EXT-FR-FE-29
+	{41259, 21, 12, 180, Fatal, 0},                                             // BR-FR-23_EXT-FR-FE-52
+	{41472, 21, 12, 180, Fatal, 0},                                             // BR-FR-23_EXT-FR-FE-75
+	{41685, 21, 12, 180, Fatal, 0},                                             // BR-FR-23_EXT-FR-FE-98
+	{41898, 14, 5, 180, Fatal, 0},                                              // BR-FR-24_BT-29
+	{42097, 14, 5, 180, Fatal, 0},                                              // BR-FR-24_BT-46
+	{42296, 14, 5, 142, Fatal, 0},                                              // BR-FR-25_BT-34
+	{42457, 14, 5, 142, Fatal, 0},                                              // BR-FR-25_BT-49
+	{42618, 21, 12, 142, Fatal, 0},                                             // BR-FR-25_EXT-FR-FE-12
+	{42793, 22, 13, 142, Fatal, 0},                                             // BR-FR-25_EXT-FR-FE-121
+	{42970, 21, 12, 142, Fatal, 0},                                             // BR-FR-25_EXT-FR-FE-29
+	{43145, 21, 12, 142, Fatal, 0},                                             // BR-FR-25_EXT-FR-FE-52
+	{43320, 21, 12, 142, Fatal, 0},                                             // BR-FR-25_EXT-FR-FE-75
+	{43495, 21, 12, 142, Fatal, 0},                                             // BR-FR-25_EXT-FR-FE-98
+	{43670, 14, 5, 142, Fatal, 0},                                              // BR-FR-26_BT-29
+	{43831, 14, 5, 142, Fatal, 0},                                              // BR-FR-26_BT-46
+	{43992, 14, 5, 374, Fatal, 0},                                              // BR-FR-27_BG-32
+	{44385, 15, 6, 172, Fatal, 0},                                              // BR-FR-27_BT-160
+	{44578, 22, 13, 170, Fatal, 0},                                             // BR-FR-27_EXT-FR-FE-159
+	{44783, 14, 0, 312, Fatal, 0},                                              // BR-FR-28-Value
+	{45109, 12, 0, 110, Fatal, 0},                                              // BR-FR-29_AFL
+	{45231, 12, 0, 110, Fatal, 0},                                              // BR-FR-29_AVV
+	{45353, 14, 5, 269, Fatal, 0},                                              // BR-FR-29_BT-18
+	{45641, 12, 0, 110, Fatal, 0},                                              // BR-FR-30_AFL
+	{45763, 12, 0, 110, Fatal, 0},                                              // BR-FR-30_AVV
+	{45885, 15, 6, 282, Fatal, 0},                                              // BR-FR-30_BT-128
+	{46188, 14, 5, 358, Fatal, 0},                                              // BR-FR-30_BT-21
+	{46565, 14, 5, 349, Fatal, 0},                                              // BR-FR-31_BT-21
+	{46933, 17, 0, 97, Fatal, 0},                                               // BR-FR-32-GLOBALID
+	{47047, 11, 0, 87, Fatal, 0},                                               // BR-FR-32-ID
+	{47145, 16, 0, 94, Fatal, 0},                                               // BR-FR-32-LEGALID
+	{47255, 17, 5, 437, Fatal, 0},                                              // BR-FR-BD-02_BT-30
+	{47714, 17, 5, 437, Fatal, 0},                                              // BR-FR-BD-02_BT-31
+	{48173, 17, 5, 446, Fatal, 0},                                              // BR-FR-BD-02_BT-47
+	{48641, 25, 13, 289, Fatal, 0},                                             // BR-FR-BD-02_EXT-FR-FE-163
+	{48968, 16, 4, 205, Fatal, 0},                                              // BR-FR-BD-13_BT-3
+	{49193, 25, 13, 394, Fatal, 0},                                             // BR-FR-BD-14-EXT-FR-FE-136
+	{49625, 25, 13, 395, Fatal, 0},                                             // BR-FR-BD-14-EXT-FR-FE-138
+	{50058, 16, 4, 273, Fatal, 0},                                              // BR-FR-CO-03_BT-3
+	{50351, 16, 4, 242, Fatal, 0},                                              // BR-FR-CO-04_BT-3
+	{50613, 16, 4, 242, Fatal, 0},                                              // BR-FR-CO-04_BT-4
+	{50875, 16, 4, 424, Fatal, 0},                                              // BR-FR-CO-05_BT-3
+	{51319, 16, 4, 303, Fatal, 0},                                              // BR-FR-CO-07_BT-9
+	{51642, 17, 5, 233, Fatal, 0},                                              // BR-FR-CO-08_BT-23
+	{51897, 19, 5, 199, Fatal, 0},                                              // BR-FR-CO-09_BT-23-1
+	{52120, 19, 5, 123, Fatal, 0},                                              // BR-FR-CO-09_BT-23-2
+	{52267, 19, 5, 184, Fatal, 0},                                              // BR-FR-CO-09_BT-23-3
+	{52475, 19, 5, 122, Fatal, 0},                                              // BR-FR-CO-10_BT-29-1
+	{52621, 19, 5, 101, Fatal, 0},                                              // BR-FR-CO-10_BT-29-2
+	{52746, 19, 5, 125, Fatal, 0},                                              // BR-FR-CO-10_BT-46-1
+	{52895, 19, 5, 104, Fatal, 0},                                              // BR-FR-CO-10_BT-46-2
+	{53023, 19, 5, 129, Fatal, 0},                                              // BR-FR-CO-10_BT-60-1
+	{53176, 19, 5, 108, Fatal, 0},                                              // BR-FR-CO-10_BT-60-2
+	{53308, 19, 5, 124, Fatal, 0},                                              // BR-FR-CO-10_BT-71-1
+	{53456, 19, 5, 102, Fatal, 0},                                              // BR-FR-CO-10_BT-71-2
+	{53582, 26, 12, 145, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-06-1
+	{53765, 26, 12, 118, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-06-2
+	{53921, 27, 13, 138, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-115-1
+	{54099, 27, 13, 110, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-115-2
+	{54249, 27, 13, 151, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-146-1
+	{54440, 27, 13, 123, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-146-2
+	{54603, 26, 12, 133, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-46-1
+	{54774, 26, 12, 106, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-46-2
+	{54918, 26, 12, 145, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-69-1
+	{55101, 26, 12, 118, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-69-2
+	{55257, 26, 12, 140, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-92-1
+	{55435, 26, 12, 111, Fatal, 0},                                             // BR-FR-CO-10_EXT-FR-FE-92-2
+	{55584, 16, 4, 320, Fatal, 0},                                              // BR-FR-CO-12_BT-5
+	{55924, 19, 7, 253, Fatal, 0},                                              // BR-FR-CO-14_BT-29-1
+	{56203, 19, 7, 251, Fatal, 0},                                              // BR-FR-CO-15_BT-29-1
+	{56480, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-106
+	{56740, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-107
+	{57000, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-108
+	{57260, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-109
+	{57520, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-110
+	{57780, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-111
+	{58040, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-112
+	{58300, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-113
+	{58560, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-114
+	{58820, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-115
+	{59080, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-116
+	{59340, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-117
+	{59600, 19, 6, 235, Fatal, 0},                                              // BR-FR-DEC-01_BT-131
+	{59860, 26, 13, 235, Fatal, 0},                                             // BR-FR-DEC-01_BT-136_BT-141
+	{60134, 26, 13, 235, Fatal, 0},                                             // BR-FR-DEC-01_BT-137_BT-142
+	{60408, 24, 11, 235, Fatal, 0},                                             // BR-FR-DEC-01_BT-92_BT-99
+	{60678, 25, 12, 235, Fatal, 0},                                             // BR-FR-DEC-01_BT-93_BT-100
+	{60950, 19, 6, 277, Fatal, 0},                                              // BR-FR-DEC-02_BT-129
+	{61252, 19, 6, 277, Fatal, 0},                                              // BR-FR-DEC-02_BT-149
+	{61554, 19, 6, 347, Fatal, 0},                                              // BR-FR-DEC-03_BT-146
+	{61926, 19, 6, 347, Fatal, 0},                                              // BR-FR-DEC-03_BT-147
+	{62298, 19, 6, 347, Fatal, 0},                                              // BR-FR-DEC-03_BT-148
+	{62670, 19, 6, 275, Fatal, 0},                                              // BR-FR-DEC-04_BT-119
+	{62970, 19, 6, 275, Fatal, 0},                                              // BR-FR-DEC-04_BT-152
+	{63270, 25, 12, 275, Fatal, 0},                                             // BR-FR-DEC-04_BT-96_BT-103
+	{63582, 25, 13, 303, Fatal, 0},                                             // BR-FR-MV-01_EXT-FR-FE-163
+	{63923, 25, 13, 286, Fatal, 0},                                             // BR-FR-MV-02_EXT-FR-FE-163
+	{64247, 22, 6, 186, Fatal, 0},                                              // BR-FR-MV-03_BT-128_AFL
+	{64461, 22, 6, 233, Fatal, 0},                                              // BR-FR-MV-03_BT-128_AVV
+	{64722, 25, 13, 199, Fatal, 0},                                             // BR-FR-MV-03_EXT-FR-FE-164
+	{64959, 25, 13, 204, Fatal, 0},                                             // BR-FR-MV-03_EXT-FR-FE-167
+	{65201, 25, 13, 210, Fatal, 0},                                             // BR-FR-MV-03_EXT-FR-FE-177
+	{65449, 25, 13, 156, Fatal, 0},                                             // BR-FR-MV-03_EXT-FR-FE-181
+	{65643, 25, 13, 223, Fatal, 0},                                             // BR-FR-MV-03_EXT-FR-FE-182
+	{65904, 27, 15, 397, Fatal, 0},                                             // BR-FR-MV-05_EXT-FR-FE-BG-12
+	{66343, 25, 13, 336, Fatal, 0},                                             // BR-FR-MV-06_EXT-FR-FE-167
+	{66717, 18, 6, 361, Fatal, 0},                                              // BR-FR-MV-07_BT-128
+	{67102, 18, 6, 238, Fatal, 0},                                              // BR-FR-MV-08_BT-128
+	{67364, 25, 13, 400, Fatal, 0},                                             // BR-FR-MV-09_EXT-FR-FE-181
+	{67802, 25, 13, 449, Fatal, 0},                                             // BR-FR-MV-10_EXT-FR-FE-184
+	{68289, 18, 6, 660, Fatal, 0},                                              // BR-FR-MV-11_BT-128
+	{68973, 18, 6, 266, Fatal, 0},                                              // BR-FR-MV-12_BT-128
+	{69263, 16, 4, 212, Fatal, 0},                                              // BR-FR-MV-13_BT-3
+	{69495, 25, 13, 394, Fatal, 0},                                             // BR-FR-MV-14-EXT-FR-FE-136
+	{69927, 25, 13, 395, Fatal, 0},                                             // BR-FR-MV-14-EXT-FR-FE-138
+	{70360, 16, 4, 205, Fatal, 0},                                              // BR-FR-MV-BD_BT-3
+	{70585, 11, 18, 237, Fatal, fxExtended},                                    // BR-FXEXT-01
+	{70851, 11, 21, 271, Fatal, fxExtended},                                    // BR-FXEXT-02
+	{71154, 11, 123, 554, Fatal, fxExtended},                                   // BR-FXEXT-03
+	{71842, 11, 0, 168, Warning, fxExtended},                                   // BR-FXEXT-04
+	{72021, 11, 21, 135, Fatal, fxExtended},                                    // BR-FXEXT-06
+	{72188, 11, 13, 445, Fatal, fxExtended},                                    // BR-FXEXT-08
+	{72657, 11, 15, 92, Fatal, fxExtended},                                     // BR-FXEXT-11
+	{72775, 11, 13, 292, Fatal, fxExtended},                                    // BR-FXEXT-12
+	{73091, 14, 74, 495, Fatal, fxExtended},                                    // BR-FXEXT-AE-01
+	{73674, 15, 159, 1172, Fatal, fxExtended},                                  // BR-FXEXT-AE-08b
+	{75020, 17, 83, 735, Warning, fxExtended},                                  // BR-FXEXT-AE-08ini
+	{75855, 17, 157, 1044, Warning, fxExtended},                                // BR-FXEXT-AE-08rev
+	{77073, 14, 74, 485, Fatal, fxExtended},                                    // BR-FXEXT-AF-01
+	{77646, 15, 159, 1178, Fatal, fxExtended},                                  // BR-FXEXT-AF-08b
+	{78998, 17, 83, 740, Warning, fxExtended},                                  // BR-FXEXT-AF-08ini
+	{79838, 17, 157, 1050, Warning, fxExtended},                                // BR-FXEXT-AF-08rev
+	{81062, 14, 74, 491, Fatal, fxExtended},                                    // BR-FXEXT-AG-01
+	{81641, 15, 159, 1184, Fatal, fxExtended},                                  // BR-FXEXT-AG-08b
+	{82999, 17, 83, 746, Warning, fxExtended},                                  // BR-FXEXT-AG-08ini
+	{83845, 17, 157, 1056, Warning, fxExtended},                                // BR-FXEXT-AG-08rev
+	{85075, 14, 19, 297, Fatal, fxExtended},                                    // BR-FXEXT-BR-22
+	{85405, 14, 19, 211, Fatal, fxExtended},                                    // BR-FXEXT-BR-23
+	{85649, 14, 19, 164, Fatal, fxExtended},                                    // BR-FXEXT-BR-24
+	{85846, 14, 19, 193, Fatal, fxExtended},                                    // BR-FXEXT-BR-26
+	{86072, 14, 26, 220, Fatal, fxExtended},                                    // BR-FXEXT-BR-38
+	{86332, 14, 26, 198, Fatal, fxExtended},                                    // BR-FXEXT-BR-44
+	{86570, 16, 20, 119, Fatal, fxExtended},                                    // BR-FXEXT-BR-54-1
+	{86725, 16, 30, 164, Fatal, fxExtended},                                    // BR-FXEXT-BR-54-2
+	{86935, 20, 0, 67, Fatal, fxExtended},                                      // BR-FXEXT-CII-DT-097a
+	{87022, 14, 19, 221, Fatal, fxExtended},                                    // BR-FXEXT-CO-04
+	{87276, 14, 13, 144, Fatal, fxExtended},                                    // BR-FXEXT-CO-10
+	{87447, 14, 12, 171, Fatal, fxExtended},                                    // BR-FXEXT-CO-11
+	{87644, 14, 21, 263, Fatal, fxExtended},                                    // BR-FXEXT-CO-12
+	{87942, 14, 25, 342, Fatal, fxExtended},                                    // BR-FXEXT-CO-13
+	{88323, 14, 62, 546, Fatal, fxExtended},                                    // BR-FXEXT-CO-15
+	{88945, 14, 34, 191, Fatal, fxExtended},                                    // BR-FXEXT-CO-16
+	{89184, 13, 74, 487, Fatal, fxExtended},                                    // BR-FXEXT-E-01
+	{89758, 14, 159, 1173, Fatal, fxExtended},                                  // BR-FXEXT-E-08b
+	{91104, 16, 83, 734, Warning, fxExtended},                                  // BR-FXEXT-E-08ini
+	{91937, 16, 157, 1043, Warning, fxExtended},                                // BR-FXEXT-E-08rev
+	{93153, 13, 74, 492, Fatal, fxExtended},                                    // BR-FXEXT-G-01
+	{93732, 14, 159, 1184, Fatal, fxExtended},                                  // BR-FXEXT-G-08b
+	{95089, 16, 83, 746, Warning, fxExtended},                                  // BR-FXEXT-G-08ini
+	{95934, 16, 157, 1056, Warning, fxExtended},                                // BR-FXEXT-G-08rev
+	{97163, 14, 74, 493, Fatal, fxExtended},                                    // BR-FXEXT-IC-01
+	{97744, 15, 159, 1186, Fatal, fxExtended},                                  // BR-FXEXT-IC-08b
+	{99104, 17, 83, 748, Warning, fxExtended},                                  // BR-FXEXT-IC-08ini
+	{99952, 17, 157, 1058, Warning, fxExtended},                                // BR-FXEXT-IC-08rev
+	{101184, 13, 74, 485, Fatal, fxExtended},                                   // BR-FXEXT-O-01
+	{101756, 14, 159, 1178, Fatal, fxExtended},                                 // BR-FXEXT-O-08b
+	{103107, 16, 83, 740, Warning, fxExtended},                                 // BR-FXEXT-O-08ini
+	{103946, 16, 157, 1049, Warning, fxExtended},                               // BR-FXEXT-O-08rev
+	{105168, 13, 74, 477, Fatal, fxExtended},                                   // BR-FXEXT-S-01
+	{105732, 16, 90, 780, Warning, fxExtended},                                 // BR-FXEXT-S-08ini
+	{106618, 16, 164, 1090, Warning, fxExtended},                               // BR-FXEXT-S-08rev
+	{107888, 14, 202, 1218, Fatal, fxExtended},                                 // BR-FXEXT-S-09b
+	{109322, 13, 166, 1219, Fatal, fxExtended},                                 // BR-FXEXT-S08b
+	{110720, 13, 74, 464, Fatal, fxExtended},                                   // BR-FXEXT-Z-01
+	{111271, 14, 83, 724, Fatal, fxExtended},                                   // BR-FXEXT-Z-08b
+	{112092, 16, 83, 724, Warning, fxExtended},                                 // BR-FXEXT-Z-08ini
+	{112915, 16, 76, 616, Warning, fxExtended},                                 // BR-FXEXT-Z-08rev
+	{113623, 7, 50, 318, Fatal, fxBasic | fxEN16931},                           // BR-G-01
+	{113998, 7, 24, 231, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-G-02
+	{114260, 7, 23, 252, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-G-03
+	{114542, 7, 24, 247, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-G-04
+	{114820, 7, 19, 159, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-G-05
+	{115005, 7, 17, 190, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-G-06
+	{115219, 7, 19, 183, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-G-07
+	{115428, 7, 58, 382, Fatal, fxBasic | fxEN16931},                           // BR-G-08
+	{115875, 7, 19, 146, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-G-09
+	{116047, 7, 26, 285, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-G-10
+	{116365, 8, 50, 320, Fatal, fxBasic | fxEN16931},                           // BR-IC-01
+	{116743, 8, 30, 269, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-IC-02
+	{117050, 8, 29, 290, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-03
+	{117377, 8, 30, 285, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-04
+	{117700, 8, 19, 159, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-IC-05
+	{117886, 8, 17, 191, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-06
+	{118102, 8, 19, 184, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-07
+	{118313, 8, 58, 384, Fatal, fxBasic | fxEN16931},                           // BR-IC-08
+	{118763, 8, 19, 147, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-09
+	{118937, 8, 26, 288, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-10
+	{119259, 8, 24, 192, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-11
+	{119483, 8, 18, 163, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-IC-12
+	{119672, 7, 50, 318, Fatal, fxBasic | fxEN16931},                           // BR-O-01
+	{120047, 7, 30, 266, Fatal, fxBasic | fxEN16931},                           // BR-O-02
+	{120350, 7, 29, 287, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-O-03
+	{120673, 7, 30, 282, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-O-04
+	{120992, 7, 19, 138, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-O-05
+	{121156, 7, 17, 153, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-O-06
+	{121333, 7, 19, 153, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-O-07
+	{121512, 7, 58, 377, Fatal, fxBasic | fxEN16931},                           // BR-O-08
+	{121954, 7, 19, 143, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-O-09
+	{122123, 7, 26, 273, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-O-10
+	{122429, 7, 12, 163, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-O-11
+	{122611, 7, 25, 231, Fatal, fxBasic | fxEN16931},                           // BR-O-12
+	{122874, 7, 24, 247, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-O-13
+	{123152, 7, 25, 242, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-O-14
+	{123426, 7, 50, 305, Fatal, fxBasic | fxEN16931},                           // BR-S-01
+	{123788, 7, 30, 276, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-S-02
+	{124101, 7, 29, 297, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-S-03
+	{124434, 7, 30, 292, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-S-04
+	{124763, 7, 19, 161, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-S-05
+	{124950, 7, 17, 192, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-S-06
+	{125166, 7, 19, 185, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-S-07
+	{125377, 7, 85, 501, Fatal, fxBasic | fxEN16931},                           // BR-S-08
+	{125970, 7, 33, 215, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-S-09
+	{126225, 7, 26, 162, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-S-10
+	{126420, 7, 50, 296, Fatal, fxBasic | fxEN16931},                           // BR-Z-01
+	{126773, 7, 24, 264, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-Z-02
+	{127068, 7, 29, 293, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-Z-03
+	{127397, 7, 24, 280, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-Z-04
+	{127708, 7, 19, 148, Fatal, fxBasic | fxEN16931 | fxExtended},              // BR-Z-05
+	{127882, 7, 17, 179, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-Z-06
+	{128085, 7, 19, 172, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-Z-07
+	{128283, 7, 58, 355, Fatal, fxBasic | fxEN16931},                           // BR-Z-08
+	{128703, 7, 19, 134, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // BR-Z-09
+	{128863, 7, 26, 159, Fatal, fxBasicWL | fxBasic | fxEN16931},               // BR-Z-10
+	{129055, 10, 0, 32, Fatal, 0},                                              // CII-DT-001
+	{129097, 10, 0, 38, Fatal, 0},                                              // CII-DT-002
+	{129145, 10, 0, 35, Fatal, 0},                                              // CII-DT-003
+	{129190, 10, 0, 31, Fatal, 0},                                              // CII-DT-004
+	{129231, 10, 0, 30, Fatal, 0},                                              // CII-DT-005
+	{129271, 10, 0, 36, Fatal, 0},                                              // CII-DT-006
+	{129317, 10, 0, 37, Fatal, 0},                                              // CII-DT-007
+	{129364, 10, 0, 26, Fatal, 0},                                              // CII-DT-008
+	{129400, 10, 0, 29, Fatal, 0},                                              // CII-DT-009
+	{129439, 10, 0, 28, Fatal, 0},                                              // CII-DT-010
+	{129477, 10, 0, 34, Fatal, 0},                                              // CII-DT-011
+	{129521, 10, 0, 35, Fatal, 0},                                              // CII-DT-012
+	{129566, 10, 0, 32, Fatal, 0},                                              // CII-DT-013
+	{129608, 10, 0, 38, Fatal, 0},                                              // CII-DT-014
+	{129656, 10, 0, 27, Fatal, 0},                                              // CII-DT-015
+	{129693, 10, 0, 32, Fatal, 0},                                              // CII-DT-016
+	{129735, 10, 0, 35, Fatal, 0},                                              // CII-DT-017
+	{129780, 10, 0, 30, Fatal, 0},                                              // CII-DT-018
+	{129820, 10, 0, 30, Fatal, 0},                                              // CII-DT-019
+	{129860, 10, 0, 32, Fatal, 0},                                              // CII-DT-020
+	{129902, 10, 0, 26, Fatal, 0},                                              // CII-DT-021
+	{129938, 10, 0, 44, Fatal, 0},                                              // CII-DT-022
+	{129992, 10, 0, 33, Fatal, 0},                                              // CII-DT-023
+	{130035, 10, 0, 39, Fatal, 0},                                              // CII-DT-024
+	{130084, 10, 0, 33, Fatal, 0},                                              // CII-DT-025
+	{130127, 10, 0, 40, Fatal, 0},                                              // CII-DT-026
+	{130177, 10, 0, 44, Fatal, 0},                                              // CII-DT-027
+	{130231, 10, 0, 46, Fatal, 0},                                              // CII-DT-028
+	{130287, 10, 0, 38, Fatal, 0},                                              // CII-DT-029
+	{130335, 10, 0, 49, Fatal, 0},                                              // CII-DT-030
+	{130394, 10, 0, 32, Fatal, 0},                                              // CII-DT-031
+	{130436, 10, 0, 47, Fatal, 0},                                              // CII-DT-032
+	{130493, 10, 0, 30, Fatal, 0},                                              // CII-DT-033
+	{130533, 10, 0, 36, Fatal, 0},                                              // CII-DT-034
+	{130579, 10, 0, 42, Fatal, 0},                                              // CII-DT-035
+	{130631, 10, 0, 44, Fatal, 0},                                              // CII-DT-036
+	{130685, 10, 0, 23, Fatal, 0},                                              // CII-DT-037
+	{130718, 10, 0, 36, Warning, 0},                                            // CII-DT-038
+	{130764, 10, 0, 48, Warning, 0},                                            // CII-DT-039
+	{130822, 10, 0, 35, Warning, 0},                                            // CII-DT-040
+	{130867, 10, 0, 33, Warning, 0},                                            // CII-DT-041
+	{130910, 10, 0, 37, Warning, 0},                                            // CII-DT-042
+	{130957, 10, 0, 42, Warning, 0},                                            // CII-DT-043
+	{131009, 10, 0, 48, Warning, 0},                                            // CII-DT-044
+	{131067, 10, 0, 29, Warning, 0},                                            // CII-DT-045
+	{131106, 10, 0, 35, Warning, 0},                                            // CII-DT-046
+	{131151, 10, 0, 36, Warning, 0},                                            // CII-DT-047
+	{131197, 10, 0, 30, Warning, 0},                                            // CII-DT-048
+	{131237, 10, 0, 34, Warning, 0},                                            // CII-DT-049
+	{131281, 10, 0, 34, Warning, 0},                                            // CII-DT-050
+	{131325, 10, 0, 42, Warning, 0},                                            // CII-DT-051
+	{131377, 10, 0, 41, Warning, 0},                                            // CII-DT-052
+	{131428, 10, 0, 43, Warning, 0},                                            // CII-DT-053
+	{131481, 10, 0, 34, Warning, 0},                                            // CII-DT-054
+	{131525, 10, 0, 26, Warning, 0},                                            // CII-DT-055
+	{131561, 10, 0, 39, Warning, 0},                                            // CII-DT-056
+	{131610, 10, 0, 34, Warning, 0},                                            // CII-DT-057
+	{131654, 10, 0, 37, Warning, 0},                                            // CII-DT-058
+	{131701, 10, 0, 29, Warning, 0},                                            // CII-DT-059
+	{131740, 10, 0, 53, Warning, 0},                                            // CII-DT-060
+	{131803, 10, 0, 47, Warning, 0},                                            // CII-DT-061
+	{131860, 10, 0, 70, Warning, 0},                                            // CII-DT-062
+	{131940, 10, 0, 69, Warning, 0},                                            // CII-DT-063
+	{132019, 10, 0, 72, Warning, 0},                                            // CII-DT-064
+	{132101, 10, 0, 71, Warning, 0},                                            // CII-DT-065
+	{132182, 10, 0, 74, Warning, 0},                                            // CII-DT-066
+	{132266, 10, 0, 50, Warning, 0},                                            // CII-DT-067
+	{132326, 10, 0, 27, Fatal, 0},                                              // CII-DT-068
+	{132363, 10, 0, 34, Fatal, 0},                                              // CII-DT-069
+	{132407, 10, 0, 37, Fatal, 0},                                              // CII-DT-070
+	{132454, 10, 0, 30, Fatal, 0},                                              // CII-DT-071
+	{132494, 10, 0, 27, Fatal, 0},                                              // CII-DT-072
+	{132531, 10, 0, 35, Fatal, 0},                                              // CII-DT-073
+	{132576, 10, 0, 32, Fatal, 0},                                              // CII-DT-074
+	{132618, 10, 0, 29, Fatal, 0},                                              // CII-DT-075
+	{132657, 10, 0, 21, Fatal, 0},                                              // CII-DT-076
+	{132688, 10, 0, 23, Fatal, 0},                                              // CII-DT-077
+	{132721, 10, 0, 34, Fatal, 0},                                              // CII-DT-078
+	{132765, 10, 0, 43, Fatal, 0},                                              // CII-DT-079
+	{132818, 10, 0, 38, Fatal, 0},                                              // CII-DT-080
+	{132866, 10, 0, 30, Fatal, 0},                                              // CII-DT-081
+	{132906, 10, 0, 21, Fatal, 0},                                              // CII-DT-082
+	{132937, 10, 0, 32, Fatal, 0},                                              // CII-DT-083
+	{132979, 10, 0, 31, Fatal, 0},                                              // CII-DT-084
+	{133020, 10, 0, 27, Fatal, 0},                                              // CII-DT-086
+	{133057, 10, 0, 27, Fatal, 0},                                              // CII-DT-087
+	{133094, 10, 0, 29, Fatal, 0},                                              // CII-DT-088
+	{133133, 10, 0, 38, Fatal, 0},                                              // CII-DT-089
+	{133181, 10, 0, 30, Fatal, 0},                                              // CII-DT-090
+	{133221, 10, 0, 39, Fatal, 0},                                              // CII-DT-091
+	{133270, 10, 0, 30, Fatal, 0},                                              // CII-DT-092
+	{133310, 10, 0, 25, Fatal, 0},                                              // CII-DT-093
+	{133345, 10, 0, 33, Fatal, 0},                                              // CII-DT-094
+	{133388, 10, 0, 33, Fatal, 0},                                              // CII-DT-095
+	{133431, 10, 0, 39, Fatal, 0},                                              // CII-DT-096
+	{133480, 10, 0, 61, Fatal, fxExtended},                                     // CII-DT-097
+	{133551, 10, 0, 37, Warning, 0},                                            // CII-DT-098
+	{133598, 10, 0, 32, Fatal, 0},                                              // CII-DT-101
+	{133640, 10, 0, 38, Fatal, 0},                                              // CII-DT-102
+	{133688, 10, 0, 35, Fatal, 0},                                              // CII-DT-103
+	{133733, 10, 0, 31, Fatal, 0},                                              // CII-DT-104
+	{133774, 10, 0, 44, Warning, 0},                                            // CII-SR-001
+	{133828, 10, 0, 35, Warning, 0},                                            // CII-SR-002
+	{133873, 10, 0, 74, Warning, 0},                                            // CII-SR-003
+	{133957, 10, 0, 58, Warning, 0},                                            // CII-SR-006
+	{134025, 10, 0, 63, Warning, 0},                                            // CII-SR-007
+	{134098, 10, 0, 66, Warning, 0},                                            // CII-SR-008
+	{134174, 10, 0, 66, Fatal, 0},                                              // CII-SR-009
+	{134250, 10, 0, 26, Fatal, 0},                                              // CII-SR-010
+	{134286, 10, 0, 61, Warning, 0},                                            // CII-SR-011
+	{134357, 10, 0, 70, Warning, 0},                                            // CII-SR-012
+	{134437, 10, 0, 26, Warning, 0},                                            // CII-SR-013
+	{134473, 10, 0, 32, Fatal, 0},                                              // CII-SR-014
+	{134515, 10, 0, 30, Warning, 0},                                            // CII-SR-015
+	{134555, 10, 0, 35, Warning, 0},                                            // CII-SR-016
+	{134600, 10, 0, 29, Warning, 0},                                            // CII-SR-017
+	{134639, 10, 0, 49, Warning, 0},                                            // CII-SR-018
+	{134698, 10, 0, 32, Warning, 0},                                            // CII-SR-019
+	{134740, 10, 0, 33, Warning, 0},                                            // CII-SR-020
+	{134783, 10, 0, 38, Warning, 0},                                            // CII-SR-021
+	{134831, 10, 0, 31, Warning, 0},                                            // CII-SR-022
+	{134872, 10, 0, 30, Warning, 0},                                            // CII-SR-023
+	{134912, 10, 0, 32, Warning, 0},                                            // CII-SR-024
+	{134954, 10, 0, 40, Warning, 0},                                            // CII-SR-025
+	{135004, 10, 0, 34, Warning, 0},                                            // CII-SR-026
+	{135048, 10, 0, 29, Warning, 0},                                            // CII-SR-027
+	{135087, 10, 0, 33, Warning, 0},                                            // CII-SR-028
+	{135130, 10, 0, 33, Warning, 0},                                            // CII-SR-030
+	{135173, 10, 0, 24, Warning, 0},                                            // CII-SR-032
+	{135207, 10, 0, 46, Warning, 0},                                            // CII-SR-033
+	{135263, 10, 0, 38, Warning, 0},                                            // CII-SR-034
+	{135311, 10, 0, 37, Warning, 0},                                            // CII-SR-035
+	{135358, 10, 0, 34, Warning, 0},                                            // CII-SR-036
+	{135402, 10, 0, 36, Warning, 0},                                            // CII-SR-037
+	{135448, 10, 0, 42, Warning, 0},                                            // CII-SR-038
+	{135500, 10, 0, 38, Warning, 0},                                            // CII-SR-039
+	{135548, 9, 0, 27, Warning, 0},                                             // CII-SR-04
+	{135584, 10, 0, 33, Warning, 0},                                            // CII-SR-040
+	{135627, 10, 0, 33, Warning, 0},                                            // CII-SR-041
+	{135670, 10, 0, 24, Warning, 0},                                            // CII-SR-042
+	{135704, 10, 0, 34, Warning, 0},                                            // CII-SR-043
+	{135748, 10, 0, 29, Warning, 0},                                            // CII-SR-044
+	{135787, 10, 0, 24, Warning, 0},                                            // CII-SR-045
+	{135821, 10, 0, 47, Fatal, 0},                                              // CII-SR-046
+	{135878, 10, 0, 44, Warning, 0},                                            // CII-SR-048
+	{135932, 10, 0, 31, Warning, 0},                                            // CII-SR-049
+	{135973, 9, 0, 46, Warning, 0},                                             // CII-SR-05
+	{136028, 10, 0, 30, Warning, 0},                                            // CII-SR-050
+	{136068, 10, 0, 38, Warning, 0},                                            // CII-SR-051
+	{136116, 10, 0, 40, Warning, 0},                                            // CII-SR-052
+	{136166, 10, 0, 36, Warning, 0},                                            // CII-SR-053
+	{136212, 10, 0, 37, Warning, 0},                                            // CII-SR-054
+	{136259, 10, 0, 33, Warning, 0},                                            // CII-SR-055
+	{136302, 10, 0, 40, Warning, 0},                                            // CII-SR-056
+	{136352, 10, 0, 36, Warning, 0},                                            // CII-SR-057
+	{136398, 10, 0, 31, Warning, 0},                                            // CII-SR-058
+	{136439, 10, 0, 34, Warning, 0},                                            // CII-SR-059
+	{136483, 10, 0, 45, Warning, 0},                                            // CII-SR-060
+	{136538, 10, 0, 46, Warning, 0},                                            // CII-SR-061
+	{136594, 10, 0, 32, Warning, 0},                                            // CII-SR-062
+	{136636, 10, 0, 39, Warning, 0},                                            // CII-SR-063
+	{136685, 10, 0, 33, Warning, 0},                                            // CII-SR-064
+	{136728, 10, 0, 66, Warning, 0},                                            // CII-SR-065
+	{136804, 10, 0, 62, Warning, 0},                                            // CII-SR-066
+	{136876, 10, 0, 24, Warning, 0},                                            // CII-SR-067
+	{136910, 10, 0, 30, Warning, 0},                                            // CII-SR-068
+	{136950, 10, 0, 38, Fatal, 0},                                              // CII-SR-069
+	{136998, 10, 0, 34, Warning, 0},                                            // CII-SR-070
+	{137042, 10, 0, 43, Warning, 0},                                            // CII-SR-071
+	{137095, 10, 0, 32, Fatal, 0},                                              // CII-SR-072
+	{137137, 10, 0, 31, Warning, 0},                                            // CII-SR-073
+	{137178, 10, 0, 35, Warning, 0},                                            // CII-SR-074
+	{137223, 10, 0, 36, Warning, 0},                                            // CII-SR-075
+	{137269, 10, 0, 37, Warning, 0},                                            // CII-SR-076
+	{137316, 10, 0, 46, Warning, 0},                                            // CII-SR-077
+	{137372, 10, 0, 62, Warning, 0},                                            // CII-SR-078
+	{137444, 10, 0, 50, Warning, 0},                                            // CII-SR-079
+	{137504, 10, 0, 59, Warning, 0},                                            // CII-SR-080
+	{137573, 10, 0, 30, Warning, 0},                                            // CII-SR-081
+	{137613, 10, 0, 32, Warning, 0},                                            // CII-SR-082
+	{137655, 10, 0, 31, Warning, 0},                                            // CII-SR-083
+	{137696, 10, 0, 34, Warning, 0},                                            // CII-SR-084
+	{137740, 10, 0, 48, Warning, 0},                                            // CII-SR-085
+	{137798, 10, 0, 50, Warning, 0},                                            // CII-SR-086
+	{137858, 10, 0, 52, Warning, 0},                                            // CII-SR-087
+	{137920, 10, 0, 70, Warning, 0},                                            // CII-SR-088
+	{138000, 10, 0, 59, Warning, 0},                                            // CII-SR-089
+	{138069, 10, 0, 29, Fatal, 0},                                              // CII-SR-090
+	{138108, 10, 0, 26, Warning, 0},                                            // CII-SR-091
+	{138144, 10, 0, 56, Warning, 0},                                            // CII-SR-092
+	{138210, 10, 0, 44, Warning, 0},                                            // CII-SR-093
+	{138264, 10, 0, 51, Warning, 0},                                            // CII-SR-094
+	{138325, 10, 0, 51, Warning, 0},                                            // CII-SR-095
+	{138386, 10, 0, 44, Warning, 0},                                            // CII-SR-096
+	{138440, 10, 0, 53, Warning, 0},                                            // CII-SR-097
+	{138503, 10, 0, 53, Warning, 0},                                            // CII-SR-098
+	{138566, 10, 0, 59, Warning, 0},                                            // CII-SR-099
+	{138635, 10, 0, 48, Warning, 0},                                            // CII-SR-100
+	{138693, 10, 0, 42, Warning, 0},                                            // CII-SR-101
+	{138745, 10, 0, 47, Warning, 0},                                            // CII-SR-102
+	{138802, 10, 0, 36, Warning, 0},                                            // CII-SR-103
+	{138848, 10, 0, 36, Warning, 0},                                            // CII-SR-104
+	{138894, 10, 0, 50, Warning, 0},                                            // CII-SR-105
+	{138954, 10, 0, 50, Warning, 0},                                            // CII-SR-106
+	{139014, 10, 0, 51, Warning, 0},                                            // CII-SR-107
+	{139075, 10, 0, 38, Warning, 0},                                            // CII-SR-108
+	{139123, 10, 0, 49, Warning, 0},                                            // CII-SR-109
+	{139182, 10, 0, 48, Warning, 0},                                            // CII-SR-110
+	{139240, 10, 0, 54, Warning, 0},                                            // CII-SR-111
+	{139304, 10, 0, 55, Warning, 0},                                            // CII-SR-112
+	{139369, 10, 0, 50, Warning, 0},                                            // CII-SR-113
+	{139429, 10, 0, 30, Warning, 0},                                            // CII-SR-114
+	{139469, 10, 0, 37, Warning, 0},                                            // CII-SR-115
+	{139516, 10, 0, 37, Warning, 0},                                            // CII-SR-116
+	{139563, 10, 0, 34, Warning, 0},                                            // CII-SR-117
+	{139607, 10, 0, 54, Warning, 0},                                            // CII-SR-118
+	{139671, 10, 0, 50, Warning, 0},                                            // CII-SR-119
+	{139731, 10, 0, 24, Warning, 0},                                            // CII-SR-120
+	{139765, 10, 0, 37, Warning, 0},                                            // CII-SR-121
+	{139812, 10, 0, 40, Warning, 0},                                            // CII-SR-122
+	{139862, 10, 0, 33, Warning, 0},                                            // CII-SR-123
+	{139905, 10, 0, 35, Warning, 0},                                            // CII-SR-124
+	{139950, 10, 0, 38, Warning, 0},                                            // CII-SR-125
+	{139998, 10, 0, 37, Warning, 0},                                            // CII-SR-126
+	{140045, 10, 0, 32, Warning, 0},                                            // CII-SR-127
+	{140087, 10, 0, 28, Warning, 0},                                            // CII-SR-128
+	{140125, 10, 0, 30, Warning, 0},                                            // CII-SR-129
+	{140165, 10, 0, 38, Warning, 0},                                            // CII-SR-130
+	{140213, 10, 0, 49, Warning, 0},                                            // CII-SR-131
+	{140272, 10, 0, 45, Warning, 0},                                            // CII-SR-132
+	{140327, 10, 0, 43, Warning, 0},                                            // CII-SR-133
+	{140380, 10, 0, 51, Warning, 0},                                            // CII-SR-134
+	{140441, 10, 0, 50, Warning, 0},                                            // CII-SR-135
+	{140501, 10, 0, 30, Warning, 0},                                            // CII-SR-136
+	{140541, 10, 0, 37, Warning, 0},                                            // CII-SR-138
+	{140588, 10, 0, 37, Warning, 0},                                            // CII-SR-139
+	{140635, 10, 0, 34, Warning, 0},                                            // CII-SR-140
+	{140679, 10, 0, 54, Warning, 0},                                            // CII-SR-141
+	{140743, 10, 0, 49, Warning, 0},                                            // CII-SR-142
+	{140802, 10, 0, 45, Warning, 0},                                            // CII-SR-143
+	{140857, 10, 0, 43, Warning, 0},                                            // CII-SR-144
+	{140910, 10, 0, 51, Warning, 0},                                            // CII-SR-145
+	{140971, 10, 0, 50, Warning, 0},                                            // CII-SR-146
+	{141031, 10, 0, 53, Warning, 0},                                            // CII-SR-147
+	{141094, 10, 0, 42, Warning, 0},                                            // CII-SR-148
+	{141146, 10, 0, 41, Warning, 0},                                            // CII-SR-149
+	{141197, 10, 0, 50, Warning, 0},                                            // CII-SR-150
+	{141257, 10, 0, 39, Warning, 0},                                            // CII-SR-151
+	{141306, 10, 0, 38, Warning, 0},                                            // CII-SR-152
+	{141354, 10, 0, 40, Warning, 0},                                            // CII-SR-153
+	{141404, 10, 0, 37, Warning, 0},                                            // CII-SR-154
+	{141451, 10, 0, 41, Warning, 0},                                            // CII-SR-155
+	{141502, 10, 0, 44, Warning, 0},                                            // CII-SR-156
+	{141556, 10, 0, 38, Warning, 0},                                            // CII-SR-157
+	{141604, 10, 0, 40, Warning, 0},                                            // CII-SR-158
+	{141654, 10, 0, 46, Warning, 0},                                            // CII-SR-159
+	{141710, 10, 0, 40, Warning, 0},                                            // CII-SR-160
+	{141760, 10, 0, 49, Warning, 0},                                            // CII-SR-161
+	{141819, 10, 0, 50, Warning, 0},                                            // CII-SR-162
+	{141879, 10, 0, 51, Warning, 0},                                            // CII-SR-163
+	{141940, 10, 0, 38, Warning, 0},                                            // CII-SR-164
+	{141988, 10, 0, 46, Warning, 0},                                            // CII-SR-165
+	{142044, 10, 0, 40, Warning, 0},                                            // CII-SR-166
+	{142094, 10, 0, 52, Warning, 0},                                            // CII-SR-167
+	{142156, 10, 0, 50, Warning, 0},                                            // CII-SR-168
+	{142216, 10, 0, 55, Warning, 0},                                            // CII-SR-169
+	{142281, 10, 0, 52, Warning, 0},                                            // CII-SR-170
+	{142343, 10, 0, 51, Warning, 0},                                            // CII-SR-171
+	{142404, 10, 0, 50, Warning, 0},                                            // CII-SR-172
+	{142464, 10, 0, 54, Warning, 0},                                            // CII-SR-173
+	{142528, 10, 0, 55, Warning, 0},                                            // CII-SR-174
+	{142593, 10, 0, 52, Warning, 0},                                            // CII-SR-175
+	{142655, 10, 0, 57, Warning, 0},                                            // CII-SR-176
+	{142722, 10, 0, 39, Warning, 0},                                            // CII-SR-177
+	{142771, 10, 0, 38, Warning, 0},                                            // CII-SR-178
+	{142819, 10, 0, 44, Warning, 0},                                            // CII-SR-179
+	{142873, 10, 0, 43, Warning, 0},                                            // CII-SR-180
+	{142926, 10, 0, 39, Warning, 0},                                            // CII-SR-181
+	{142975, 10, 0, 38, Warning, 0},                                            // CII-SR-182
+	{143023, 10, 0, 37, Warning, 0},                                            // CII-SR-183
+	{143070, 10, 0, 24, Warning, 0},                                            // CII-SR-184
+	{143104, 10, 0, 37, Warning, 0},                                            // CII-SR-185
+	{143151, 10, 0, 29, Warning, 0},                                            // CII-SR-186
+	{143190, 10, 0, 35, Warning, 0},                                            // CII-SR-187
+	{143235, 10, 0, 38, Warning, 0},                                            // CII-SR-188
+	{143283, 10, 0, 37, Warning, 0},                                            // CII-SR-189
+	{143330, 10, 0, 30, Warning, 0},                                            // CII-SR-190
+	{143370, 10, 0, 38, Warning, 0},                                            // CII-SR-191
+	{143418, 10, 0, 49, Warning, 0},                                            // CII-SR-192
+	{143477, 10, 0, 24, Warning, 0},                                            // CII-SR-193
+	{143511, 10, 0, 48, Warning, 0},                                            // CII-SR-194
+	{143569, 10, 0, 53, Warning, 0},                                            // CII-SR-195
+	{143632, 10, 0, 48, Warning, 0},                                            // CII-SR-196
+	{143690, 10, 0, 39, Warning, 0},                                            // CII-SR-197
+	{143739, 10, 0, 42, Warning, 0},                                            // CII-SR-198
+	{143791, 10, 0, 41, Warning, 0},                                            // CII-SR-199
+	{143842, 10, 0, 36, Warning, 0},                                            // CII-SR-200
+	{143888, 10, 0, 38, Warning, 0},                                            // CII-SR-201
+	{143936, 10, 0, 39, Warning, 0},                                            // CII-SR-202
+	{143985, 10, 0, 48, Warning, 0},                                            // CII-SR-203
+	{144043, 10, 0, 55, Warning, 0},                                            // CII-SR-204
+	{144108, 10, 0, 42, Warning, 0},                                            // CII-SR-205
+	{144160, 10, 0, 40, Warning, 0},                                            // CII-SR-206
+	{144210, 10, 0, 54, Warning, 0},                                            // CII-SR-207
+	{144274, 10, 0, 56, Warning, 0},                                            // CII-SR-208
+	{144340, 10, 0, 50, Warning, 0},                                            // CII-SR-209
+	{144400, 10, 0, 47, Warning, 0},                                            // CII-SR-210
+	{144457, 10, 0, 60, Warning, 0},                                            // CII-SR-212
+	{144527, 10, 0, 36, Warning, 0},                                            // CII-SR-213
+	{144573, 10, 0, 30, Warning, 0},                                            // CII-SR-214
+	{144613, 10, 0, 36, Warning, 0},                                            // CII-SR-215
+	{144659, 10, 0, 26, Warning, 0},                                            // CII-SR-216
+	{144695, 10, 0, 51, Warning, 0},                                            // CII-SR-217
+	{144756, 10, 0, 61, Warning, 0},                                            // CII-SR-218
+	{144827, 10, 0, 58, Warning, 0},                                            // CII-SR-219
+	{144895, 10, 0, 59, Warning, 0},                                            // CII-SR-220
+	{144964, 10, 0, 54, Warning, 0},                                            // CII-SR-221
+	{145028, 10, 0, 30, Warning, 0},                                            // CII-SR-222
+	{145068, 10, 0, 45, Warning, 0},                                            // CII-SR-223
+	{145123, 10, 0, 26, Warning, 0},                                            // CII-SR-224
+	{145159, 10, 0, 40, Warning, 0},                                            // CII-SR-225
+	{145209, 10, 0, 30, Warning, 0},                                            // CII-SR-226
+	{145249, 10, 0, 24, Warning, 0},                                            // CII-SR-227
+	{145283, 10, 0, 30, Warning, 0},                                            // CII-SR-228
+	{145323, 10, 0, 30, Warning, 0},                                            // CII-SR-229
+	{145363, 10, 0, 36, Warning, 0},                                            // CII-SR-230
+	{145409, 10, 0, 30, Warning, 0},                                            // CII-SR-231
+	{145449, 10, 0, 27, Warning, 0},                                            // CII-SR-232
+	{145486, 10, 0, 33, Warning, 0},                                            // CII-SR-233
+	{145529, 10, 0, 59, Warning, 0},                                            // CII-SR-234
+	{145598, 10, 0, 59, Warning, 0},                                            // CII-SR-235
+	{145667, 10, 0, 47, Warning, 0},                                            // CII-SR-236
+	{145724, 10, 0, 33, Warning, 0},                                            // CII-SR-237
+	{145767, 10, 0, 36, Warning, 0},                                            // CII-SR-238
+	{145813, 10, 0, 49, Warning, 0},                                            // CII-SR-239
+	{145872, 10, 0, 48, Warning, 0},                                            // CII-SR-240
+	{145930, 10, 0, 60, Warning, 0},                                            // CII-SR-241
+	{146000, 10, 0, 35, Warning, 0},                                            // CII-SR-242
+	{146045, 10, 0, 44, Warning, 0},                                            // CII-SR-243
+	{146099, 10, 0, 33, Warning, 0},                                            // CII-SR-244
+	{146142, 10, 0, 36, Warning, 0},                                            // CII-SR-245
+	{146188, 10, 0, 45, Warning, 0},                                            // CII-SR-246
+	{146243, 10, 0, 55, Warning, 0},                                            // CII-SR-247
+	{146308, 10, 0, 55, Warning, 0},                                            // CII-SR-248
+	{146373, 10, 0, 30, Warning, 0},                                            // CII-SR-249
+	{146413, 10, 0, 33, Warning, 0},                                            // CII-SR-250
+	{146456, 10, 0, 45, Warning, 0},                                            // CII-SR-251
+	{146511, 10, 0, 26, Warning, 0},                                            // CII-SR-252
+	{146547, 10, 0, 40, Warning, 0},                                            // CII-SR-254
+	{146597, 10, 0, 49, Warning, 0},                                            // CII-SR-255
+	{146656, 10, 0, 24, Warning, 0},                                            // CII-SR-256
+	{146690, 10, 0, 30, Warning, 0},                                            // CII-SR-257
+	{146730, 10, 0, 30, Warning, 0},                                            // CII-SR-258
+	{146770, 10, 0, 36, Warning, 0},                                            // CII-SR-259
+	{146816, 10, 0, 30, Warning, 0},                                            // CII-SR-260
+	{146856, 10, 0, 27, Warning, 0},                                            // CII-SR-261
+	{146893, 10, 0, 33, Warning, 0},                                            // CII-SR-262
+	{146936, 10, 0, 59, Warning, 0},                                            // CII-SR-263
+	{147005, 10, 0, 59, Warning, 0},                                            // CII-SR-264
+	{147074, 10, 0, 47, Warning, 0},                                            // CII-SR-265
+	{147131, 10, 0, 33, Warning, 0},                                            // CII-SR-266
+	{147174, 10, 0, 36, Warning, 0},                                            // CII-SR-267
+	{147220, 10, 0, 49, Warning, 0},                                            // CII-SR-268
+	{147279, 10, 0, 48, Warning, 0},                                            // CII-SR-269
+	{147337, 10, 0, 60, Warning, 0},                                            // CII-SR-270
+	{147407, 10, 0, 35, Warning, 0},                                            // CII-SR-271
+	{147452, 10, 0, 44, Warning, 0},                                            // CII-SR-272
+	{147506, 10, 0, 33, Warning, 0},                                            // CII-SR-273
+	{147549, 10, 0, 36, Warning, 0},                                            // CII-SR-274
+	{147595, 10, 0, 45, Warning, 0},                                            // CII-SR-275
+	{147650, 10, 0, 55, Warning, 0},                                            // CII-SR-276
+	{147715, 10, 0, 55, Warning, 0},                                            // CII-SR-277
+	{147780, 10, 0, 42, Warning, 0},                                            // CII-SR-278
+	{147832, 10, 0, 50, Warning, 0},                                            // CII-SR-279
+	{147892, 10, 0, 55, Warning, 0},                                            // CII-SR-280
+	{147957, 10, 0, 56, Warning, 0},                                            // CII-SR-281
+	{148023, 10, 0, 54, Warning, 0},                                            // CII-SR-282
+	{148087, 10, 0, 30, Warning, 0},                                            // CII-SR-283
+	{148127, 10, 0, 30, Warning, 0},                                            // CII-SR-284
+	{148167, 10, 0, 33, Warning, 0},                                            // CII-SR-285
+	{148210, 10, 0, 48, Warning, 0},                                            // CII-SR-286
+	{148268, 10, 0, 41, Warning, 0},                                            // CII-SR-287
+	{148319, 10, 0, 47, Warning, 0},                                            // CII-SR-288
+	{148376, 10, 0, 45, Warning, 0},                                            // CII-SR-289
+	{148431, 10, 0, 55, Warning, 0},                                            // CII-SR-290
+	{148496, 10, 0, 55, Warning, 0},                                            // CII-SR-291
+	{148561, 10, 0, 46, Warning, 0},                                            // CII-SR-292
+	{148617, 10, 0, 50, Warning, 0},                                            // CII-SR-293
+	{148677, 10, 0, 28, Warning, 0},                                            // CII-SR-294
+	{148715, 10, 0, 28, Warning, 0},                                            // CII-SR-295
+	{148753, 10, 0, 49, Warning, 0},                                            // CII-SR-296
+	{148812, 10, 0, 53, Warning, 0},                                            // CII-SR-297
+	{148875, 10, 0, 28, Warning, 0},                                            // CII-SR-298
+	{148913, 10, 0, 54, Warning, 0},                                            // CII-SR-299
+	{148977, 10, 0, 57, Warning, 0},                                            // CII-SR-300
+	{149044, 10, 0, 55, Warning, 0},                                            // CII-SR-301
+	{149109, 10, 0, 49, Warning, 0},                                            // CII-SR-302
+	{149168, 10, 0, 28, Warning, 0},                                            // CII-SR-303
+	{149206, 10, 0, 53, Warning, 0},                                            // CII-SR-304
+	{149269, 10, 0, 42, Warning, 0},                                            // CII-SR-305
+	{149321, 10, 0, 58, Warning, 0},                                            // CII-SR-306
+	{149389, 10, 0, 33, Warning, 0},                                            // CII-SR-307
+	{149432, 10, 0, 51, Warning, 0},                                            // CII-SR-308
+	{149493, 10, 0, 30, Warning, 0},                                            // CII-SR-309
+	{149533, 10, 0, 33, Warning, 0},                                            // CII-SR-310
+	{149576, 10, 0, 48, Warning, 0},                                            // CII-SR-311
+	{149634, 10, 0, 41, Warning, 0},                                            // CII-SR-312
+	{149685, 10, 0, 47, Warning, 0},                                            // CII-SR-313
+	{149742, 10, 0, 46, Warning, 0},                                            // CII-SR-314
+	{149798, 10, 0, 55, Warning, 0},                                            // CII-SR-315
+	{149863, 10, 0, 55, Warning, 0},                                            // CII-SR-316
+	{149928, 10, 0, 46, Warning, 0},                                            // CII-SR-317
+	{149984, 10, 0, 40, Warning, 0},                                            // CII-SR-318
+	{150034, 10, 0, 52, Warning, 0},                                            // CII-SR-319
+	{150096, 10, 0, 50, Warning, 0},                                            // CII-SR-320
+	{150156, 10, 0, 24, Warning, 0},                                            // CII-SR-321
+	{150190, 10, 0, 30, Warning, 0},                                            // CII-SR-322
+	{150230, 10, 0, 30, Warning, 0},                                            // CII-SR-323
+	{150270, 10, 0, 33, Warning, 0},                                            // CII-SR-324
+	{150313, 10, 0, 45, Warning, 0},                                            // CII-SR-325
+	{150368, 10, 0, 34, Warning, 0},                                            // CII-SR-326
+	{150412, 10, 0, 46, Warning, 0},                                            // CII-SR-327
+	{150468, 10, 0, 48, Warning, 0},                                            // CII-SR-328
+	{150526, 10, 0, 47, Warning, 0},                                            // CII-SR-329
+	{150583, 10, 0, 49, Warning, 0},                                            // CII-SR-330
+	{150642, 10, 0, 51, Warning, 0},                                            // CII-SR-331
+	{150703, 10, 0, 50, Warning, 0},                                            // CII-SR-332
+	{150763, 10, 0, 28, Warning, 0},                                            // CII-SR-333
+	{150801, 10, 0, 28, Warning, 0},                                            // CII-SR-334
+	{150839, 10, 0, 52, Warning, 0},                                            // CII-SR-335
+	{150901, 10, 0, 57, Warning, 0},                                            // CII-SR-336
+	{150968, 10, 0, 54, Warning, 0},                                            // CII-SR-337
+	{151032, 10, 0, 51, Warning, 0},                                            // CII-SR-338
+	{151093, 10, 0, 38, Warning, 0},                                            // CII-SR-339
+	{151141, 10, 0, 47, Warning, 0},                                            // CII-SR-340
+	{151198, 10, 0, 43, Warning, 0},                                            // CII-SR-341
+	{151251, 10, 0, 47, Warning, 0},                                            // CII-SR-342
+	{151308, 10, 0, 41, Warning, 0},                                            // CII-SR-344
+	{151359, 10, 0, 44, Warning, 0},                                            // CII-SR-345
+	{151413, 10, 0, 37, Warning, 0},                                            // CII-SR-346
+	{151460, 10, 0, 41, Warning, 0},                                            // CII-SR-347
+	{151511, 10, 0, 38, Warning, 0},                                            // CII-SR-348
+	{151559, 10, 0, 34, Warning, 0},                                            // CII-SR-349
+	{151603, 10, 0, 40, Warning, 0},                                            // CII-SR-350
+	{151653, 10, 0, 40, Warning, 0},                                            // CII-SR-351
+	{151703, 10, 0, 30, Warning, 0},                                            // CII-SR-352
+	{151743, 10, 0, 33, Warning, 0},                                            // CII-SR-353
+	{151786, 10, 0, 45, Warning, 0},                                            // CII-SR-354
+	{151841, 10, 0, 26, Warning, 0},                                            // CII-SR-355
+	{151877, 10, 0, 41, Warning, 0},                                            // CII-SR-356
+	{151928, 10, 0, 40, Warning, 0},                                            // CII-SR-357
+	{151978, 10, 0, 49, Warning, 0},                                            // CII-SR-358
+	{152037, 10, 0, 41, Warning, 0},                                            // CII-SR-359
+	{152088, 10, 0, 40, Warning, 0},                                            // CII-SR-360
+	{152138, 10, 0, 47, Warning, 0},                                            // CII-SR-361
+	{152195, 10, 0, 46, Warning, 0},                                            // CII-SR-362
+	{152251, 10, 0, 55, Warning, 0},                                            // CII-SR-363
+	{152316, 10, 0, 55, Warning, 0},                                            // CII-SR-364
+	{152381, 10, 0, 37, Warning, 0},                                            // CII-SR-365
+	{152428, 10, 0, 56, Warning, 0},                                            // CII-SR-366
+	{152494, 10, 0, 60, Warning, 0},                                            // CII-SR-367
+	{152564, 10, 0, 60, Warning, 0},                                            // CII-SR-368
+	{152634, 10, 0, 40, Warning, 0},                                            // CII-SR-369
+	{152684, 10, 0, 41, Warning, 0},                                            // CII-SR-370
+	{152735, 10, 0, 39, Warning, 0},                                            // CII-SR-371
+	{152784, 10, 0, 40, Warning, 0},                                            // CII-SR-372
+	{152834, 10, 0, 30, Warning, 0},                                            // CII-SR-373
+	{152874, 10, 0, 32, Warning, 0},                                            // CII-SR-375
+	{152916, 10, 0, 41, Warning, 0},                                            // CII-SR-376
+	{152967, 10, 0, 39, Warning, 0},                                            // CII-SR-377
+	{153016, 10, 0, 38, Warning, 0},                                            // CII-SR-378
+	{153064, 10, 0, 43, Warning, 0},                                            // CII-SR-379
+	{153117, 10, 0, 41, Warning, 0},                                            // CII-SR-380
+	{153168, 10, 0, 33, Warning, 0},                                            // CII-SR-381
+	{153211, 10, 0, 33, Warning, 0},                                            // CII-SR-382
+	{153254, 10, 0, 40, Warning, 0},                                            // CII-SR-384
+	{153304, 10, 0, 26, Warning, 0},                                            // CII-SR-385
+	{153340, 10, 0, 57, Warning, 0},                                            // CII-SR-386
+	{153407, 10, 0, 24, Warning, 0},                                            // CII-SR-388
+	{153441, 10, 0, 37, Warning, 0},                                            // CII-SR-389
+	{153488, 10, 0, 35, Warning, 0},                                            // CII-SR-390
+	{153533, 10, 0, 38, Warning, 0},                                            // CII-SR-391
+	{153581, 10, 0, 37, Warning, 0},                                            // CII-SR-392
+	{153628, 10, 0, 30, Warning, 0},                                            // CII-SR-393
+	{153668, 10, 0, 49, Warning, 0},                                            // CII-SR-394
+	{153727, 10, 0, 48, Warning, 0},                                            // CII-SR-395
+	{153785, 10, 0, 53, Warning, 0},                                            // CII-SR-396
+	{153848, 10, 0, 24, Warning, 0},                                            // CII-SR-397
+	{153882, 10, 0, 35, Warning, 0},                                            // CII-SR-398
+	{153927, 10, 0, 45, Warning, 0},                                            // CII-SR-399
+	{153982, 10, 0, 30, Warning, 0},                                            // CII-SR-400
+	{154022, 10, 0, 30, Warning, 0},                                            // CII-SR-401
+	{154062, 10, 0, 41, Warning, 0},                                            // CII-SR-402
+	{154113, 10, 0, 43, Warning, 0},                                            // CII-SR-404
+	{154166, 10, 0, 36, Warning, 0},                                            // CII-SR-405
+	{154212, 10, 0, 42, Warning, 0},                                            // CII-SR-406
+	{154264, 10, 0, 56, Warning, 0},                                            // CII-SR-407
+	{154330, 10, 0, 57, Warning, 0},                                            // CII-SR-408
+	{154397, 10, 0, 37, Warning, 0},                                            // CII-SR-409
+	{154444, 10, 0, 39, Warning, 0},                                            // CII-SR-411
+	{154493, 10, 0, 41, Warning, 0},                                            // CII-SR-412
+	{154544, 10, 0, 48, Warning, 0},                                            // CII-SR-413
+	{154602, 10, 0, 62, Warning, 0},                                            // CII-SR-414
+	{154674, 10, 0, 54, Warning, 0},                                            // CII-SR-415
+	{154738, 10, 0, 70, Warning, 0},                                            // CII-SR-416
+	{154818, 10, 0, 55, Warning, 0},                                            // CII-SR-417
+	{154883, 10, 0, 42, Warning, 0},                                            // CII-SR-418
+	{154935, 10, 0, 40, Warning, 0},                                            // CII-SR-419
+	{154985, 10, 0, 54, Warning, 0},                                            // CII-SR-420
+	{155049, 10, 0, 50, Warning, 0},                                            // CII-SR-421
+	{155109, 10, 0, 28, Warning, 0},                                            // CII-SR-422
+	{155147, 10, 0, 55, Warning, 0},                                            // CII-SR-423
+	{155212, 10, 0, 54, Warning, 0},                                            // CII-SR-424
+	{155276, 10, 0, 58, Warning, 0},                                            // CII-SR-425
+	{155344, 10, 0, 53, Warning, 0},                                            // CII-SR-426
+	{155407, 10, 0, 60, Warning, 0},                                            // CII-SR-427
+	{155477, 10, 0, 36, Warning, 0},                                            // CII-SR-428
+	{155523, 10, 0, 30, Warning, 0},                                            // CII-SR-429
+	{155563, 10, 0, 36, Warning, 0},                                            // CII-SR-430
+	{155609, 10, 0, 26, Warning, 0},                                            // CII-SR-431
+	{155645, 10, 0, 51, Warning, 0},                                            // CII-SR-432
+	{155706, 10, 0, 61, Warning, 0},                                            // CII-SR-433
+	{155777, 10, 0, 58, Warning, 0},                                            // CII-SR-434
+	{155845, 10, 0, 59, Warning, 0},                                            // CII-SR-435
+	{155914, 10, 0, 45, Warning, 0},                                            // CII-SR-436
+	{155969, 10, 0, 45, Warning, 0},                                            // CII-SR-437
+	{156024, 10, 0, 49, Warning, 0},                                            // CII-SR-438
+	{156083, 10, 0, 38, Fatal, 0},                                              // CII-SR-439
+	{156131, 10, 0, 38, Fatal, 0},                                              // CII-SR-440
+	{156179, 10, 0, 38, Fatal, 0},                                              // CII-SR-441
+	{156227, 10, 0, 31, Warning, 0},                                            // CII-SR-442
+	{156268, 10, 0, 24, Warning, 0},                                            // CII-SR-443
+	{156302, 10, 0, 35, Warning, 0},                                            // CII-SR-444
+	{156347, 10, 0, 38, Warning, 0},                                            // CII-SR-445
+	{156395, 10, 0, 38, Warning, 0},                                            // CII-SR-446
+	{156443, 10, 0, 61, Warning, 0},                                            // CII-SR-447
+	{156514, 10, 0, 61, Warning, 0},                                            // CII-SR-448
+	{156585, 10, 0, 91, Warning, 0},                                            // CII-SR-449
+	{156686, 10, 0, 76, Warning, 0},                                            // CII-SR-450
+	{156772, 10, 0, 76, Warning, 0},                                            // CII-SR-451
+	{156858, 10, 0, 53, Warning, 0},                                            // CII-SR-452
+	{156921, 10, 0, 65, Warning, 0},                                            // CII-SR-453
+	{156996, 10, 0, 45, Warning, 0},                                            // CII-SR-454
+	{157051, 10, 0, 64, Fatal, 0},                                              // CII-SR-455
+	{157125, 10, 0, 63, Fatal, 0},                                              // CII-SR-456
+	{157198, 10, 0, 59, Warning, 0},                                            // CII-SR-457
+	{157267, 10, 0, 60, Warning, 0},                                            // CII-SR-458
+	{157337, 10, 0, 68, Fatal, 0},                                              // CII-SR-459
+	{157415, 10, 0, 67, Fatal, 0},                                              // CII-SR-460
+	{157492, 10, 0, 38, Fatal, 0},                                              // CII-SR-461
+	{157540, 10, 0, 41, Fatal, 0},                                              // CII-SR-462
+	{157591, 10, 11, 86, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // CII-SR-463
+	{157698, 10, 0, 60, Warning, fxBasicWL | fxBasic | fxEN16931 | fxExtended}, // CII-SR-464
+	{157768, 10, 5, 48, Warning, fxBasicWL | fxBasic | fxEN16931 | fxExtended}, // CII-SR-465
+	{157831, 10, 5, 48, Warning, fxBasicWL | fxBasic | fxEN16931 | fxExtended}, // CII-SR-466
+	{157894, 10, 5, 111, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // CII-SR-467
+	{158020, 10, 5, 106, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // CII-SR-468
+	{158141, 10, 5, 67, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // CII-SR-469
+	{158223, 10, 5, 58, Fatal, fxBasicWL | fxBasic | fxEN16931},                // CII-SR-470
+	{158296, 10, 17, 95, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // CII-SR-471
+	{158418, 10, 17, 87, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},  // CII-SR-472
+	{158532, 10, 0, 38, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // CII-SR-473
+	{158580, 10, 0, 95, Warning, fxEN16931},                                    // CII-SR-474
+	{158685, 10, 6, 79, Warning, fxEN16931 | fxExtended},                       // CII-SR-475
+	{158780, 10, 6, 97, Warning, fxEN16931 | fxExtended},                       // CII-SR-476
+	{158893, 10, 0, 92, Fatal, 0},                                              // CII-SR-477
+	{158995, 10, 0, 94, Fatal, 0},                                              // CII-SR-478
+	{159099, 10, 0, 97, Fatal, 0},                                              // CII-SR-479
+	{159206, 10, 0, 96, Fatal, 0},                                              // CII-SR-480
+	{159312, 10, 0, 91, Fatal, 0},                                              // CII-SR-481
+	{159413, 10, 0, 93, Fatal, 0},                                              // CII-SR-482
+	{159516, 10, 0, 94, Fatal, 0},                                              // CII-SR-483
+	{159620, 10, 0, 95, Fatal, 0},                                              // CII-SR-484
+	{159725, 10, 0, 96, Fatal, 0},                                              // CII-SR-485
+	{159831, 10, 0, 103, Fatal, 0},                                             // CII-SR-486
+	{159944, 10, 0, 93, Fatal, 0},                                              // CII-SR-487
+	{160047, 10, 0, 117, Fatal, 0},                                             // CII-SR-488
+	{160174, 10, 0, 109, Fatal, 0},                                             // CII-SR-489
+	{160293, 10, 0, 125, Fatal, 0},                                             // CII-SR-490
+	{160428, 10, 0, 110, Fatal, 0},                                             // CII-SR-491
+	{160548, 10, 0, 97, Fatal, 0},                                              // CII-SR-492
+	{160655, 10, 0, 95, Fatal, 0},                                              // CII-SR-493
+	{160760, 10, 0, 109, Fatal, 0},                                             // CII-SR-494
+	{160879, 15, 0, 44, Fatal, fxAll},                                          // FX-SCH-A-000019
+	{160938, 15, 0, 50, Fatal, fxAll},                                          // FX-SCH-A-000020
+	{161003, 15, 0, 48, Fatal, fxAll},                                          // FX-SCH-A-000021
+	{161066, 15, 0, 34, Fatal, fxMinimum},                                      // FX-SCH-A-000022
+	{161115, 15, 0, 39, Fatal, fxMinimum},                                      // FX-SCH-A-000023
+	{161169, 15, 0, 92, Fatal, fxAll},                                          // FX-SCH-A-000024
+	{161276, 15, 0, 84, Fatal, fxAll},                                          // FX-SCH-A-000025
+	{161375, 15, 0, 33, Fatal, fxMinimum},                                      // FX-SCH-A-000026
+	{161423, 15, 0, 58, Fatal, fxAll},                                          // FX-SCH-A-000027
+	{161496, 15, 0, 57, Fatal, fxAll},                                          // FX-SCH-A-000028
+	{161568, 15, 0, 58, Fatal, fxAll},                                          // FX-SCH-A-000029
+	{161641, 15, 0, 46, Fatal, fxAll},                                          // FX-SCH-A-000030
+	{161702, 15, 0, 36, Fatal, fxMinimum},                                      // FX-SCH-A-000031
+	{161753, 15, 0, 60, Fatal, fxAll},                                          // FX-SCH-A-000032
+	{161828, 15, 0, 99, Fatal, fxAll},                                          // FX-SCH-A-000033
+	{161942, 15, 0, 99, Fatal, fxAll},                                          // FX-SCH-A-000034
+	{162056, 15, 0, 51, Fatal, fxAll},                                          // FX-SCH-A-000035
+	{162122, 15, 0, 40, Fatal, fxMinimum},                                      // FX-SCH-A-000036
+	{162177, 15, 0, 50, Fatal, fxAll},                                          // FX-SCH-A-000037
+	{162242, 15, 0, 61, Fatal, fxAll},                                          // FX-SCH-A-000038
+	{162318, 15, 0, 89, Fatal, fxAll},                                          // FX-SCH-A-000039
+	{162422, 15, 0, 50, Fatal, fxMinimum},                                      // FX-SCH-A-000040
+	{162487, 15, 0, 61, Fatal, fxAll},                                          // FX-SCH-A-000041
+	{162563, 15, 0, 109, Fatal, fxAll},                                         // FX-SCH-A-000042
+	{162687, 15, 0, 58, Fatal, fxAll},                                          // FX-SCH-A-000043
+	{162760, 15, 0, 58, Fatal, fxAll},                                          // FX-SCH-A-000044
+	{162833, 15, 0, 38, Fatal, fxMinimum},                                      // FX-SCH-A-000045
+	{162886, 15, 0, 49, Fatal, fxBasicWL | fxBasic | fxEN16931},                // FX-SCH-A-000160
+	{162950, 15, 0, 55, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000161
+	{163020, 15, 0, 42, Fatal, fxBasicWL},                                      // FX-SCH-A-000162
+	{163077, 15, 0, 46, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000163
+	{163138, 15, 0, 52, Fatal, fxBasicWL | fxBasic | fxEN16931},                // FX-SCH-A-000164
+	{163205, 15, 0, 69, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000165
+	{163289, 15, 0, 68, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000166
+	{163372, 15, 0, 66, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000167
+	{163453, 15, 0, 47, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000168
+	{163515, 15, 0, 66, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000169
+	{163596, 15, 0, 60, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000171
+	{163671, 15, 0, 60, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000172
+	{163746, 15, 0, 61, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000173
+	{163822, 15, 0, 70, Fatal, fxBasicWL | fxBasic | fxEN16931},                // FX-SCH-A-000174
+	{163907, 15, 0, 85, Fatal, fxBasicWL | fxBasic | fxEN16931},                // FX-SCH-A-000175
+	{164007, 15, 0, 58, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000176
+	{164080, 15, 0, 53, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000177
+	{164148, 15, 0, 54, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000178
+	{164217, 15, 0, 43, Fatal, fxBasicWL},                                      // FX-SCH-A-000179
+	{164275, 15, 0, 46, Fatal, fxBasicWL},                                      // FX-SCH-A-000180
+	{164336, 15, 0, 50, Fatal, fxBasicWL},                                      // FX-SCH-A-000181
+	{164401, 15, 0, 57, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000183
+	{164473, 15, 0, 54, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000184
+	{164542, 15, 0, 58, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000185
+	{164615, 15, 0, 41, Fatal, fxBasicWL},                                      // FX-SCH-A-000186
+	{164671, 15, 0, 55, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000187
+	{164741, 15, 0, 64, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000188
+	{164820, 15, 0, 57, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000189
+	{164892, 15, 0, 61, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000190
+	{164968, 15, 0, 64, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000191
+	{165047, 15, 0, 105, Fatal, fxAll},                                         // FX-SCH-A-000192
+	{165167, 15, 0, 62, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000193
+	{165244, 15, 0, 78, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000194
+	{165337, 15, 0, 48, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000195
+	{165400, 15, 0, 46, Fatal, fxBasicWL},                                      // FX-SCH-A-000196
+	{165461, 15, 0, 75, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000265
+	{165551, 15, 0, 72, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000266
+	{165638, 15, 0, 63, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000267
+	{165716, 15, 0, 69, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000268
+	{165800, 15, 0, 68, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000269
+	{165883, 15, 0, 48, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000270
+	{165946, 15, 0, 56, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000271
+	{166017, 15, 0, 67, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000272
+	{166099, 15, 0, 54, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000273
+	{166168, 15, 0, 122, Fatal, fxBasic | fxEN16931},                           // FX-SCH-A-000274
+	{166305, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000275
+	{166356, 15, 0, 56, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000276
+	{166427, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000277
+	{166492, 15, 0, 60, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000278
+	{166567, 15, 0, 87, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000279
+	{166669, 15, 0, 48, Fatal, fxEN16931},                                      // FX-SCH-A-000282
+	{166732, 15, 0, 48, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000283
+	{166795, 15, 0, 66, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000284
+	{166876, 15, 0, 50, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000285
+	{166941, 15, 0, 50, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000286
+	{167006, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000287
+	{167057, 15, 0, 63, Fatal, fxEN16931},                                      // FX-SCH-A-000288
+	{167135, 15, 0, 56, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000289
+	{167206, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000290
+	{167279, 15, 0, 55, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000291
+	{167349, 15, 0, 47, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000292
+	{167411, 15, 0, 72, Fatal, fxEN16931},                                      // FX-SCH-A-000293
+	{167498, 15, 0, 53, Fatal, fxEN16931},                                      // FX-SCH-A-000294
+	{167566, 15, 0, 47, Fatal, fxEN16931},                                      // FX-SCH-A-000295
+	{167628, 15, 0, 48, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000296
+	{167691, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000297
+	{167740, 15, 0, 54, Fatal, fxExtended},                                     // FX-SCH-A-000315
+	{167809, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000316
+	{167882, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000317
+	{167948, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000319
+	{168021, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000320
+	{168083, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000321
+	{168150, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000322
+	{168215, 15, 0, 64, Fatal, fxExtended},                                     // FX-SCH-A-000323
+	{168294, 15, 0, 70, Fatal, fxExtended},                                     // FX-SCH-A-000324
+	{168379, 15, 0, 59, Fatal, fxExtended},                                     // FX-SCH-A-000325
+	{168453, 15, 0, 78, Fatal, fxExtended},                                     // FX-SCH-A-000326
+	{168546, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-000327
+	{168616, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000328
+	{168689, 15, 0, 63, Fatal, fxExtended},                                     // FX-SCH-A-000329
+	{168767, 15, 0, 64, Fatal, fxExtended},                                     // FX-SCH-A-000330
+	{168846, 15, 0, 59, Fatal, fxExtended},                                     // FX-SCH-A-000331
+	{168920, 15, 0, 49, Fatal, fxExtended},                                     // FX-SCH-A-000332
+	{168984, 15, 0, 49, Fatal, fxExtended},                                     // FX-SCH-A-000333
+	{169048, 15, 0, 45, Fatal, fxExtended},                                     // FX-SCH-A-000334
+	{169108, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000335
+	{169174, 15, 0, 60, Fatal, fxExtended},                                     // FX-SCH-A-000336
+	{169249, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000337
+	{169333, 15, 0, 60, Fatal, fxExtended},                                     // FX-SCH-A-000338
+	{169408, 15, 0, 60, Fatal, fxExtended},                                     // FX-SCH-A-000340
+	{169483, 15, 0, 70, Fatal, fxExtended},                                     // FX-SCH-A-000341
+	{169568, 15, 0, 53, Fatal, fxExtended},                                     // FX-SCH-A-000342
+	{169636, 15, 0, 62, Fatal, fxExtended},                                     // FX-SCH-A-000343
+	{169713, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000344
+	{169784, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000346
+	{169838, 15, 0, 59, Fatal, fxExtended},                                     // FX-SCH-A-000382
+	{169912, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000383
+	{169975, 15, 0, 49, Fatal, fxExtended},                                     // FX-SCH-A-000384
+	{170039, 15, 0, 99, Fatal, fxExtended},                                     // FX-SCH-A-000385
+	{170153, 15, 0, 99, Fatal, fxExtended},                                     // FX-SCH-A-000386
+	{170267, 15, 0, 197, Fatal, fxExtended},                                    // FX-SCH-A-000387
+	{170479, 15, 0, 193, Fatal, fxExtended},                                    // FX-SCH-A-000388
+	{170687, 15, 0, 41, Fatal, fxExtended},                                     // FX-SCH-A-000389
+	{170743, 15, 0, 57, Fatal, fxExtended},                                     // FX-SCH-A-000390
+	{170815, 15, 0, 56, Fatal, fxBasicWL},                                      // FX-SCH-A-000391
+	{170886, 15, 0, 44, Fatal, fxAll},                                          // FX-SCH-A-000406
+	{170945, 15, 0, 44, Fatal, fxAll},                                          // FX-SCH-A-000407
+	{171004, 15, 0, 44, Fatal, fxMinimum},                                      // FX-SCH-A-000408
+	{171063, 15, 0, 46, Fatal, fxAll},                                          // FX-SCH-A-000409
+	{171124, 15, 0, 36, Fatal, fxMinimum},                                      // FX-SCH-A-000410
+	{171175, 15, 0, 44, Fatal, fxAll},                                          // FX-SCH-A-000411
+	{171234, 15, 0, 44, Fatal, fxAll},                                          // FX-SCH-A-000412
+	{171293, 15, 0, 50, Fatal, fxAll},                                          // FX-SCH-A-000413
+	{171358, 15, 0, 38, Fatal, fxMinimum},                                      // FX-SCH-A-000414
+	{171411, 15, 0, 58, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000415
+	{171484, 15, 0, 34, Fatal, fxBasicWL},                                      // FX-SCH-A-000416
+	{171533, 15, 0, 39, Fatal, fxBasicWL},                                      // FX-SCH-A-000417
+	{171587, 15, 0, 33, Fatal, fxBasicWL},                                      // FX-SCH-A-000418
+	{171635, 15, 0, 60, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000419
+	{171710, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000420
+	{171775, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000421
+	{171826, 15, 0, 51, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000422
+	{171892, 15, 0, 40, Fatal, fxBasicWL},                                      // FX-SCH-A-000423
+	{171947, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000424
+	{171998, 15, 0, 44, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000425
+	{172057, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000426
+	{172122, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000427
+	{172173, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000428
+	{172238, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000429
+	{172289, 15, 0, 58, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000430
+	{172362, 15, 0, 46, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000431
+	{172423, 15, 0, 60, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000432
+	{172498, 15, 0, 51, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000433
+	{172564, 15, 0, 66, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000434
+	{172645, 15, 0, 40, Fatal, fxBasicWL},                                      // FX-SCH-A-000435
+	{172700, 15, 0, 44, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000436
+	{172759, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000437
+	{172824, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000438
+	{172875, 15, 0, 69, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000439
+	{172959, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000440
+	{173024, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000441
+	{173075, 15, 0, 66, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000442
+	{173156, 15, 0, 40, Fatal, fxBasicWL},                                      // FX-SCH-A-000443
+	{173211, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000444
+	{173262, 15, 0, 47, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000445
+	{173324, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000446
+	{173389, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000447
+	{173440, 15, 0, 48, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000448
+	{173503, 15, 0, 34, Fatal, fxBasicWL},                                      // FX-SCH-A-000449
+	{173552, 15, 0, 58, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000450
+	{173625, 15, 0, 46, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000451
+	{173686, 15, 0, 52, Fatal, fxBasicWL | fxBasic | fxEN16931},                // FX-SCH-A-000452
+	{173753, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000453
+	{173818, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000454
+	{173869, 15, 0, 51, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000455
+	{173935, 15, 0, 66, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000456
+	{174016, 15, 0, 40, Fatal, fxBasicWL},                                      // FX-SCH-A-000457
+	{174071, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000458
+	{174136, 15, 0, 39, Fatal, fxBasicWL},                                      // FX-SCH-A-000459
+	{174190, 15, 0, 48, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000460
+	{174253, 15, 0, 34, Fatal, fxBasicWL},                                      // FX-SCH-A-000461
+	{174302, 15, 0, 48, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000462
+	{174365, 15, 0, 34, Fatal, fxBasicWL},                                      // FX-SCH-A-000463
+	{174414, 15, 0, 50, Fatal, fxBasicWL},                                      // FX-SCH-A-000464
+	{174479, 15, 0, 48, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000465
+	{174542, 15, 0, 34, Fatal, fxBasicWL},                                      // FX-SCH-A-000466
+	{174591, 15, 0, 46, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000467
+	{174652, 15, 0, 52, Fatal, fxBasicWL | fxBasic | fxEN16931},                // FX-SCH-A-000468
+	{174719, 15, 0, 46, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000469
+	{174780, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000470
+	{174845, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000471
+	{174896, 15, 0, 36, Fatal, fxBasicWL},                                      // FX-SCH-A-000472
+	{174947, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000473
+	{175012, 15, 0, 54, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000474
+	{175081, 15, 0, 43, Fatal, fxBasicWL},                                      // FX-SCH-A-000475
+	{175139, 15, 0, 39, Fatal, fxBasicWL},                                      // FX-SCH-A-000476
+	{175193, 15, 0, 57, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000477
+	{175265, 15, 0, 54, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000478
+	{175334, 15, 0, 58, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000479
+	{175407, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000480
+	{175472, 15, 0, 54, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000481
+	{175541, 15, 0, 43, Fatal, fxBasicWL},                                      // FX-SCH-A-000482
+	{175599, 15, 0, 39, Fatal, fxBasicWL},                                      // FX-SCH-A-000483
+	{175653, 15, 0, 48, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000484
+	{175716, 15, 0, 34, Fatal, fxBasicWL},                                      // FX-SCH-A-000485
+	{175765, 15, 0, 38, Fatal, fxBasicWL},                                      // FX-SCH-A-000486
+	{175818, 15, 0, 38, Fatal, fxBasicWL},                                      // FX-SCH-A-000487
+	{175871, 15, 0, 50, Fatal, fxBasicWL | fxBasic | fxEN16931 | fxExtended},   // FX-SCH-A-000488
+	{175936, 15, 0, 39, Fatal, fxBasicWL},                                      // FX-SCH-A-000489
+	{175990, 15, 0, 42, Fatal, fxBasic},                                        // FX-SCH-A-000490
+	{176047, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000491
+	{176096, 15, 0, 39, Fatal, fxBasic},                                        // FX-SCH-A-000492
+	{176150, 15, 0, 33, Fatal, fxBasic},                                        // FX-SCH-A-000493
+	{176198, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000494
+	{176249, 15, 0, 40, Fatal, fxBasic},                                        // FX-SCH-A-000495
+	{176304, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000496
+	{176355, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000497
+	{176406, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000498
+	{176457, 15, 0, 40, Fatal, fxBasic},                                        // FX-SCH-A-000499
+	{176512, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000500
+	{176563, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000501
+	{176614, 15, 0, 40, Fatal, fxBasic},                                        // FX-SCH-A-000502
+	{176669, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000503
+	{176720, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000504
+	{176771, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000505
+	{176820, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000506
+	{176871, 15, 0, 40, Fatal, fxBasic},                                        // FX-SCH-A-000507
+	{176926, 15, 0, 43, Fatal, fxBasic},                                        // FX-SCH-A-000508
+	{176984, 15, 0, 46, Fatal, fxBasic},                                        // FX-SCH-A-000509
+	{177045, 15, 0, 50, Fatal, fxBasic},                                        // FX-SCH-A-000510
+	{177110, 15, 0, 39, Fatal, fxBasic},                                        // FX-SCH-A-000511
+	{177164, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000512
+	{177213, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000513
+	{177262, 15, 0, 50, Fatal, fxBasic},                                        // FX-SCH-A-000514
+	{177327, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000515
+	{177376, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000516
+	{177427, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000517
+	{177478, 15, 0, 43, Fatal, fxBasic},                                        // FX-SCH-A-000518
+	{177536, 15, 0, 39, Fatal, fxBasic},                                        // FX-SCH-A-000519
+	{177590, 15, 0, 41, Fatal, fxBasic},                                        // FX-SCH-A-000520
+	{177646, 15, 0, 43, Fatal, fxBasic},                                        // FX-SCH-A-000521
+	{177704, 15, 0, 39, Fatal, fxBasic},                                        // FX-SCH-A-000522
+	{177758, 15, 0, 56, Fatal, fxBasic},                                        // FX-SCH-A-000523
+	{177829, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000524
+	{177878, 15, 0, 38, Fatal, fxBasic},                                        // FX-SCH-A-000525
+	{177931, 15, 0, 38, Fatal, fxBasic},                                        // FX-SCH-A-000526
+	{177984, 15, 0, 39, Fatal, fxBasic},                                        // FX-SCH-A-000527
+	{178038, 15, 0, 46, Fatal, fxBasic},                                        // FX-SCH-A-000528
+	{178099, 15, 0, 49, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000529
+	{178163, 15, 0, 57, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000530
+	{178235, 15, 0, 54, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000531
+	{178304, 15, 0, 54, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000532
+	{178373, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000533
+	{178424, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000534
+	{178475, 15, 0, 50, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000535
+	{178540, 15, 0, 54, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000536
+	{178609, 15, 0, 43, Fatal, fxBasic},                                        // FX-SCH-A-000537
+	{178667, 15, 0, 39, Fatal, fxBasic},                                        // FX-SCH-A-000538
+	{178721, 15, 0, 48, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000539
+	{178784, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000540
+	{178833, 15, 0, 48, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000541
+	{178896, 15, 0, 34, Fatal, fxBasic},                                        // FX-SCH-A-000542
+	{178945, 15, 0, 57, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000543
+	{179017, 15, 0, 54, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000544
+	{179086, 15, 0, 41, Fatal, fxBasic},                                        // FX-SCH-A-000545
+	{179142, 15, 0, 57, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000546
+	{179214, 15, 0, 54, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000547
+	{179283, 15, 0, 56, Fatal, fxBasic},                                        // FX-SCH-A-000548
+	{179354, 15, 0, 57, Fatal, fxBasic | fxEN16931},                            // FX-SCH-A-000549
+	{179426, 15, 0, 46, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000550
+	{179487, 15, 0, 50, Fatal, fxBasic | fxEN16931 | fxExtended},               // FX-SCH-A-000551
+	{179552, 15, 0, 36, Fatal, fxBasic},                                        // FX-SCH-A-000552
+	{179603, 15, 0, 42, Fatal, fxEN16931},                                      // FX-SCH-A-000553
+	{179660, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000554
+	{179709, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000555
+	{179763, 15, 0, 33, Fatal, fxEN16931},                                      // FX-SCH-A-000556
+	{179811, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000557
+	{179884, 15, 0, 50, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000558
+	{179949, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000559
+	{180003, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000560
+	{180076, 15, 0, 50, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000561
+	{180141, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000562
+	{180195, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000563
+	{180268, 15, 0, 50, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000564
+	{180333, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000565
+	{180387, 15, 0, 47, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000566
+	{180449, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000567
+	{180500, 15, 0, 40, Fatal, fxEN16931},                                      // FX-SCH-A-000568
+	{180555, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000569
+	{180606, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000570
+	{180657, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000571
+	{180708, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000572
+	{180781, 15, 0, 40, Fatal, fxEN16931},                                      // FX-SCH-A-000573
+	{180836, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000574
+	{180887, 15, 0, 55, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000575
+	{180957, 15, 0, 63, Fatal, fxEN16931},                                      // FX-SCH-A-000576
+	{181035, 15, 0, 47, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000577
+	{181097, 15, 0, 56, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000578
+	{181168, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000579
+	{181219, 15, 0, 40, Fatal, fxEN16931},                                      // FX-SCH-A-000580
+	{181274, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000581
+	{181325, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000582
+	{181376, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000583
+	{181425, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000584
+	{181498, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000585
+	{181549, 15, 0, 40, Fatal, fxEN16931},                                      // FX-SCH-A-000586
+	{181604, 15, 0, 43, Fatal, fxEN16931},                                      // FX-SCH-A-000587
+	{181662, 15, 0, 46, Fatal, fxEN16931},                                      // FX-SCH-A-000588
+	{181723, 15, 0, 50, Fatal, fxEN16931},                                      // FX-SCH-A-000589
+	{181788, 15, 0, 48, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000590
+	{181851, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000591
+	{181900, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000592
+	{181954, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000593
+	{182003, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000594
+	{182052, 15, 0, 50, Fatal, fxEN16931},                                      // FX-SCH-A-000595
+	{182117, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000596
+	{182166, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000597
+	{182217, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000598
+	{182268, 15, 0, 43, Fatal, fxEN16931},                                      // FX-SCH-A-000599
+	{182326, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000600
+	{182380, 15, 0, 41, Fatal, fxEN16931},                                      // FX-SCH-A-000601
+	{182436, 15, 0, 43, Fatal, fxEN16931},                                      // FX-SCH-A-000602
+	{182494, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000603
+	{182548, 15, 0, 56, Fatal, fxEN16931},                                      // FX-SCH-A-000604
+	{182619, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000605
+	{182668, 15, 0, 38, Fatal, fxEN16931},                                      // FX-SCH-A-000606
+	{182721, 15, 0, 38, Fatal, fxEN16931},                                      // FX-SCH-A-000607
+	{182774, 15, 0, 44, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000608
+	{182833, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000609
+	{182887, 15, 0, 46, Fatal, fxEN16931},                                      // FX-SCH-A-000610
+	{182948, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000611
+	{182999, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000612
+	{183050, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000613
+	{183101, 15, 0, 85, Fatal, fxEN16931},                                      // FX-SCH-A-000614
+	{183201, 15, 0, 58, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000615
+	{183274, 15, 0, 50, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000616
+	{183339, 15, 0, 48, Fatal, fxEN16931},                                      // FX-SCH-A-000617
+	{183402, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000618
+	{183456, 15, 0, 43, Fatal, fxEN16931},                                      // FX-SCH-A-000619
+	{183514, 15, 0, 39, Fatal, fxEN16931},                                      // FX-SCH-A-000620
+	{183568, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000621
+	{183617, 15, 0, 34, Fatal, fxEN16931},                                      // FX-SCH-A-000622
+	{183666, 15, 0, 41, Fatal, fxEN16931},                                      // FX-SCH-A-000623
+	{183722, 15, 0, 56, Fatal, fxEN16931},                                      // FX-SCH-A-000624
+	{183793, 15, 0, 55, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000625
+	{183863, 15, 0, 36, Fatal, fxEN16931},                                      // FX-SCH-A-000626
+	{183914, 15, 0, 44, Fatal, fxEN16931 | fxExtended},                         // FX-SCH-A-000627
+	{183973, 15, 0, 33, Fatal, fxEN16931},                                      // FX-SCH-A-000628
+	{184021, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000630
+	{184084, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000631
+	{184147, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000632
+	{184196, 15, 0, 42, Fatal, fxExtended},                                     // FX-SCH-A-000633
+	{184253, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000634
+	{184302, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000635
+	{184356, 15, 0, 33, Fatal, fxExtended},                                     // FX-SCH-A-000636
+	{184404, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000637
+	{184467, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000638
+	{184516, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000639
+	{184579, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000640
+	{184633, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000641
+	{184696, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000642
+	{184745, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000643
+	{184799, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000644
+	{184850, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000645
+	{184913, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000646
+	{184962, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000647
+	{185016, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000648
+	{185071, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000649
+	{185132, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000650
+	{185193, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000651
+	{185277, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000652
+	{185360, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000653
+	{185422, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000654
+	{185493, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000655
+	{185564, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000656
+	{185629, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000657
+	{185680, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000658
+	{185746, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000659
+	{185827, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000660
+	{185882, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000661
+	{185933, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000662
+	{185999, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000663
+	{186080, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000664
+	{186135, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000665
+	{186194, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000666
+	{186259, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000667
+	{186321, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000668
+	{186386, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000669
+	{186437, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000670
+	{186500, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000671
+	{186549, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000672
+	{186610, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000673
+	{186671, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000674
+	{186738, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000675
+	{186822, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000676
+	{186903, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000677
+	{186965, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000678
+	{187036, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000679
+	{187107, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000680
+	{187172, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000681
+	{187223, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000682
+	{187289, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000683
+	{187370, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000684
+	{187425, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000685
+	{187476, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000686
+	{187542, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000687
+	{187623, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000688
+	{187678, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000689
+	{187737, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000690
+	{187802, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000691
+	{187864, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000692
+	{187929, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000693
+	{187980, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000694
+	{188047, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-000695
+	{188117, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000696
+	{188188, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000697
+	{188239, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000698
+	{188294, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000699
+	{188345, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000700
+	{188411, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000701
+	{188492, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000702
+	{188547, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000703
+	{188598, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000704
+	{188649, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000705
+	{188712, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000706
+	{188761, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000707
+	{188824, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000708
+	{188885, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000709
+	{188946, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000710
+	{189013, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000711
+	{189097, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000712
+	{189180, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000713
+	{189242, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000714
+	{189313, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000715
+	{189384, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000716
+	{189449, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000717
+	{189500, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000718
+	{189566, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000719
+	{189647, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000720
+	{189702, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000721
+	{189753, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000722
+	{189819, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000723
+	{189900, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000724
+	{189955, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000725
+	{190014, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000726
+	{190079, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000727
+	{190141, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000728
+	{190206, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000729
+	{190257, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000730
+	{190330, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000731
+	{190393, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000732
+	{190442, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000733
+	{190503, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000734
+	{190564, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000735
+	{190631, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000736
+	{190715, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000737
+	{190798, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000738
+	{190860, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000739
+	{190931, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000740
+	{191002, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000741
+	{191067, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000742
+	{191118, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000743
+	{191184, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000744
+	{191265, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000745
+	{191320, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000746
+	{191371, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000747
+	{191437, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000748
+	{191518, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000749
+	{191573, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000750
+	{191632, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000751
+	{191697, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000752
+	{191759, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000753
+	{191824, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000754
+	{191875, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000755
+	{191938, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000756
+	{191987, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000757
+	{192048, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000758
+	{192115, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000759
+	{192199, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000760
+	{192261, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000761
+	{192332, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000762
+	{192403, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000763
+	{192468, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000764
+	{192519, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000765
+	{192574, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000766
+	{192625, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000767
+	{192691, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000768
+	{192772, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000769
+	{192827, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000770
+	{192878, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000771
+	{192940, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000772
+	{193005, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000773
+	{193056, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000774
+	{193123, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000775
+	{193194, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000776
+	{193245, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000777
+	{193300, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000778
+	{193351, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000779
+	{193417, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000780
+	{193498, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000781
+	{193553, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000782
+	{193604, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000783
+	{193677, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000784
+	{193740, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000785
+	{193789, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000786
+	{193838, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000787
+	{193911, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000788
+	{193974, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000789
+	{194023, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000790
+	{194086, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000791
+	{194135, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000792
+	{194198, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000793
+	{194247, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000794
+	{194308, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000795
+	{194375, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000796
+	{194459, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000797
+	{194542, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000798
+	{194604, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000799
+	{194675, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000800
+	{194746, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000801
+	{194811, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000802
+	{194862, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000803
+	{194928, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000804
+	{195009, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000805
+	{195064, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000806
+	{195115, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000807
+	{195181, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000808
+	{195262, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000809
+	{195317, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000810
+	{195376, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000811
+	{195441, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000812
+	{195503, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000813
+	{195568, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000814
+	{195619, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000815
+	{195686, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000816
+	{195770, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000817
+	{195853, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000818
+	{195915, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000819
+	{195986, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000820
+	{196057, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000821
+	{196108, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000822
+	{196163, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000823
+	{196214, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000824
+	{196280, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000825
+	{196361, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000826
+	{196416, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000827
+	{196475, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000828
+	{196540, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000829
+	{196602, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000830
+	{196667, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000831
+	{196718, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000832
+	{196779, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000833
+	{196846, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000834
+	{196930, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000835
+	{197013, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000836
+	{197075, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000837
+	{197146, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000838
+	{197217, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000839
+	{197282, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000840
+	{197333, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000841
+	{197399, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000842
+	{197480, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000843
+	{197535, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000844
+	{197586, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000845
+	{197652, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000846
+	{197733, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000847
+	{197788, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000848
+	{197847, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000849
+	{197912, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000850
+	{197974, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000851
+	{198039, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000852
+	{198090, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-000853
+	{198148, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000854
+	{198209, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000855
+	{198274, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000856
+	{198323, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000857
+	{198377, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-000858
+	{198447, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000859
+	{198496, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000860
+	{198545, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000861
+	{198610, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000862
+	{198659, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000863
+	{198713, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000864
+	{198774, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000865
+	{198835, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000866
+	{198902, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000867
+	{198986, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000868
+	{199069, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000869
+	{199131, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000870
+	{199202, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000871
+	{199273, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000872
+	{199338, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000873
+	{199389, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000874
+	{199455, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000875
+	{199536, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000876
+	{199591, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000877
+	{199642, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000878
+	{199708, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000879
+	{199789, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000880
+	{199844, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000881
+	{199903, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000882
+	{199968, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000883
+	{200030, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000884
+	{200095, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000885
+	{200146, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000886
+	{200207, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000887
+	{200268, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000888
+	{200335, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000889
+	{200419, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000890
+	{200502, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000891
+	{200564, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000892
+	{200635, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000893
+	{200706, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000894
+	{200771, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000895
+	{200822, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000896
+	{200888, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000897
+	{200969, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000898
+	{201024, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000899
+	{201075, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000900
+	{201141, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000901
+	{201222, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000902
+	{201277, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000903
+	{201336, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000904
+	{201401, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000905
+	{201463, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000906
+	{201528, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000907
+	{201579, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000908
+	{201646, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000909
+	{201730, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000910
+	{201813, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000911
+	{201875, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000912
+	{201946, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000913
+	{202017, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000914
+	{202068, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000915
+	{202134, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000916
+	{202215, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000917
+	{202270, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000918
+	{202321, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000919
+	{202387, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000920
+	{202468, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000921
+	{202523, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000922
+	{202582, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000923
+	{202647, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000924
+	{202709, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000925
+	{202774, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000926
+	{202825, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000927
+	{202886, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000928
+	{202947, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000929
+	{203014, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000930
+	{203098, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000931
+	{203181, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000932
+	{203243, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000933
+	{203314, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000934
+	{203385, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000935
+	{203450, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000936
+	{203501, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000937
+	{203567, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000938
+	{203648, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000939
+	{203703, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000940
+	{203754, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000941
+	{203820, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000942
+	{203901, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000943
+	{203956, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-000944
+	{204015, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000945
+	{204080, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000946
+	{204142, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000947
+	{204207, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000948
+	{204258, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000949
+	{204312, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000950
+	{204375, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000951
+	{204424, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000952
+	{204497, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000953
+	{204562, 15, 0, 54, Fatal, fxExtended},                                     // FX-SCH-A-000954
+	{204631, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-000955
+	{204689, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000956
+	{204754, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000957
+	{204808, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-000958
+	{204881, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000959
+	{204944, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000960
+	{204993, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000961
+	{205047, 15, 0, 54, Fatal, fxExtended},                                     // FX-SCH-A-000962
+	{205116, 15, 0, 53, Fatal, fxExtended},                                     // FX-SCH-A-000963
+	{205184, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000964
+	{205249, 15, 0, 54, Fatal, fxExtended},                                     // FX-SCH-A-000965
+	{205318, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-000966
+	{205376, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000967
+	{205441, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000968
+	{205495, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000969
+	{205546, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-000970
+	{205604, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000971
+	{205669, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000972
+	{205723, 15, 0, 41, Fatal, fxExtended},                                     // FX-SCH-A-000973
+	{205779, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000974
+	{205830, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-000975
+	{205888, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000976
+	{205953, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-000977
+	{206007, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000978
+	{206078, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000979
+	{206141, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000980
+	{206190, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-000981
+	{206253, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000982
+	{206302, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-000983
+	{206351, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000984
+	{206412, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-000985
+	{206473, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-000986
+	{206540, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-000987
+	{206624, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-000988
+	{206707, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-000989
+	{206769, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000990
+	{206840, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-000991
+	{206911, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-000992
+	{206976, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000993
+	{207027, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000994
+	{207093, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000995
+	{207174, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-000996
+	{207229, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-000997
+	{207280, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-000998
+	{207346, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-000999
+	{207427, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-001000
+	{207482, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001001
+	{207541, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001002
+	{207606, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001003
+	{207668, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001004
+	{207733, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001005
+	{207784, 15, 0, 38, Fatal, fxExtended},                                     // FX-SCH-A-001006
+	{207837, 15, 0, 38, Fatal, fxExtended},                                     // FX-SCH-A-001007
+	{207890, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-001008
+	{207944, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001009
+	{208007, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001010
+	{208056, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-001011
+	{208117, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-001012
+	{208183, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-001013
+	{208253, 15, 0, 42, Fatal, fxExtended},                                     // FX-SCH-A-001014
+	{208310, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-001015
+	{208383, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001016
+	{208448, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001017
+	{208511, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-001018
+	{208592, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001019
+	{208657, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001020
+	{208708, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001021
+	{208773, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001022
+	{208836, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001023
+	{208885, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001024
+	{208948, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-001025
+	{209002, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-001026
+	{209075, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001027
+	{209137, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-001028
+	{209192, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001029
+	{209255, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001030
+	{209304, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001031
+	{209367, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001032
+	{209416, 15, 0, 41, Fatal, fxExtended},                                     // FX-SCH-A-001033
+	{209472, 15, 0, 57, Fatal, fxExtended},                                     // FX-SCH-A-001034
+	{209544, 15, 0, 54, Fatal, fxExtended},                                     // FX-SCH-A-001035
+	{209613, 15, 0, 57, Fatal, fxExtended},                                     // FX-SCH-A-001036
+	{209685, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001037
+	{209736, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-001038
+	{209803, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-001039
+	{209873, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-001040
+	{209957, 15, 0, 99, Fatal, fxExtended},                                     // FX-SCH-A-001041
+	{210071, 15, 0, 99, Fatal, fxExtended},                                     // FX-SCH-A-001042
+	{210185, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001043
+	{210247, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001044
+	{210318, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001045
+	{210389, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001046
+	{210454, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001047
+	{210505, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-001048
+	{210571, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-001049
+	{210652, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-001050
+	{210707, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001051
+	{210758, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001052
+	{210817, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001053
+	{210882, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001054
+	{210941, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001055
+	{211006, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001056
+	{211068, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001057
+	{211133, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001058
+	{211184, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001059
+	{211235, 15, 0, 58, Fatal, fxExtended},                                     // FX-SCH-A-001060
+	{211308, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001061
+	{211373, 15, 0, 54, Fatal, fxExtended},                                     // FX-SCH-A-001062
+	{211442, 15, 0, 63, Fatal, fxExtended},                                     // FX-SCH-A-001063
+	{211520, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-001064
+	{211578, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001065
+	{211643, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-001066
+	{211697, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001067
+	{211760, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001068
+	{211809, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001069
+	{211872, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001070
+	{211921, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001071
+	{211984, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001072
+	{212033, 15, 0, 60, Fatal, fxExtended},                                     // FX-SCH-A-001073
+	{212108, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001074
+	{212171, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001075
+	{212220, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001076
+	{212271, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001077
+	{212336, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001078
+	{212387, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001079
+	{212450, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001080
+	{212499, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001081
+	{212562, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001082
+	{212611, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001083
+	{212676, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001084
+	{212727, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001085
+	{212792, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001086
+	{212843, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001087
+	{212906, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001088
+	{212955, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-001089
+	{213016, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-001090
+	{213083, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-001091
+	{213167, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-001092
+	{213250, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001093
+	{213312, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001094
+	{213383, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001095
+	{213454, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001096
+	{213519, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001097
+	{213570, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-001098
+	{213636, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-001099
+	{213717, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-001100
+	{213772, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001101
+	{213837, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001102
+	{213888, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001103
+	{213947, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001104
+	{214012, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001105
+	{214074, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001106
+	{214139, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001107
+	{214190, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-001108
+	{214251, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-001109
+	{214318, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-001110
+	{214402, 15, 0, 68, Fatal, fxExtended},                                     // FX-SCH-A-001111
+	{214485, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001112
+	{214547, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001113
+	{214618, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001114
+	{214689, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001115
+	{214754, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001116
+	{214805, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-001117
+	{214871, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-001118
+	{214952, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-001119
+	{215007, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001120
+	{215058, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001121
+	{215117, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001122
+	{215182, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001123
+	{215244, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001124
+	{215309, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001125
+	{215360, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001126
+	{215423, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-001127
+	{215477, 15, 0, 43, Fatal, fxExtended},                                     // FX-SCH-A-001128
+	{215535, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-001129
+	{215596, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001130
+	{215661, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-001131
+	{215715, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001132
+	{215764, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001133
+	{215813, 15, 0, 48, Fatal, fxExtended},                                     // FX-SCH-A-001134
+	{215876, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001135
+	{215925, 15, 0, 39, Fatal, fxExtended},                                     // FX-SCH-A-001136
+	{215979, 15, 0, 41, Fatal, fxExtended},                                     // FX-SCH-A-001137
+	{216035, 15, 0, 57, Fatal, fxExtended},                                     // FX-SCH-A-001138
+	{216107, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001139
+	{216178, 15, 0, 61, Fatal, fxExtended},                                     // FX-SCH-A-001140
+	{216254, 15, 0, 64, Fatal, fxExtended},                                     // FX-SCH-A-001141
+	{216333, 15, 0, 38, Fatal, fxExtended},                                     // FX-SCH-A-001142
+	{216386, 15, 0, 38, Fatal, fxExtended},                                     // FX-SCH-A-001143
+	{216439, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-001144
+	{216509, 15, 0, 34, Fatal, fxExtended},                                     // FX-SCH-A-001145
+	{216558, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001146
+	{216609, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-001147
+	{216670, 15, 0, 46, Fatal, fxExtended},                                     // FX-SCH-A-001148
+	{216731, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-001149
+	{216801, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001150
+	{216866, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001151
+	{216917, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001152
+	{216982, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001153
+	{217033, 15, 0, 52, Fatal, fxExtended},                                     // FX-SCH-A-001154
+	{217100, 15, 0, 55, Fatal, fxExtended},                                     // FX-SCH-A-001155
+	{217170, 15, 0, 69, Fatal, fxExtended},                                     // FX-SCH-A-001156
+	{217254, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001157
+	{217316, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001158
+	{217387, 15, 0, 56, Fatal, fxExtended},                                     // FX-SCH-A-001159
+	{217458, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001160
+	{217523, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001161
+	{217574, 15, 0, 51, Fatal, fxExtended},                                     // FX-SCH-A-001162
+	{217640, 15, 0, 66, Fatal, fxExtended},                                     // FX-SCH-A-001163
+	{217721, 15, 0, 40, Fatal, fxExtended},                                     // FX-SCH-A-001164
+	{217776, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001165
+	{217827, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001166
+	{217886, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001167
+	{217951, 15, 0, 44, Fatal, fxExtended},                                     // FX-SCH-A-001168
+	{218010, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001169
+	{218075, 15, 0, 47, Fatal, fxExtended},                                     // FX-SCH-A-001170
+	{218137, 15, 0, 50, Fatal, fxExtended},                                     // FX-SCH-A-001171
+	{218202, 15, 0, 36, Fatal, fxExtended},                                     // FX-SCH-A-001172
+	{218253, 15, 0, 33, Fatal, fxExtended},                                     // FX-SCH-A-001173
+	{218301, 19, 0, 64, Warning, fxBasic | fxEN16931 | fxExtended},             // PEPPOL-EN16931-R008
+	{218384, 10, 0, 43, Warning, 0},                                            // UBL-CR-001
+	{218437, 10, 0, 69, Warning, 0},                                            // UBL-CR-002
+	{218516, 10, 0, 55, Warning, 0},                                            // UBL-CR-003
+	{218581, 10, 0, 50, Warning, 0},                                            // UBL-CR-004
+	{218641, 10, 0, 41, Warning, 0},                                            // UBL-CR-005
+	{218692, 10, 0, 46, Warning, 0},                                            // UBL-CR-006
+	{218748, 10, 0, 56, Warning, 0},                                            // UBL-CR-007
+	{218814, 10, 0, 56, Warning, 0},                                            // UBL-CR-008
+	{218880, 10, 0, 67, Warning, 0},                                            // UBL-CR-009
+	{218957, 10, 0, 55, Warning, 0},                                            // UBL-CR-010
+	{219022, 10, 0, 53, Warning, 0},                                            // UBL-CR-011
+	{219085, 10, 0, 60, Warning, 0},                                            // UBL-CR-012
+	{219155, 10, 0, 58, Warning, 0},                                            // UBL-CR-013
+	{219223, 10, 0, 66, Warning, 0},                                            // UBL-CR-014
+	{219299, 10, 0, 62, Warning, 0},                                            // UBL-CR-015
+	{219371, 10, 0, 65, Warning, 0},                                            // UBL-CR-016
+	{219446, 10, 0, 56, Warning, 0},                                            // UBL-CR-017
+	{219512, 10, 0, 61, Warning, 0},                                            // UBL-CR-018
+	{219583, 10, 0, 61, Warning, 0},                                            // UBL-CR-019
+	{219654, 10, 0, 69, Warning, 0},                                            // UBL-CR-020
+	{219733, 10, 0, 65, Warning, 0},                                            // UBL-CR-021
+	{219808, 10, 0, 69, Warning, 0},                                            // UBL-CR-022
+	{219887, 10, 0, 67, Warning, 0},                                            // UBL-CR-023
+	{219964, 10, 0, 58, Warning, 0},                                            // UBL-CR-024
+	{220032, 10, 0, 63, Warning, 0},                                            // UBL-CR-025
+	{220105, 10, 0, 70, Warning, 0},                                            // UBL-CR-026
+	{220185, 10, 0, 66, Warning, 0},                                            // UBL-CR-027
+	{220261, 10, 0, 59, Warning, 0},                                            // UBL-CR-028
+	{220330, 10, 0, 64, Warning, 0},                                            // UBL-CR-029
+	{220404, 10, 0, 64, Warning, 0},                                            // UBL-CR-030
+	{220478, 10, 0, 63, Warning, 0},                                            // UBL-CR-031
+	{220551, 10, 0, 72, Warning, 0},                                            // UBL-CR-032
+	{220633, 10, 0, 72, Warning, 0},                                            // UBL-CR-033
+	{220715, 10, 0, 64, Warning, 0},                                            // UBL-CR-034
+	{220789, 10, 0, 68, Warning, 0},                                            // UBL-CR-035
+	{220867, 10, 0, 65, Warning, 0},                                            // UBL-CR-036
+	{220942, 10, 0, 74, Warning, 0},                                            // UBL-CR-037
+	{221026, 10, 0, 88, Warning, 0},                                            // UBL-CR-038
+	{221124, 10, 0, 81, Warning, 0},                                            // UBL-CR-039
+	{221215, 10, 0, 91, Warning, 0},                                            // UBL-CR-040
+	{221316, 10, 0, 80, Warning, 0},                                            // UBL-CR-041
+	{221406, 10, 0, 79, Warning, 0},                                            // UBL-CR-042
+	{221495, 10, 0, 81, Warning, 0},                                            // UBL-CR-043
+	{221586, 10, 0, 74, Warning, 0},                                            // UBL-CR-044
+	{221670, 10, 0, 76, Warning, 0},                                            // UBL-CR-045
+	{221756, 10, 0, 67, Warning, 0},                                            // UBL-CR-046
+	{221833, 10, 0, 72, Warning, 0},                                            // UBL-CR-047
+	{221915, 10, 0, 72, Warning, 0},                                            // UBL-CR-048
+	{221997, 10, 0, 79, Warning, 0},                                            // UBL-CR-049
+	{222086, 10, 0, 75, Warning, 0},                                            // UBL-CR-050
+	{222171, 10, 0, 68, Warning, 0},                                            // UBL-CR-051
+	{222249, 10, 0, 73, Warning, 0},                                            // UBL-CR-052
+	{222332, 10, 0, 73, Warning, 0},                                            // UBL-CR-053
+	{222415, 10, 0, 72, Warning, 0},                                            // UBL-CR-054
+	{222497, 10, 0, 81, Warning, 0},                                            // UBL-CR-055
+	{222588, 10, 0, 82, Warning, 0},                                            // UBL-CR-056
+	{222680, 10, 0, 73, Warning, 0},                                            // UBL-CR-057
+	{222763, 10, 0, 77, Warning, 0},                                            // UBL-CR-058
+	{222850, 10, 0, 74, Warning, 0},                                            // UBL-CR-059
+	{222934, 10, 0, 83, Warning, 0},                                            // UBL-CR-060
+	{223027, 10, 0, 75, Warning, 0},                                            // UBL-CR-061
+	{223112, 10, 0, 66, Warning, 0},                                            // UBL-CR-062
+	{223188, 10, 0, 71, Warning, 0},                                            // UBL-CR-063
+	{223269, 10, 0, 71, Warning, 0},                                            // UBL-CR-064
+	{223350, 10, 0, 78, Warning, 0},                                            // UBL-CR-065
+	{223438, 10, 0, 74, Warning, 0},                                            // UBL-CR-066
+	{223522, 10, 0, 67, Warning, 0},                                            // UBL-CR-067
+	{223599, 10, 0, 72, Warning, 0},                                            // UBL-CR-068
+	{223681, 10, 0, 72, Warning, 0},                                            // UBL-CR-069
+	{223763, 10, 0, 71, Warning, 0},                                            // UBL-CR-070
+	{223844, 10, 0, 80, Warning, 0},                                            // UBL-CR-071
+	{223934, 10, 0, 81, Warning, 0},                                            // UBL-CR-072
+	{224025, 10, 0, 72, Warning, 0},                                            // UBL-CR-073
+	{224107, 10, 0, 76, Warning, 0},                                            // UBL-CR-074
+	{224193, 10, 0, 73, Warning, 0},                                            // UBL-CR-075
+	{224276, 10, 0, 82, Warning, 0},                                            // UBL-CR-076
+	{224368, 10, 0, 63, Warning, 0},                                            // UBL-CR-077
+	{224441, 10, 0, 78, Warning, 0},                                            // UBL-CR-078
+	{224529, 10, 0, 69, Warning, 0},                                            // UBL-CR-079
+	{224608, 10, 0, 74, Warning, 0},                                            // UBL-CR-080
+	{224692, 10, 0, 74, Warning, 0},                                            // UBL-CR-081
+	{224776, 10, 0, 81, Warning, 0},                                            // UBL-CR-082
+	{224867, 10, 0, 77, Warning, 0},                                            // UBL-CR-083
+	{224954, 10, 0, 70, Warning, 0},                                            // UBL-CR-084
+	{225034, 10, 0, 75, Warning, 0},                                            // UBL-CR-085
+	{225119, 10, 0, 75, Warning, 0},                                            // UBL-CR-086
+	{225204, 10, 0, 74, Warning, 0},                                            // UBL-CR-087
+	{225288, 10, 0, 83, Warning, 0},                                            // UBL-CR-088
+	{225381, 10, 0, 84, Warning, 0},                                            // UBL-CR-089
+	{225475, 10, 0, 75, Warning, 0},                                            // UBL-CR-090
+	{225560, 10, 0, 79, Warning, 0},                                            // UBL-CR-091
+	{225649, 10, 0, 76, Warning, 0},                                            // UBL-CR-092
+	{225735, 10, 0, 85, Warning, 0},                                            // UBL-CR-093
+	{225830, 10, 0, 76, Warning, 0},                                            // UBL-CR-094
+	{225916, 10, 0, 67, Warning, 0},                                            // UBL-CR-095
+	{225993, 10, 0, 72, Warning, 0},                                            // UBL-CR-096
+	{226075, 10, 0, 72, Warning, 0},                                            // UBL-CR-097
+	{226157, 10, 0, 79, Warning, 0},                                            // UBL-CR-098
+	{226246, 10, 0, 75, Warning, 0},                                            // UBL-CR-099
+	{226331, 10, 0, 68, Warning, 0},                                            // UBL-CR-100
+	{226409, 10, 0, 73, Warning, 0},                                            // UBL-CR-101
+	{226492, 10, 0, 73, Warning, 0},                                            // UBL-CR-102
+	{226575, 10, 0, 72, Warning, 0},                                            // UBL-CR-103
+	{226657, 10, 0, 81, Warning, 0},                                            // UBL-CR-104
+	{226748, 10, 0, 82, Warning, 0},                                            // UBL-CR-105
+	{226840, 10, 0, 73, Warning, 0},                                            // UBL-CR-106
+	{226923, 10, 0, 77, Warning, 0},                                            // UBL-CR-107
+	{227010, 10, 0, 74, Warning, 0},                                            // UBL-CR-108
+	{227094, 10, 0, 83, Warning, 0},                                            // UBL-CR-109
+	{227187, 10, 0, 78, Warning, 0},                                            // UBL-CR-110
+	{227275, 10, 0, 69, Warning, 0},                                            // UBL-CR-111
+	{227354, 10, 0, 74, Warning, 0},                                            // UBL-CR-112
+	{227438, 10, 0, 74, Warning, 0},                                            // UBL-CR-113
+	{227522, 10, 0, 77, Warning, 0},                                            // UBL-CR-114
+	{227609, 10, 0, 70, Warning, 0},                                            // UBL-CR-115
+	{227689, 10, 0, 75, Warning, 0},                                            // UBL-CR-116
+	{227774, 10, 0, 75, Warning, 0},                                            // UBL-CR-117
+	{227859, 10, 0, 74, Warning, 0},                                            // UBL-CR-118
+	{227943, 10, 0, 83, Warning, 0},                                            // UBL-CR-119
+	{228036, 10, 0, 97, Warning, 0},                                            // UBL-CR-121
+	{228143, 10, 0, 104, Warning, 0},                                           // UBL-CR-122
+	{228257, 10, 0, 95, Warning, 0},                                            // UBL-CR-123
+	{228362, 10, 0, 95, Warning, 0},                                            // UBL-CR-124
+	{228467, 10, 0, 93, Warning, 0},                                            // UBL-CR-125
+	{228570, 10, 0, 95, Warning, 0},                                            // UBL-CR-126
+	{228675, 10, 0, 97, Warning, 0},                                            // UBL-CR-127
+	{228782, 10, 0, 101, Warning, 0},                                           // UBL-CR-128
+	{228893, 10, 0, 93, Warning, 0},                                            // UBL-CR-129
+	{228996, 10, 0, 96, Warning, 0},                                            // UBL-CR-130
+	{229102, 10, 0, 79, Warning, 0},                                            // UBL-CR-131
+	{229191, 10, 0, 76, Warning, 0},                                            // UBL-CR-132
+	{229277, 10, 0, 85, Warning, 0},                                            // UBL-CR-133
+	{229372, 10, 0, 58, Warning, 0},                                            // UBL-CR-134
+	{229440, 10, 0, 63, Warning, 0},                                            // UBL-CR-135
+	{229513, 10, 0, 72, Warning, 0},                                            // UBL-CR-136
+	{229595, 10, 0, 46, Warning, 0},                                            // UBL-CR-137
+	{229651, 10, 0, 86, Warning, 0},                                            // UBL-CR-138
+	{229747, 10, 0, 80, Warning, 0},                                            // UBL-CR-139
+	{229837, 10, 0, 82, Warning, 0},                                            // UBL-CR-140
+	{229929, 10, 0, 84, Warning, 0},                                            // UBL-CR-141
+	{230023, 10, 0, 89, Warning, 0},                                            // UBL-CR-142
+	{230122, 10, 0, 77, Warning, 0},                                            // UBL-CR-143
+	{230209, 10, 0, 82, Warning, 0},                                            // UBL-CR-144
+	{230301, 10, 0, 93, Warning, 0},                                            // UBL-CR-145
+	{230404, 10, 0, 75, Warning, 0},                                            // UBL-CR-146
+	{230489, 10, 0, 83, Warning, 0},                                            // UBL-CR-147
+	{230582, 10, 0, 96, Warning, 0},                                            // UBL-CR-148
+	{230688, 10, 0, 98, Warning, 0},                                            // UBL-CR-149
+	{230796, 10, 0, 88, Warning, 0},                                            // UBL-CR-150
+	{230894, 10, 0, 86, Warning, 0},                                            // UBL-CR-151
+	{230990, 10, 0, 85, Warning, 0},                                            // UBL-CR-152
+	{231085, 10, 0, 90, Warning, 0},                                            // UBL-CR-153
+	{231185, 10, 0, 93, Warning, 0},                                            // UBL-CR-154
+	{231288, 10, 0, 95, Warning, 0},                                            // UBL-CR-155
+	{231393, 10, 0, 92, Warning, 0},                                            // UBL-CR-156
+	{231495, 10, 0, 91, Warning, 0},                                            // UBL-CR-157
+	{231596, 10, 0, 94, Warning, 0},                                            // UBL-CR-158
+	{231700, 10, 0, 89, Warning, 0},                                            // UBL-CR-159
+	{231799, 10, 0, 99, Warning, 0},                                            // UBL-CR-160
+	{231908, 10, 0, 100, Warning, 0},                                           // UBL-CR-161
+	{232018, 10, 0, 101, Warning, 0},                                           // UBL-CR-162
+	{232129, 10, 0, 87, Warning, 0},                                            // UBL-CR-163
+	{232226, 10, 0, 89, Warning, 0},                                            // UBL-CR-164
+	{232325, 10, 0, 95, Warning, 0},                                            // UBL-CR-165
+	{232430, 10, 0, 93, Warning, 0},                                            // UBL-CR-166
+	{232533, 10, 0, 99, Warning, 0},                                            // UBL-CR-167
+	{232642, 10, 0, 83, Warning, 0},                                            // UBL-CR-168
+	{232735, 10, 0, 98, Warning, 0},                                            // UBL-CR-169
+	{232843, 10, 0, 94, Warning, 0},                                            // UBL-CR-170
+	{232947, 10, 0, 101, Warning, 0},                                           // UBL-CR-171
+	{233058, 10, 0, 97, Warning, 0},                                            // UBL-CR-172
+	{233165, 10, 0, 101, Warning, 0},                                           // UBL-CR-173
+	{233276, 10, 0, 96, Warning, 0},                                            // UBL-CR-174
+	{233382, 10, 0, 103, Warning, 0},                                           // UBL-CR-175
+	{233495, 10, 0, 104, Warning, 0},                                           // UBL-CR-176
+	{233609, 10, 0, 117, Warning, 0},                                           // UBL-CR-177
+	{233736, 10, 0, 100, Warning, 0},                                           // UBL-CR-178
+	{233846, 10, 0, 110, Warning, 0},                                           // UBL-CR-179
+	{233966, 10, 0, 104, Warning, 0},                                           // UBL-CR-180
+	{234080, 10, 0, 111, Warning, 0},                                           // UBL-CR-181
+	{234201, 10, 0, 112, Warning, 0},                                           // UBL-CR-182
+	{234323, 10, 0, 104, Warning, 0},                                           // UBL-CR-183
+	{234437, 10, 0, 108, Warning, 0},                                           // UBL-CR-184
+	{234555, 10, 0, 103, Warning, 0},                                           // UBL-CR-185
+	{234668, 10, 0, 111, Warning, 0},                                           // UBL-CR-186
+	{234789, 10, 0, 99, Warning, 0},                                            // UBL-CR-187
+	{234898, 10, 0, 100, Warning, 0},                                           // UBL-CR-188
+	{235008, 10, 0, 77, Warning, 0},                                            // UBL-CR-189
+	{235095, 10, 0, 82, Warning, 0},                                            // UBL-CR-190
+	{235187, 10, 0, 79, Warning, 0},                                            // UBL-CR-191
+	{235276, 10, 0, 93, Warning, 0},                                            // UBL-CR-192
+	{235379, 10, 0, 73, Warning, 0},                                            // UBL-CR-193
+	{235462, 10, 0, 77, Warning, 0},                                            // UBL-CR-194
+	{235549, 10, 0, 87, Warning, 0},                                            // UBL-CR-195
+	{235646, 10, 0, 82, Warning, 0},                                            // UBL-CR-196
+	{235738, 10, 0, 83, Warning, 0},                                            // UBL-CR-197
+	{235831, 10, 0, 76, Warning, 0},                                            // UBL-CR-198
+	{235917, 10, 0, 78, Warning, 0},                                            // UBL-CR-199
+	{236005, 10, 0, 74, Warning, 0},                                            // UBL-CR-200
+	{236089, 10, 0, 86, Warning, 0},                                            // UBL-CR-201
+	{236185, 10, 0, 86, Warning, 0},                                            // UBL-CR-202
+	{236281, 10, 0, 80, Warning, 0},                                            // UBL-CR-203
+	{236371, 10, 0, 84, Warning, 0},                                            // UBL-CR-204
+	{236465, 10, 0, 89, Warning, 0},                                            // UBL-CR-205
+	{236564, 10, 0, 77, Warning, 0},                                            // UBL-CR-206
+	{236651, 10, 0, 82, Warning, 0},                                            // UBL-CR-207
+	{236743, 10, 0, 93, Warning, 0},                                            // UBL-CR-208
+	{236846, 10, 0, 75, Warning, 0},                                            // UBL-CR-209
+	{236931, 10, 0, 83, Warning, 0},                                            // UBL-CR-210
+	{237024, 10, 0, 96, Warning, 0},                                            // UBL-CR-211
+	{237130, 10, 0, 98, Warning, 0},                                            // UBL-CR-212
+	{237238, 10, 0, 88, Warning, 0},                                            // UBL-CR-213
+	{237336, 10, 0, 86, Warning, 0},                                            // UBL-CR-214
+	{237432, 10, 0, 85, Warning, 0},                                            // UBL-CR-215
+	{237527, 10, 0, 90, Warning, 0},                                            // UBL-CR-216
+	{237627, 10, 0, 93, Warning, 0},                                            // UBL-CR-217
+	{237730, 10, 0, 95, Warning, 0},                                            // UBL-CR-218
+	{237835, 10, 0, 92, Warning, 0},                                            // UBL-CR-219
+	{237937, 10, 0, 91, Warning, 0},                                            // UBL-CR-220
+	{238038, 10, 0, 94, Warning, 0},                                            // UBL-CR-221
+	{238142, 10, 0, 89, Warning, 0},                                            // UBL-CR-222
+	{238241, 10, 0, 99, Warning, 0},                                            // UBL-CR-223
+	{238350, 10, 0, 100, Warning, 0},                                           // UBL-CR-224
+	{238460, 10, 0, 101, Warning, 0},                                           // UBL-CR-225
+	{238571, 10, 0, 87, Warning, 0},                                            // UBL-CR-226
+	{238668, 10, 0, 89, Warning, 0},                                            // UBL-CR-227
+	{238767, 10, 0, 95, Warning, 0},                                            // UBL-CR-228
+	{238872, 10, 0, 93, Warning, 0},                                            // UBL-CR-229
+	{238975, 10, 0, 99, Warning, 0},                                            // UBL-CR-230
+	{239084, 10, 0, 83, Warning, 0},                                            // UBL-CR-231
+	{239177, 10, 0, 98, Warning, 0},                                            // UBL-CR-232
+	{239285, 10, 0, 94, Warning, 0},                                            // UBL-CR-233
+	{239389, 10, 0, 101, Warning, 0},                                           // UBL-CR-234
+	{239500, 10, 0, 97, Warning, 0},                                            // UBL-CR-235
+	{239607, 10, 0, 101, Warning, 0},                                           // UBL-CR-236
+	{239718, 10, 0, 96, Warning, 0},                                            // UBL-CR-237
+	{239824, 10, 0, 103, Warning, 0},                                           // UBL-CR-238
+	{239937, 10, 0, 104, Warning, 0},                                           // UBL-CR-239
+	{240051, 10, 0, 117, Warning, 0},                                           // UBL-CR-240
+	{240178, 10, 0, 100, Warning, 0},                                           // UBL-CR-241
+	{240288, 10, 0, 110, Warning, 0},                                           // UBL-CR-242
+	{240408, 10, 0, 104, Warning, 0},                                           // UBL-CR-243
+	{240522, 10, 0, 100, Warning, 0},                                           // UBL-CR-244
+	{240632, 10, 0, 111, Warning, 0},                                           // UBL-CR-245
+	{240753, 10, 0, 112, Warning, 0},                                           // UBL-CR-246
+	{240875, 10, 0, 104, Warning, 0},                                           // UBL-CR-247
+	{240989, 10, 0, 108, Warning, 0},                                           // UBL-CR-248
+	{241107, 10, 0, 103, Warning, 0},                                           // UBL-CR-249
+	{241220, 10, 0, 111, Warning, 0},                                           // UBL-CR-250
+	{241341, 10, 0, 99, Warning, 0},                                            // UBL-CR-251
+	{241450, 10, 0, 100, Warning, 0},                                           // UBL-CR-252
+	{241560, 10, 0, 77, Warning, 0},                                            // UBL-CR-253
+	{241647, 10, 0, 82, Warning, 0},                                            // UBL-CR-254
+	{241739, 10, 0, 79, Warning, 0},                                            // UBL-CR-255
+	{241828, 10, 0, 93, Warning, 0},                                            // UBL-CR-256
+	{241931, 10, 0, 73, Warning, 0},                                            // UBL-CR-257
+	{242014, 10, 0, 77, Warning, 0},                                            // UBL-CR-258
+	{242101, 10, 0, 87, Warning, 0},                                            // UBL-CR-259
+	{242198, 10, 0, 82, Warning, 0},                                            // UBL-CR-260
+	{242290, 10, 0, 83, Warning, 0},                                            // UBL-CR-261
+	{242383, 10, 0, 76, Warning, 0},                                            // UBL-CR-262
+	{242469, 10, 0, 78, Warning, 0},                                            // UBL-CR-263
+	{242557, 10, 0, 73, Warning, 0},                                            // UBL-CR-264
+	{242640, 10, 0, 65, Warning, 0},                                            // UBL-CR-265
+	{242715, 10, 0, 70, Warning, 0},                                            // UBL-CR-266
+	{242795, 10, 0, 58, Warning, 0},                                            // UBL-CR-267
+	{242863, 10, 0, 63, Warning, 0},                                            // UBL-CR-268
+	{242936, 10, 0, 58, Warning, 0},                                            // UBL-CR-269
+	{243004, 10, 0, 74, Warning, 0},                                            // UBL-CR-270
+	{243088, 10, 0, 56, Warning, 0},                                            // UBL-CR-271
+	{243154, 10, 0, 61, Warning, 0},                                            // UBL-CR-272
+	{243225, 10, 0, 64, Warning, 0},                                            // UBL-CR-273
+	{243299, 10, 0, 62, Warning, 0},                                            // UBL-CR-274
+	{243371, 10, 0, 81, Warning, 0},                                            // UBL-CR-275
+	{243462, 10, 0, 81, Warning, 0},                                            // UBL-CR-276
+	{243553, 10, 0, 91, Warning, 0},                                            // UBL-CR-277
+	{243654, 10, 0, 85, Warning, 0},                                            // UBL-CR-278
+	{243749, 10, 0, 81, Warning, 0},                                            // UBL-CR-279
+	{243840, 10, 0, 92, Warning, 0},                                            // UBL-CR-280
+	{243942, 10, 0, 93, Warning, 0},                                            // UBL-CR-281
+	{244045, 10, 0, 85, Warning, 0},                                            // UBL-CR-282
+	{244140, 10, 0, 89, Warning, 0},                                            // UBL-CR-283
+	{244239, 10, 0, 84, Warning, 0},                                            // UBL-CR-284
+	{244333, 10, 0, 92, Warning, 0},                                            // UBL-CR-285
+	{244435, 10, 0, 80, Warning, 0},                                            // UBL-CR-286
+	{244525, 10, 0, 81, Warning, 0},                                            // UBL-CR-287
+	{244616, 10, 0, 55, Warning, 0},                                            // UBL-CR-288
+	{244681, 10, 0, 54, Warning, 0},                                            // UBL-CR-289
+	{244745, 10, 0, 58, Warning, 0},                                            // UBL-CR-290
+	{244813, 10, 0, 68, Warning, 0},                                            // UBL-CR-291
+	{244891, 10, 0, 63, Warning, 0},                                            // UBL-CR-292
+	{244964, 10, 0, 64, Warning, 0},                                            // UBL-CR-293
+	{245038, 10, 0, 55, Warning, 0},                                            // UBL-CR-294
+	{245103, 10, 0, 56, Warning, 0},                                            // UBL-CR-295
+	{245169, 10, 0, 77, Warning, 0},                                            // UBL-CR-296
+	{245256, 10, 0, 82, Warning, 0},                                            // UBL-CR-297
+	{245348, 10, 0, 70, Warning, 0},                                            // UBL-CR-298
+	{245428, 10, 0, 75, Warning, 0},                                            // UBL-CR-299
+	{245513, 10, 0, 70, Warning, 0},                                            // UBL-CR-300
+	{245593, 10, 0, 86, Warning, 0},                                            // UBL-CR-301
+	{245689, 10, 0, 79, Warning, 0},                                            // UBL-CR-302
+	{245778, 10, 0, 68, Warning, 0},                                            // UBL-CR-303
+	{245856, 10, 0, 76, Warning, 0},                                            // UBL-CR-304
+	{245942, 10, 0, 89, Warning, 0},                                            // UBL-CR-305
+	{246041, 10, 0, 91, Warning, 0},                                            // UBL-CR-306
+	{246142, 10, 0, 81, Warning, 0},                                            // UBL-CR-307
+	{246233, 10, 0, 79, Warning, 0},                                            // UBL-CR-308
+	{246322, 10, 0, 78, Warning, 0},                                            // UBL-CR-309
+	{246410, 10, 0, 83, Warning, 0},                                            // UBL-CR-310
+	{246503, 10, 0, 86, Warning, 0},                                            // UBL-CR-311
+	{246599, 10, 0, 88, Warning, 0},                                            // UBL-CR-312
+	{246697, 10, 0, 85, Warning, 0},                                            // UBL-CR-313
+	{246792, 10, 0, 84, Warning, 0},                                            // UBL-CR-314
+	{246886, 10, 0, 87, Warning, 0},                                            // UBL-CR-315
+	{246983, 10, 0, 82, Warning, 0},                                            // UBL-CR-316
+	{247075, 10, 0, 92, Warning, 0},                                            // UBL-CR-317
+	{247177, 10, 0, 93, Warning, 0},                                            // UBL-CR-318
+	{247280, 10, 0, 94, Warning, 0},                                            // UBL-CR-319
+	{247384, 10, 0, 80, Warning, 0},                                            // UBL-CR-320
+	{247474, 10, 0, 82, Warning, 0},                                            // UBL-CR-321
+	{247566, 10, 0, 88, Warning, 0},                                            // UBL-CR-322
+	{247664, 10, 0, 86, Warning, 0},                                            // UBL-CR-323
+	{247760, 10, 0, 92, Warning, 0},                                            // UBL-CR-324
+	{247862, 10, 0, 76, Warning, 0},                                            // UBL-CR-325
+	{247948, 10, 0, 91, Warning, 0},                                            // UBL-CR-326
+	{248049, 10, 0, 87, Warning, 0},                                            // UBL-CR-327
+	{248146, 10, 0, 94, Warning, 0},                                            // UBL-CR-328
+	{248250, 10, 0, 90, Warning, 0},                                            // UBL-CR-329
+	{248350, 10, 0, 94, Warning, 0},                                            // UBL-CR-330
+	{248454, 10, 0, 89, Warning, 0},                                            // UBL-CR-331
+	{248553, 10, 0, 96, Warning, 0},                                            // UBL-CR-332
+	{248659, 10, 0, 97, Warning, 0},                                            // UBL-CR-333
+	{248766, 10, 0, 110, Warning, 0},                                           // UBL-CR-334
+	{248886, 10, 0, 76, Warning, 0},                                            // UBL-CR-335
+	{248972, 10, 0, 67, Warning, 0},                                            // UBL-CR-336
+	{249049, 10, 0, 66, Warning, 0},                                            // UBL-CR-337
+	{249125, 10, 0, 70, Warning, 0},                                            // UBL-CR-338
+	{249205, 10, 0, 80, Warning, 0},                                            // UBL-CR-339
+	{249295, 10, 0, 75, Warning, 0},                                            // UBL-CR-340
+	{249380, 10, 0, 76, Warning, 0},                                            // UBL-CR-341
+	{249466, 10, 0, 48, Warning, 0},                                            // UBL-CR-342
+	{249524, 10, 0, 54, Warning, 0},                                            // UBL-CR-343
+	{249588, 10, 0, 61, Warning, 0},                                            // UBL-CR-344
+	{249659, 10, 0, 61, Warning, 0},                                            // UBL-CR-345
+	{249730, 10, 0, 64, Warning, 0},                                            // UBL-CR-346
+	{249804, 10, 0, 64, Warning, 0},                                            // UBL-CR-347
+	{249878, 10, 0, 64, Warning, 0},                                            // UBL-CR-348
+	{249952, 10, 0, 55, Warning, 0},                                            // UBL-CR-349
+	{250017, 10, 0, 56, Warning, 0},                                            // UBL-CR-350
+	{250083, 10, 0, 74, Warning, 0},                                            // UBL-CR-351
+	{250167, 10, 0, 73, Warning, 0},                                            // UBL-CR-352
+	{250250, 10, 0, 79, Warning, 0},                                            // UBL-CR-353
+	{250339, 10, 0, 83, Warning, 0},                                            // UBL-CR-354
+	{250432, 10, 0, 79, Warning, 0},                                            // UBL-CR-355
+	{250521, 10, 0, 77, Warning, 0},                                            // UBL-CR-356
+	{250608, 10, 0, 67, Warning, 0},                                            // UBL-CR-357
+	{250685, 10, 0, 77, Warning, 0},                                            // UBL-CR-358
+	{250772, 10, 0, 73, Warning, 0},                                            // UBL-CR-359
+	{250855, 10, 0, 86, Warning, 0},                                            // UBL-CR-360
+	{250951, 10, 0, 88, Warning, 0},                                            // UBL-CR-361
+	{251049, 10, 0, 78, Warning, 0},                                            // UBL-CR-362
+	{251137, 10, 0, 76, Warning, 0},                                            // UBL-CR-363
+	{251223, 10, 0, 75, Warning, 0},                                            // UBL-CR-364
+	{251308, 10, 0, 80, Warning, 0},                                            // UBL-CR-365
+	{251398, 10, 0, 83, Warning, 0},                                            // UBL-CR-366
+	{251491, 10, 0, 85, Warning, 0},                                            // UBL-CR-367
+	{251586, 10, 0, 82, Warning, 0},                                            // UBL-CR-368
+	{251678, 10, 0, 81, Warning, 0},                                            // UBL-CR-369
+	{251769, 10, 0, 84, Warning, 0},                                            // UBL-CR-370
+	{251863, 10, 0, 79, Warning, 0},                                            // UBL-CR-371
+	{251952, 10, 0, 89, Warning, 0},                                            // UBL-CR-372
+	{252051, 10, 0, 90, Warning, 0},                                            // UBL-CR-373
+	{252151, 10, 0, 91, Warning, 0},                                            // UBL-CR-374
+	{252252, 10, 0, 77, Warning, 0},                                            // UBL-CR-375
+	{252339, 10, 0, 79, Warning, 0},                                            // UBL-CR-376
+	{252428, 10, 0, 85, Warning, 0},                                            // UBL-CR-377
+	{252523, 10, 0, 83, Warning, 0},                                            // UBL-CR-378
+	{252616, 10, 0, 89, Warning, 0},                                            // UBL-CR-379
+	{252715, 10, 0, 81, Warning, 0},                                            // UBL-CR-380
+	{252806, 10, 0, 81, Warning, 0},                                            // UBL-CR-381
+	{252897, 10, 0, 73, Warning, 0},                                            // UBL-CR-382
+	{252980, 10, 0, 69, Warning, 0},                                            // UBL-CR-383
+	{253059, 10, 0, 69, Warning, 0},                                            // UBL-CR-384
+	{253138, 10, 0, 58, Warning, 0},                                            // UBL-CR-385
+	{253206, 10, 0, 68, Warning, 0},                                            // UBL-CR-386
+	{253284, 10, 0, 73, Warning, 0},                                            // UBL-CR-387
+	{253367, 10, 0, 61, Warning, 0},                                            // UBL-CR-388
+	{253438, 10, 0, 66, Warning, 0},                                            // UBL-CR-389
+	{253514, 10, 0, 61, Warning, 0},                                            // UBL-CR-390
+	{253585, 10, 0, 77, Warning, 0},                                            // UBL-CR-391
+	{253672, 10, 0, 70, Warning, 0},                                            // UBL-CR-392
+	{253752, 10, 0, 59, Warning, 0},                                            // UBL-CR-393
+	{253821, 10, 0, 64, Warning, 0},                                            // UBL-CR-394
+	{253895, 10, 0, 67, Warning, 0},                                            // UBL-CR-395
+	{253972, 10, 0, 65, Warning, 0},                                            // UBL-CR-396
+	{254047, 10, 0, 67, Warning, 0},                                            // UBL-CR-397
+	{254124, 10, 0, 58, Warning, 0},                                            // UBL-CR-398
+	{254192, 10, 0, 57, Warning, 0},                                            // UBL-CR-399
+	{254259, 10, 0, 61, Warning, 0},                                            // UBL-CR-400
+	{254330, 10, 0, 71, Warning, 0},                                            // UBL-CR-401
+	{254411, 10, 0, 66, Warning, 0},                                            // UBL-CR-402
+	{254487, 10, 0, 67, Warning, 0},                                            // UBL-CR-403
+	{254564, 10, 0, 57, Warning, 0},                                            // UBL-CR-404
+	{254631, 10, 0, 54, Warning, 0},                                            // UBL-CR-405
+	{254695, 10, 0, 59, Warning, 0},                                            // UBL-CR-406
+	{254764, 10, 0, 65, Warning, 0},                                            // UBL-CR-407
+	{254839, 10, 0, 65, Warning, 0},                                            // UBL-CR-408
+	{254914, 10, 0, 54, Warning, 0},                                            // UBL-CR-409
+	{254978, 10, 0, 50, Warning, 0},                                            // UBL-CR-410
+	{255038, 10, 0, 52, Warning, 0},                                            // UBL-CR-411
+	{255100, 10, 0, 64, Warning, 0},                                            // UBL-CR-412
+	{255174, 10, 0, 68, Warning, 0},                                            // UBL-CR-413
+	{255252, 10, 0, 63, Warning, 0},                                            // UBL-CR-414
+	{255325, 10, 0, 74, Warning, 0},                                            // UBL-CR-415
+	{255409, 10, 0, 79, Warning, 0},                                            // UBL-CR-416
+	{255498, 10, 0, 72, Warning, 0},                                            // UBL-CR-417
+	{255580, 10, 0, 70, Warning, 0},                                            // UBL-CR-418
+	{255660, 10, 0, 75, Warning, 0},                                            // UBL-CR-419
+	{255745, 10, 0, 67, Warning, 0},                                            // UBL-CR-420
+	{255822, 10, 0, 74, Warning, 0},                                            // UBL-CR-421
+	{255906, 10, 0, 79, Warning, 0},                                            // UBL-CR-422
+	{255995, 10, 0, 81, Warning, 0},                                            // UBL-CR-424
+	{256086, 10, 0, 87, Warning, 0},                                            // UBL-CR-425
+	{256183, 10, 0, 89, Warning, 0},                                            // UBL-CR-426
+	{256282, 10, 0, 84, Warning, 0},                                            // UBL-CR-427
+	{256376, 10, 0, 83, Warning, 0},                                            // UBL-CR-428
+	{256469, 10, 0, 103, Warning, 0},                                           // UBL-CR-429
+	{256582, 10, 0, 124, Warning, 0},                                           // UBL-CR-430
+	{256716, 10, 0, 127, Warning, 0},                                           // UBL-CR-431
+	{256853, 10, 0, 106, Warning, 0},                                           // UBL-CR-432
+	{256969, 10, 0, 79, Warning, 0},                                            // UBL-CR-433
+	{257058, 10, 0, 63, Warning, 0},                                            // UBL-CR-434
+	{257131, 10, 0, 80, Warning, 0},                                            // UBL-CR-435
+	{257221, 10, 0, 98, Warning, 0},                                            // UBL-CR-436
+	{257329, 10, 0, 82, Warning, 0},                                            // UBL-CR-437
+	{257421, 10, 0, 76, Warning, 0},                                            // UBL-CR-438
+	{257507, 10, 0, 75, Warning, 0},                                            // UBL-CR-439
+	{257592, 10, 0, 91, Warning, 0},                                            // UBL-CR-440
+	{257693, 10, 0, 96, Warning, 0},                                            // UBL-CR-441
+	{257799, 10, 0, 102, Warning, 0},                                           // UBL-CR-442
+	{257911, 10, 0, 104, Warning, 0},                                           // UBL-CR-443
+	{258025, 10, 0, 99, Warning, 0},                                            // UBL-CR-444
+	{258134, 10, 0, 98, Warning, 0},                                            // UBL-CR-445
+	{258242, 10, 0, 113, Warning, 0},                                           // UBL-CR-446
+	{258365, 10, 0, 94, Warning, 0},                                            // UBL-CR-447
+	{258469, 10, 0, 79, Warning, 0},                                            // UBL-CR-448
+	{258558, 10, 0, 86, Warning, 0},                                            // UBL-CR-449
+	{258654, 10, 0, 71, Warning, 0},                                            // UBL-CR-450
+	{258735, 10, 0, 64, Warning, 0},                                            // UBL-CR-451
+	{258809, 10, 0, 52, Warning, 0},                                            // UBL-CR-452
+	{258871, 10, 0, 64, Warning, 0},                                            // UBL-CR-453
+	{258945, 10, 0, 75, Warning, 0},                                            // UBL-CR-454
+	{259030, 10, 0, 68, Warning, 0},                                            // UBL-CR-455
+	{259108, 10, 0, 75, Warning, 0},                                            // UBL-CR-456
+	{259193, 10, 0, 73, Warning, 0},                                            // UBL-CR-457
+	{259276, 10, 0, 64, Warning, 0},                                            // UBL-CR-458
+	{259350, 10, 0, 56, Warning, 0},                                            // UBL-CR-459
+	{259416, 10, 0, 74, Warning, 0},                                            // UBL-CR-460
+	{259500, 10, 0, 63, Warning, 0},                                            // UBL-CR-461
+	{259573, 10, 0, 72, Warning, 0},                                            // UBL-CR-462
+	{259655, 10, 0, 64, Warning, 0},                                            // UBL-CR-463
+	{259729, 10, 0, 68, Warning, 0},                                            // UBL-CR-464
+	{259807, 10, 0, 73, Warning, 0},                                            // UBL-CR-465
+	{259890, 10, 0, 66, Warning, 0},                                            // UBL-CR-466
+	{259966, 10, 0, 63, Warning, 0},                                            // UBL-CR-467
+	{260039, 10, 0, 62, Warning, 0},                                            // UBL-CR-468
+	{260111, 10, 0, 64, Warning, 0},                                            // UBL-CR-469
+	{260185, 10, 0, 51, Warning, 0},                                            // UBL-CR-470
+	{260246, 10, 0, 55, Warning, 0},                                            // UBL-CR-471
+	{260311, 10, 0, 69, Warning, 0},                                            // UBL-CR-472
+	{260390, 10, 0, 68, Warning, 0},                                            // UBL-CR-473
+	{260468, 10, 0, 71, Warning, 0},                                            // UBL-CR-474
+	{260549, 10, 0, 67, Warning, 0},                                            // UBL-CR-475
+	{260626, 10, 0, 66, Warning, 0},                                            // UBL-CR-476
+	{260702, 10, 0, 69, Warning, 0},                                            // UBL-CR-477
+	{260781, 10, 0, 80, Warning, 0},                                            // UBL-CR-478
+	{260871, 10, 0, 78, Warning, 0},                                            // UBL-CR-479
+	{260959, 10, 0, 87, Warning, 0},                                            // UBL-CR-480
+	{261056, 10, 0, 83, Warning, 0},                                            // UBL-CR-481
+	{261149, 10, 0, 74, Warning, 0},                                            // UBL-CR-482
+	{261233, 10, 0, 80, Warning, 0},                                            // UBL-CR-483
+	{261323, 10, 0, 79, Warning, 0},                                            // UBL-CR-484
+	{261412, 10, 0, 86, Warning, 0},                                            // UBL-CR-485
+	{261508, 10, 0, 87, Warning, 0},                                            // UBL-CR-486
+	{261605, 10, 0, 100, Warning, 0},                                           // UBL-CR-487
+	{261715, 10, 0, 61, Warning, 0},                                            // UBL-CR-488
+	{261786, 10, 0, 65, Warning, 0},                                            // UBL-CR-489
+	{261861, 10, 0, 52, Warning, 0},                                            // UBL-CR-490
+	{261923, 10, 0, 56, Warning, 0},                                            // UBL-CR-491
+	{261989, 10, 0, 56, Warning, 0},                                            // UBL-CR-492
+	{262055, 10, 0, 67, Warning, 0},                                            // UBL-CR-493
+	{262132, 10, 0, 60, Warning, 0},                                            // UBL-CR-494
+	{262202, 10, 0, 66, Warning, 0},                                            // UBL-CR-495
+	{262278, 10, 0, 66, Warning, 0},                                            // UBL-CR-496
+	{262354, 10, 0, 83, Warning, 0},                                            // UBL-CR-497
+	{262447, 10, 0, 86, Warning, 0},                                            // UBL-CR-498
+	{262543, 10, 0, 65, Warning, 0},                                            // UBL-CR-499
+	{262618, 10, 0, 73, Warning, 0},                                            // UBL-CR-500
+	{262701, 10, 0, 71, Warning, 0},                                            // UBL-CR-501
+	{262782, 10, 0, 67, Warning, 0},                                            // UBL-CR-502
+	{262859, 10, 0, 73, Warning, 0},                                            // UBL-CR-503
+	{262942, 10, 0, 74, Warning, 0},                                            // UBL-CR-504
+	{263026, 10, 0, 85, Warning, 0},                                            // UBL-CR-505
+	{263121, 10, 0, 83, Warning, 0},                                            // UBL-CR-506
+	{263214, 10, 0, 79, Warning, 0},                                            // UBL-CR-507
+	{263303, 10, 0, 85, Warning, 0},                                            // UBL-CR-508
+	{263398, 10, 0, 84, Warning, 0},                                            // UBL-CR-509
+	{263492, 10, 0, 91, Warning, 0},                                            // UBL-CR-510
+	{263593, 10, 0, 92, Warning, 0},                                            // UBL-CR-511
+	{263695, 10, 0, 105, Warning, 0},                                           // UBL-CR-512
+	{263810, 10, 0, 56, Warning, 0},                                            // UBL-CR-513
+	{263876, 10, 0, 80, Warning, 0},                                            // UBL-CR-514
+	{263966, 10, 0, 53, Warning, 0},                                            // UBL-CR-515
+	{264029, 10, 0, 61, Warning, 0},                                            // UBL-CR-516
+	{264100, 10, 0, 67, Warning, 0},                                            // UBL-CR-517
+	{264177, 10, 0, 67, Warning, 0},                                            // UBL-CR-518
+	{264254, 10, 0, 70, Warning, 0},                                            // UBL-CR-519
+	{264334, 10, 0, 72, Warning, 0},                                            // UBL-CR-520
+	{264416, 10, 0, 70, Warning, 0},                                            // UBL-CR-521
+	{264496, 10, 0, 78, Warning, 0},                                            // UBL-CR-522
+	{264584, 10, 0, 78, Warning, 0},                                            // UBL-CR-523
+	{264672, 10, 0, 74, Warning, 0},                                            // UBL-CR-524
+	{264756, 10, 0, 84, Warning, 0},                                            // UBL-CR-525
+	{264850, 10, 0, 72, Warning, 0},                                            // UBL-CR-526
+	{264932, 10, 0, 82, Warning, 0},                                            // UBL-CR-527
+	{265024, 10, 0, 82, Warning, 0},                                            // UBL-CR-528
+	{265116, 10, 0, 70, Warning, 0},                                            // UBL-CR-529
+	{265196, 10, 0, 69, Warning, 0},                                            // UBL-CR-530
+	{265275, 10, 0, 65, Warning, 0},                                            // UBL-CR-531
+	{265350, 10, 0, 80, Warning, 0},                                            // UBL-CR-532
+	{265440, 10, 0, 71, Warning, 0},                                            // UBL-CR-533
+	{265521, 10, 0, 76, Warning, 0},                                            // UBL-CR-534
+	{265607, 10, 0, 76, Warning, 0},                                            // UBL-CR-535
+	{265693, 10, 0, 79, Warning, 0},                                            // UBL-CR-537
+	{265782, 10, 0, 72, Warning, 0},                                            // UBL-CR-538
+	{265864, 10, 0, 77, Warning, 0},                                            // UBL-CR-539
+	{265951, 10, 0, 77, Warning, 0},                                            // UBL-CR-540
+	{266038, 10, 0, 76, Warning, 0},                                            // UBL-CR-541
+	{266124, 10, 0, 85, Warning, 0},                                            // UBL-CR-542
+	{266219, 10, 0, 86, Warning, 0},                                            // UBL-CR-543
+	{266315, 10, 0, 77, Warning, 0},                                            // UBL-CR-544
+	{266402, 10, 0, 81, Warning, 0},                                            // UBL-CR-545
+	{266493, 10, 0, 78, Warning, 0},                                            // UBL-CR-546
+	{266581, 10, 0, 87, Warning, 0},                                            // UBL-CR-547
+	{266678, 10, 0, 65, Warning, 0},                                            // UBL-CR-548
+	{266753, 10, 0, 64, Warning, 0},                                            // UBL-CR-549
+	{266827, 10, 0, 57, Warning, 0},                                            // UBL-CR-550
+	{266894, 10, 0, 61, Warning, 0},                                            // UBL-CR-551
+	{266965, 10, 0, 67, Warning, 0},                                            // UBL-CR-552
+	{267042, 10, 0, 81, Warning, 0},                                            // UBL-CR-553
+	{267133, 10, 0, 80, Warning, 0},                                            // UBL-CR-554
+	{267223, 10, 0, 83, Warning, 0},                                            // UBL-CR-555
+	{267316, 10, 0, 79, Warning, 0},                                            // UBL-CR-556
+	{267405, 10, 0, 78, Warning, 0},                                            // UBL-CR-557
+	{267493, 10, 0, 76, Warning, 0},                                            // UBL-CR-558
+	{267579, 10, 0, 73, Warning, 0},                                            // UBL-CR-559
+	{267662, 10, 0, 77, Warning, 0},                                            // UBL-CR-560
+	{267749, 10, 0, 57, Warning, 0},                                            // UBL-CR-561
+	{267816, 10, 0, 68, Warning, 0},                                            // UBL-CR-562
+	{267894, 10, 0, 66, Warning, 0},                                            // UBL-CR-563
+	{267970, 10, 0, 69, Warning, 0},                                            // UBL-CR-564
+	{268049, 10, 0, 72, Warning, 0},                                            // UBL-CR-565
+	{268131, 10, 0, 76, Warning, 0},                                            // UBL-CR-566
+	{268217, 10, 0, 75, Warning, 0},                                            // UBL-CR-567
+	{268302, 10, 0, 61, Warning, 0},                                            // UBL-CR-568
+	{268373, 10, 0, 63, Warning, 0},                                            // UBL-CR-569
+	{268446, 10, 0, 63, Warning, 0},                                            // UBL-CR-570
+	{268519, 10, 0, 89, Warning, 0},                                            // UBL-CR-571
+	{268618, 10, 0, 97, Warning, 0},                                            // UBL-CR-572
+	{268725, 10, 0, 96, Warning, 0},                                            // UBL-CR-573
+	{268831, 10, 0, 99, Warning, 0},                                            // UBL-CR-574
+	{268940, 10, 0, 90, Warning, 0},                                            // UBL-CR-575
+	{269040, 10, 0, 90, Warning, 0},                                            // UBL-CR-576
+	{269140, 10, 0, 98, Warning, 0},                                            // UBL-CR-577
+	{269248, 10, 0, 97, Warning, 0},                                            // UBL-CR-578
+	{269355, 10, 0, 100, Warning, 0},                                           // UBL-CR-579
+	{269465, 10, 0, 91, Warning, 0},                                            // UBL-CR-580
+	{269566, 10, 0, 85, Warning, 0},                                            // UBL-CR-581
+	{269661, 10, 0, 91, Warning, 0},                                            // UBL-CR-582
+	{269762, 10, 0, 99, Warning, 0},                                            // UBL-CR-583
+	{269871, 10, 0, 98, Warning, 0},                                            // UBL-CR-584
+	{269979, 10, 0, 101, Warning, 0},                                           // UBL-CR-585
+	{270090, 10, 0, 92, Warning, 0},                                            // UBL-CR-586
+	{270192, 10, 0, 81, Warning, 0},                                            // UBL-CR-587
+	{270283, 10, 0, 82, Warning, 0},                                            // UBL-CR-588
+	{270375, 10, 0, 80, Warning, 0},                                            // UBL-CR-589
+	{270465, 10, 0, 88, Warning, 0},                                            // UBL-CR-590
+	{270563, 10, 0, 72, Warning, 0},                                            // UBL-CR-591
+	{270645, 10, 0, 88, Warning, 0},                                            // UBL-CR-592
+	{270743, 10, 0, 91, Warning, 0},                                            // UBL-CR-593
+	{270844, 10, 0, 91, Warning, 0},                                            // UBL-CR-594
+	{270945, 10, 0, 75, Warning, 0},                                            // UBL-CR-595
+	{271030, 10, 0, 67, Warning, 0},                                            // UBL-CR-596
+	{271107, 10, 0, 80, Warning, 0},                                            // UBL-CR-597
+	{271197, 10, 0, 91, Warning, 0},                                            // UBL-CR-598
+	{271298, 10, 0, 89, Warning, 0},                                            // UBL-CR-599
+	{271397, 10, 0, 98, Warning, 0},                                            // UBL-CR-600
+	{271505, 10, 0, 94, Warning, 0},                                            // UBL-CR-601
+	{271609, 10, 0, 85, Warning, 0},                                            // UBL-CR-602
+	{271704, 10, 0, 91, Warning, 0},                                            // UBL-CR-603
+	{271805, 10, 0, 90, Warning, 0},                                            // UBL-CR-604
+	{271905, 10, 0, 97, Warning, 0},                                            // UBL-CR-605
+	{272012, 10, 0, 98, Warning, 0},                                            // UBL-CR-606
+	{272120, 10, 0, 111, Warning, 0},                                           // UBL-CR-607
+	{272241, 10, 0, 79, Warning, 0},                                            // UBL-CR-608
+	{272330, 10, 0, 85, Warning, 0},                                            // UBL-CR-609
+	{272425, 10, 0, 87, Warning, 0},                                            // UBL-CR-610
+	{272522, 10, 0, 90, Warning, 0},                                            // UBL-CR-611
+	{272622, 10, 0, 91, Warning, 0},                                            // UBL-CR-612
+	{272723, 10, 0, 91, Warning, 0},                                            // UBL-CR-613
+	{272824, 10, 0, 86, Warning, 0},                                            // UBL-CR-614
+	{272920, 10, 0, 92, Warning, 0},                                            // UBL-CR-615
+	{273022, 10, 0, 94, Warning, 0},                                            // UBL-CR-616
+	{273126, 10, 0, 91, Warning, 0},                                            // UBL-CR-617
+	{273227, 10, 0, 94, Warning, 0},                                            // UBL-CR-618
+	{273331, 10, 0, 71, Warning, 0},                                            // UBL-CR-619
+	{273412, 10, 0, 85, Warning, 0},                                            // UBL-CR-620
+	{273507, 10, 0, 67, Warning, 0},                                            // UBL-CR-621
+	{273584, 10, 0, 66, Warning, 0},                                            // UBL-CR-622
+	{273660, 10, 0, 65, Warning, 0},                                            // UBL-CR-623
+	{273735, 10, 0, 63, Warning, 0},                                            // UBL-CR-624
+	{273808, 10, 0, 77, Warning, 0},                                            // UBL-CR-625
+	{273895, 10, 0, 73, Warning, 0},                                            // UBL-CR-626
+	{273978, 10, 0, 69, Warning, 0},                                            // UBL-CR-627
+	{274057, 10, 0, 83, Warning, 0},                                            // UBL-CR-628
+	{274150, 10, 0, 74, Warning, 0},                                            // UBL-CR-629
+	{274234, 10, 0, 69, Warning, 0},                                            // UBL-CR-630
+	{274313, 10, 0, 78, Warning, 0},                                            // UBL-CR-632
+	{274401, 10, 0, 101, Warning, 0},                                           // UBL-CR-633
+	{274512, 10, 0, 97, Warning, 0},                                            // UBL-CR-634
+	{274619, 10, 0, 99, Warning, 0},                                            // UBL-CR-635
+	{274728, 10, 0, 92, Warning, 0},                                            // UBL-CR-636
+	{274830, 10, 0, 91, Warning, 0},                                            // UBL-CR-637
+	{274931, 10, 0, 94, Warning, 0},                                            // UBL-CR-638
+	{275035, 10, 0, 90, Warning, 0},                                            // UBL-CR-639
+	{275135, 10, 0, 89, Warning, 0},                                            // UBL-CR-640
+	{275234, 10, 0, 87, Warning, 0},                                            // UBL-CR-641
+	{275331, 10, 0, 84, Warning, 0},                                            // UBL-CR-642
+	{275425, 10, 0, 88, Warning, 0},                                            // UBL-CR-643
+	{275523, 10, 0, 79, Warning, 0},                                            // UBL-CR-644
+	{275612, 10, 0, 62, Warning, 0},                                            // UBL-CR-645
+	{275684, 10, 0, 63, Warning, 0},                                            // UBL-CR-646
+	{275757, 10, 0, 67, Warning, 0},                                            // UBL-CR-647
+	{275834, 10, 0, 70, Warning, 0},                                            // UBL-CR-648
+	{275914, 10, 0, 64, Warning, 0},                                            // UBL-CR-649
+	{275988, 10, 0, 64, Warning, 0},                                            // UBL-CR-650
+	{276062, 10, 0, 67, Warning, 0},                                            // UBL-CR-651
+	{276139, 10, 0, 79, Warning, 0},                                            // UBL-CR-652
+	{276228, 10, 0, 64, Warning, 0},                                            // UBL-CR-653
+	{276302, 10, 0, 76, Warning, 0},                                            // UBL-CR-654
+	{276388, 10, 0, 83, Warning, 0},                                            // UBL-CR-655
+	{276481, 10, 0, 59, Warning, 0},                                            // UBL-CR-656
+	{276550, 10, 0, 64, Warning, 0},                                            // UBL-CR-657
+	{276624, 10, 0, 59, Warning, 0},                                            // UBL-CR-658
+	{276693, 10, 0, 87, Warning, 0},                                            // UBL-CR-659
+	{276790, 10, 0, 71, Warning, 0},                                            // UBL-CR-660
+	{276871, 10, 0, 60, Warning, 0},                                            // UBL-CR-661
+	{276941, 10, 0, 69, Warning, 0},                                            // UBL-CR-662
+	{277020, 10, 0, 51, Warning, 0},                                            // UBL-CR-663
+	{277081, 10, 0, 84, Warning, 0},                                            // UBL-CR-664
+	{277175, 10, 0, 117, Warning, 0},                                           // UBL-CR-665
+	{277302, 10, 0, 134, Fatal, 0},                                             // UBL-CR-666
+	{277446, 10, 0, 69, Warning, 0},                                            // UBL-CR-667
+	{277525, 10, 0, 71, Warning, 0},                                            // UBL-CR-668
+	{277606, 10, 0, 62, Warning, 0},                                            // UBL-CR-669
+	{277678, 10, 0, 57, Warning, 0},                                            // UBL-CR-670
+	{277745, 10, 0, 68, Warning, 0},                                            // UBL-CR-671
+	{277823, 10, 0, 66, Warning, 0},                                            // UBL-CR-672
+	{277899, 10, 0, 144, Fatal, 0},                                             // UBL-CR-673
+	{278053, 10, 0, 66, Warning, 0},                                            // UBL-CR-674
+	{278129, 10, 0, 55, Warning, 0},                                            // UBL-CR-675
+	{278194, 10, 0, 63, Warning, 0},                                            // UBL-CR-676
+	{278267, 10, 0, 70, Warning, 0},                                            // UBL-CR-677
+	{278347, 10, 0, 60, Warning, 0},                                            // UBL-CR-678
+	{278417, 10, 0, 70, Warning, 0},                                            // UBL-CR-679
+	{278497, 10, 0, 71, Warning, 0},                                            // UBL-CR-680
+	{278578, 10, 0, 65, Warning, 0},                                            // UBL-CR-681
+	{278653, 10, 0, 61, Warning, 0},                                            // UBL-CR-682
+	{278724, 9, 0, 50, Fatal, 0},                                               // UBL-DT-01
+	{278783, 9, 0, 60, Fatal, 0},                                               // UBL-DT-06
+	{278852, 9, 0, 60, Fatal, 0},                                               // UBL-DT-07
+	{278921, 9, 0, 43, Warning, 0},                                             // UBL-DT-08
+	{278973, 9, 0, 50, Warning, 0},                                             // UBL-DT-09
+	{279032, 9, 0, 47, Warning, 0},                                             // UBL-DT-10
+	{279088, 9, 0, 42, Warning, 0},                                             // UBL-DT-11
+	{279139, 9, 0, 38, Warning, 0},                                             // UBL-DT-12
+	{279186, 9, 0, 57, Warning, 0},                                             // UBL-DT-13
+	{279252, 9, 0, 64, Warning, 0},                                             // UBL-DT-14
+	{279325, 9, 0, 58, Warning, 0},                                             // UBL-DT-15
+	{279392, 9, 0, 48, Warning, 0},                                             // UBL-DT-16
+	{279449, 9, 0, 41, Warning, 0},                                             // UBL-DT-17
+	{279499, 9, 0, 36, Warning, 0},                                             // UBL-DT-18
+	{279544, 9, 0, 51, Warning, 0},                                             // UBL-DT-19
+	{279604, 9, 0, 40, Warning, 0},                                             // UBL-DT-20
+	{279653, 9, 0, 47, Warning, 0},                                             // UBL-DT-21
+	{279709, 9, 0, 57, Warning, 0},                                             // UBL-DT-22
+	{279775, 9, 0, 35, Warning, 0},                                             // UBL-DT-23
+	{279819, 9, 0, 51, Warning, 0},                                             // UBL-DT-24
+	{279879, 9, 0, 48, Warning, 0},                                             // UBL-DT-25
+	{279936, 9, 0, 44, Warning, 0},                                             // UBL-DT-26
+	{279989, 9, 0, 48, Warning, 0},                                             // UBL-DT-27
+	{280046, 9, 0, 46, Warning, 0},                                             // UBL-DT-28
+	{280101, 9, 0, 45, Fatal, 0},                                               // UBL-SR-01
+	{280155, 9, 0, 50, Fatal, 0},                                               // UBL-SR-02
+	{280214, 9, 0, 51, Fatal, 0},                                               // UBL-SR-03
+	{280274, 9, 0, 50, Fatal, 0},                                               // UBL-SR-04
+	{280333, 9, 0, 38, Fatal, 0},                                               // UBL-SR-05
+	{280380, 9, 0, 52, Fatal, 0},                                               // UBL-SR-06
+	{280441, 9, 0, 88, Fatal, 0},                                               // UBL-SR-07
+	{280538, 9, 0, 39, Fatal, 0},                                               // UBL-SR-08
+	{280586, 9, 0, 36, Fatal, 0},                                               // UBL-SR-09
+	{280631, 9, 0, 43, Fatal, 0},                                               // UBL-SR-10
+	{280683, 9, 0, 61, Fatal, 0},                                               // UBL-SR-11
+	{280753, 9, 0, 46, Fatal, 0},                                               // UBL-SR-12
+	{280808, 9, 0, 48, Fatal, 0},                                               // UBL-SR-13
+	{280865, 9, 0, 60, Fatal, 0},                                               // UBL-SR-14
+	{280934, 9, 0, 35, Fatal, 0},                                               // UBL-SR-15
+	{280978, 9, 0, 41, Fatal, 0},                                               // UBL-SR-16
+	{281028, 9, 0, 60, Fatal, 0},                                               // UBL-SR-17
+	{281097, 9, 0, 45, Fatal, 0},                                               // UBL-SR-18
+	{281151, 9, 0, 78, Fatal, 0},                                               // UBL-SR-19
+	{281238, 9, 0, 84, Fatal, 0},                                               // UBL-SR-20
+	{281331, 9, 0, 103, Fatal, 0},                                              // UBL-SR-21
+	{281443, 9, 0, 95, Fatal, 0},                                               // UBL-SR-22
+	{281547, 9, 0, 105, Fatal, 0},                                              // UBL-SR-23
+	{281661, 9, 0, 47, Fatal, 0},                                               // UBL-SR-24
+	{281717, 9, 0, 46, Fatal, 0},                                               // UBL-SR-25
+	{281772, 9, 0, 42, Fatal, 0},                                               // UBL-SR-26
+	{281823, 9, 0, 43, Fatal, 0},                                               // UBL-SR-27
+	{281875, 9, 0, 53, Fatal, 0},                                               // UBL-SR-28
+	{281937, 9, 0, 48, Fatal, 0},                                               // UBL-SR-29
+	{281994, 9, 0, 56, Fatal, 0},                                               // UBL-SR-30
+	{282059, 9, 0, 53, Fatal, 0},                                               // UBL-SR-31
+	{282121, 9, 0, 50, Fatal, 0},                                               // UBL-SR-32
+	{282180, 9, 0, 56, Fatal, 0},                                               // UBL-SR-33
+	{282245, 9, 0, 42, Fatal, 0},                                               // UBL-SR-34
+	{282296, 9, 0, 66, Fatal, 0},                                               // UBL-SR-35
+	{282371, 9, 0, 44, Fatal, 0},                                               // UBL-SR-36
+	{282424, 9, 0, 44, Fatal, 0},                                               // UBL-SR-37
+	{282477, 9, 0, 43, Fatal, 0},                                               // UBL-SR-39
+	{282529, 9, 0, 41, Fatal, 0},                                               // UBL-SR-40
+	{282579, 9, 0, 71, Fatal, 0},                                               // UBL-SR-42
+	{282659, 9, 0, 98, Fatal, 0},                                               // UBL-SR-43
+	{282766, 9, 0, 102, Fatal, 0},                                              // UBL-SR-44
+	{282877, 9, 0, 33, Fatal, 0},                                               // UBL-SR-45
+	{282919, 9, 0, 43, Fatal, 0},                                               // UBL-SR-46
+	{282971, 9, 0, 68, Fatal, 0},                                               // UBL-SR-47
+	{283048, 9, 0, 66, Fatal, 0},                                               // UBL-SR-48
+	{283123, 9, 0, 45, Fatal, 0},                                               // UBL-SR-49
+	{283177, 9, 0, 41, Fatal, 0},                                               // UBL-SR-50
+	{283227, 9, 0, 40, Fatal, 0},                                               // UBL-SR-51
+	{283276, 9, 0, 43, Fatal, 0},                                               // UBL-SR-52
+	{283328, 9, 0, 89, Fatal, 0},                                               // UBL-SR-53
+	{283426, 9, 5, 66, Fatal, 0},                                               // UBL-SR-54
+	{283506, 9, 5, 61, Fatal, 0},                                               // UBL-SR-55
+	{283581, 9, 5, 86, Fatal, 0},                                               // UBL-SR-56
 }
+
+// ruleText holds the ids, terms (separated by spaces) and messages of
+// the rules of ruleRows, one line per rule.
+const ruleText = "" +
+	"BR-01" + "BT-24" + "An Invoice shall have a Specification identifier (BT-24)." +
+	"BR-02" + "BT-1" + "An Invoice shall have an Invoice number (BT-1)." +
+	"BR-03" + "BT-2" + "An Invoice shall have an Invoice issue date (BT-2)." +
+	"BR-04" + "BT-3" + "An Invoice shall have an Invoice type code (BT-3)." +
+	"BR-05" + "BT-5" + "An Invoice shall have an Invoice currency code (BT-5)." +
+	"BR-06" + "BT-27" + "An Invoice shall contain the Seller name (BT-27)." +
+	"BR-07" + "BT-44" + "An Invoice shall contain the Buyer name (BT-44)." +
+	// BR-08: UBL terms none.
+	"BR-08" + "BG-5" + "An Invoice shall contain the Seller postal address (BG-5)." +
+	"BR-09" + "BG-5 BT-40" + "The Seller postal address (BG-5) shall contain a Seller country code (BT-40)." +
+	"BR-10" + "BG-8" + "An Invoice shall contain the Buyer postal address (BG-8)." +
+	"BR-11" + "BT-55" + "The Buyer postal address shall contain a Buyer country code (BT-55)." +
+	"BR-12" + "BT-106" + "An Invoice shall have the Sum of Invoice line net amount (BT-106)." +
+	"BR-13" + "BT-109" + "An Invoice shall have the Invoice total amount without VAT (BT-109)." +
+	"BR-14" + "BT-112" + "An Invoice shall have the Invoice total amount with VAT (BT-112)." +
+	"BR-15" + "BT-115" + "An Invoice shall have the Amount due for payment (BT-115)." +
+	"BR-16" + "BG-25" + "An Invoice shall have at least one Invoice line (BG-25)." +
+	"BR-17" + "BT-59 BG-10 BG-4" + "The Payee name (BT-59) shall be provided in the Invoice, if the Payee (BG-10) is different from the Seller (BG-4)." +
+	"BR-18" + "BT-62 BG-4 BG-11" + "The Seller tax representative name (BT-62) shall be provided in the Invoice, if the Seller (BG-4) has a Seller tax representative party (BG-11)." +
+	"BR-19" + "BG-12 BG-4 BG-11" + "The Seller tax representative postal address (BG-12) shall be provided in the Invoice, if the Seller (BG-4) has a Seller tax representative party (BG-11)." +
+	"BR-20" + "BG-12 BT-69 BG-4 BG-11" + "The Seller tax representative postal address (BG-12) shall contain a Tax representative country code (BT-69), if the Seller (BG-4) has a Seller tax representative party (BG-11)." +
+	"BR-21" + "BG-25 BT-126" + "Each Invoice line (BG-25) shall have an Invoice line identifier (BT-126)." +
+	"BR-22" + "BG-25 BT-129" + "Each Invoice line (BG-25) shall have an Invoiced quantity (BT-129)." +
+	"BR-23" + "BG-25 BT-130" + "An Invoice line (BG-25) shall have an Invoiced quantity unit of measure code (BT-130)." +
+	"BR-24" + "BG-25 BT-131" + "Each Invoice line (BG-25) shall have an Invoice line net amount (BT-131)." +
+	"BR-25" + "BG-25 BT-153" + "Each Invoice line (BG-25) shall contain the Item name (BT-153)." +
+	"BR-26" + "BG-25 BT-146" + "Each Invoice line (BG-25) shall contain the Item net price (BT-146)." +
+	"BR-27" + "BT-146" + "The Item net price (BT-146) shall NOT be negative." +
+	"BR-28" + "BT-148" + "The Item gross price (BT-148) shall NOT be negative." +
+	"BR-29" + "BT-73 BT-74" + "If both Invoicing period start date (BT-73) and Invoicing period end date (BT-74) are given then the Invoicing period end date (BT-74) shall be later or equal to the Invoicing period start date (BT-73)." +
+	"BR-30" + "BT-134 BT-135" + "If both Invoice line period start date (BT-134) and Invoice line period end date (BT-135) are given then the Invoice line period end date (BT-135) shall be later or equal to the Invoice line period start date (BT-134)." +
+	"BR-31" + "BG-20 BT-92" + "Each Document level allowance (BG-20) shall have a Document level allowance amount (BT-92)." +
+	"BR-32" + "BG-20 BT-95" + "Each Document level allowance (BG-20) shall have a Document level allowance VAT category code (BT-95)." +
+	"BR-33" + "BG-20 BT-97 BT-98" + "Each Document level allowance (BG-20) shall have a Document level allowance reason (BT-97) or a Document level allowance reason code (BT-98)." +
+	"BR-36" + "BG-21 BT-99" + "Each Document level charge (BG-21) shall have a Document level charge amount (BT-99)." +
+	"BR-37" + "BG-21 BT-102" + "Each Document level charge (BG-21) shall have a Document level charge VAT category code (BT-102)." +
+	"BR-38" + "BG-21 BT-104 BT-105" + "Each Document level charge (BG-21) shall have a Document level charge reason (BT-104) or a Document level charge reason code (BT-105)." +
+	"BR-41" + "BG-27 BT-136" + "Each Invoice line allowance (BG-27) shall have an Invoice line allowance amount (BT-136)." +
+	"BR-42" + "BG-27 BT-139 BT-140" + "Each Invoice line allowance (BG-27) shall have an Invoice line allowance reason (BT-139) or an Invoice line allowance reason code (BT-140)." +
+	"BR-43" + "BG-28 BT-141" + "Each Invoice line charge (BG-28) shall have an Invoice line charge amount (BT-141)." +
+	// BR-44: UBL terms none.
+	"BR-44" + "BG-28 BT-144 BT-145" + "Each Invoice line charge (BG-28) shall have an Invoice line charge reason (BT-144) or an Invoice line charge reason code (BT-145)." +
+	"BR-45" + "BG-23 BT-116" + "Each VAT breakdown (BG-23) shall have a VAT category taxable amount (BT-116)." +
+	"BR-46" + "BG-23 BT-117" + "Each VAT breakdown (BG-23) shall have a VAT category tax amount (BT-117)." +
+	"BR-47" + "BG-23 BT-118" + "Each VAT breakdown (BG-23) shall be defined through a VAT category code (BT-118)." +
+	"BR-48" + "BG-23 BT-119" + "Each VAT breakdown (BG-23) shall have a VAT category rate (BT-119), except if the Invoice is not subject to VAT." +
+	"BR-49" + "BG-16 BT-81" + "A Payment instruction (BG-16) shall specify the Payment means type code (BT-81)." +
+	// BR-50: UBL text taken: CII calls Credit transfer BG-16; Factur-X terms BT-84 BG-16.
+	"BR-50" + "BT-84 BG-17" + "A Payment account identifier (BT-84) shall be present if Credit transfer (BG-17) information is provided in the Invoice." +
+	// BR-51: UBL text taken: CII calls the card account number BT-97; UBL flag warning.
+	"BR-51" + "BT-87" + "In accordance with card payments security standards an invoice should never include a full card primary account number (BT-87). At the moment PCI Security Standards Council has defined that the first 6 digits and last 4 digits are the maximum number of digits to be shown." +
+	"BR-52" + "BG-24 BT-122" + "Each Additional supporting document (BG-24) shall contain a Supporting document reference (BT-122)." +
+	"BR-53" + "BT-6 BT-111" + "If the VAT accounting currency code (BT-6) is present, then the Invoice total VAT amount in accounting currency (BT-111) shall be provided." +
+	"BR-54" + "BG-32 BT-160 BT-161" + "Each Item attribute (BG-32) shall contain an Item attribute name (BT-160) and an Item attribute value (BT-161)." +
+	"BR-55" + "BG-3 BT-25" + "Each Preceding Invoice reference (BG-3) shall contain a Preceding Invoice reference (BT-25)." +
+	"BR-56" + "BG-11 BT-63" + "Each Seller tax representative party (BG-11) shall have a Seller tax representative VAT identifier (BT-63)." +
+	"BR-57" + "BG-15 BT-80" + "Each Deliver to address (BG-15) shall contain a Deliver to country code (BT-80)." +
+	"BR-61" + "BT-81 BT-84" + "If the Payment means type code (BT-81) means SEPA credit transfer, Local credit transfer or Non-SEPA international credit transfer, the Payment account identifier (BT-84) shall be present." +
+	"BR-62" + "BT-34" + "The Seller electronic address (BT-34) shall have a Scheme identifier." +
+	"BR-63" + "BT-49" + "The Buyer electronic address (BT-49) shall have a Scheme identifier." +
+	"BR-64" + "BT-157" + "The Item standard identifier (BT-157) shall have a Scheme identifier." +
+	"BR-65" + "BT-158" + "The Item classification identifier (BT-158) shall have a Scheme identifier." +
+	"BR-AE-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Reverse charge\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"VAT reverse charge\"." +
+	"BR-AE-02" + "BG-25 BT-151 BT-31 BT-32 BT-63 BT-48 BT-47" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47)." +
+	"BR-AE-03" + "BG-20 BT-95 BT-31 BT-32 BT-63 BT-48 BT-47" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47)." +
+	"BR-AE-04" + "BG-21 BT-102 BT-31 BT-32 BT-63 BT-48 BT-47" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47)." +
+	"BR-AE-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Reverse charge\" the Invoiced item VAT rate (BT-152) shall be 0 (zero)." +
+	"BR-AE-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Reverse charge\" the Document level allowance VAT rate (BT-96) shall be 0 (zero)." +
+	"BR-AE-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Reverse charge\" the Document level charge VAT rate (BT-103) shall be 0 (zero)." +
+	"BR-AE-08" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-151 BT-95 BT-102" + "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Reverse charge\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Reverse charge\"." +
+	"BR-AE-09" + "BT-117 BG-23 BT-118" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Reverse charge\" shall be 0 (zero)." +
+	"BR-AE-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Reverse charge\" shall have a VAT exemption reason code (BT-121), meaning \"Reverse charge\" or the VAT exemption reason text (BT-120) \"Reverse charge\" (or the equivalent standard text in another language)." +
+	"BR-AF-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"IGIC\" shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"IGIC\"." +
+	"BR-AF-02" + "BG-25 BT-151 BT-31 BT-32 BT-63" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IGIC\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-AF-03" + "BG-20 BT-95 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IGIC\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-AF-04" + "BG-21 BT-102 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IGIC\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	// BR-AF-05: UBL text differs.
+	"BR-AF-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IGIC\" the invoiced item VAT rate (BT-152) shall be greater than 0 (zero)." +
+	"BR-AF-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IGIC\" the Document level allowance VAT rate (BT-96) shall be 0 (zero) or greater than zero." +
+	"BR-AF-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IGIC\" the Document level charge VAT rate (BT-103) shall be 0 (zero) or greater than zero." +
+	"BR-AF-08" + "BT-119 BT-118 BT-116 BG-23 BT-131 BT-99 BT-92 BT-151 BT-102 BT-95 BT-152 BT-103 BT-96" + "For each different value of VAT category rate (BT-119) where the VAT category code (BT-118) is \"IGIC\", the VAT category taxable amount (BT-116) in a VAT breakdown (BG-23) shall equal the sum of Invoice line net amounts (BT-131) plus the sum of document level charge amounts (BT-99) minus the sum of document level allowance amounts (BT-92) where the VAT category code (BT-151, BT-102, BT-95) is \"IGIC\" and the VAT rate (BT-152, BT-103, BT-96) equals the VAT category rate (BT-119)." +
+	"BR-AF-09" + "BT-117 BG-23 BT-118 BT-116 BT-119" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"IGIC\" shall equal the VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119)." +
+	"BR-AF-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"IGIC\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120)." +
+	"BR-AG-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"IPSI\" shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"IPSI\"." +
+	"BR-AG-02" + "BG-25 BT-151 BT-31 BT-32 BT-63" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IPSI\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-AG-03" + "BG-20 BT-95 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IPSI\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-AG-04" + "BG-21 BT-102 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IPSI\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-AG-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"IPSI\" the Invoiced item VAT rate (BT-152) shall be 0 (zero) or greater than zero." +
+	"BR-AG-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"IPSI\" the Document level allowance VAT rate (BT-96) shall be 0 (zero) or greater than zero." +
+	"BR-AG-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"IPSI\" the Document level charge VAT rate (BT-103) shall be 0 (zero) or greater than zero." +
+	"BR-AG-08" + "BT-119 BT-118 BT-116 BG-23 BT-131 BT-99 BT-92 BT-151 BT-102 BT-95 BT-152 BT-103 BT-96" + "For each different value of VAT category rate (BT-119) where the VAT category code (BT-118) is \"IPSI\", the VAT category taxable amount (BT-116) in a VAT breakdown (BG-23) shall equal the sum of Invoice line net amounts (BT-131) plus the sum of document level charge amounts (BT-99) minus the sum of document level allowance amounts (BT-92) where the VAT category code (BT-151, BT-102, BT-95) is \"IPSI\" and the VAT rate (BT-152, BT-103, BT-96) equals the VAT category rate (BT-119)." +
+	"BR-AG-09" + "BT-117 BG-23 BT-118 BT-116 BT-119" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"IPSI\" shall equal the VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119)." +
+	"BR-AG-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"IPSI\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120)." +
+	"BR-B-01" + "BT-151 BT-95 BT-102" + "An Invoice where the VAT category code (BT-151, BT-95 or BT-102) is “Split payment” shall be a domestic Italian invoice." +
+	// BR-B-02: UBL terms BG-25 BG-20 BG-21 BT-151 BT-95 BT-118 BT-102.
+	"BR-B-02" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is “Split payment\" shall not contain an invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is “Standard rated”." +
+	"BR-CL-01" + "" + "The document type code MUST be coded by the invoice and credit note related code lists of UNTDID 1001." +
+	"BR-CL-03" + "" + "currencyID MUST be coded using ISO code list 4217 alpha-3" +
+	"BR-CL-04" + "" + "Invoice currency code MUST be coded using ISO code list 4217 alpha-3" +
+	"BR-CL-05" + "" + "Tax currency code MUST be coded using ISO code list 4217 alpha-3" +
+	// BR-CL-06: UBL text differs.
+	"BR-CL-06" + "" + "Value added tax point date code MUST be coded using a restriction of UNTDID 2475." +
+	"BR-CL-07" + "" + "Object identifier identification scheme identifier MUST be coded using a restriction of UNTDID 1153." +
+	// BR-CL-08: UBL text differs.
+	"BR-CL-08" + "" + "Subject Code MUST be coded using a restriction of UNTDID 4451." +
+	"BR-CL-10" + "" + "Any identifier identification scheme identifier MUST be coded using one of the ISO 6523 ICD list." +
+	"BR-CL-11" + "" + "Any registration identifier identification scheme identifier MUST be coded using one of the ISO 6523 ICD list." +
+	"BR-CL-13" + "" + "Item classification identifier identification scheme identifier MUST be coded using one of the UNTDID 7143 list." +
+	"BR-CL-14" + "" + "Country codes in an invoice MUST be coded using ISO code list 3166-1" +
+	"BR-CL-15" + "" + "Country codes in an invoice MUST be coded using ISO code list 3166-1" +
+	// BR-CL-16: UBL text differs.
+	"BR-CL-16" + "" + "Payment means in an invoice MUST be coded using UNTDID 4461 code list" +
+	"BR-CL-17" + "" + "Invoice tax categories MUST be coded using UNCL 5305 code list" +
+	"BR-CL-18" + "" + "Invoice tax categories MUST be coded using UNCL 5305 code list" +
+	"BR-CL-19" + "" + "Coded allowance reasons MUST belong to the UNCL 5189 code list" +
+	"BR-CL-20" + "" + "Coded charge reasons MUST belong to the UNCL 7161 code list" +
+	"BR-CL-21" + "" + "Item standard identifier scheme identifier MUST belong to the ISO 6523 ICD code list" +
+	"BR-CL-22" + "" + "Tax exemption reason code identifier scheme identifier MUST belong to the CEF VATEX code list" +
+	"BR-CL-23" + "" + "Unit code MUST be coded according to the UN/ECE Recommendation 20 with Rec 21 extension" +
+	"BR-CL-24" + "" + "For Mime code in attribute use MIMEMediaType." +
+	"BR-CL-25" + "" + "Endpoint identifier scheme identifier MUST belong to the CEF EAS code list" +
+	"BR-CL-26" + "" + "Delivery location identifier scheme identifier MUST belong to the ISO 6523 ICD code list" +
+	"BR-CO-03" + "BT-7 BT-8" + "Value added tax point date (BT-7) and Value added tax point date code (BT-8) are mutually exclusive." +
+	"BR-CO-04" + "BG-25 BT-151" + "Each Invoice line (BG-25) shall be categorized with an Invoiced item VAT category code (BT-151)." +
+	"BR-CO-05" + "BT-98 BT-97" + "Document level allowance reason code (BT-98) and Document level allowance reason (BT-97) shall indicate the same type of allowance." +
+	"BR-CO-06" + "BT-105 BT-104" + "Document level charge reason code (BT-105) and Document level charge reason (BT-104) shall indicate the same type of charge." +
+	"BR-CO-07" + "BT-140 BT-139" + "Invoice line allowance reason code (BT-140) and Invoice line allowance reason (BT-139) shall indicate the same type of allowance reason." +
+	"BR-CO-08" + "BT-145 BT-144" + "Invoice line charge reason code (BT-145) and Invoice line charge reason (BT-144) shall indicate the same type of charge reason." +
+	"BR-CO-09" + "BT-31 BT-63 BT-48" + "The Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) shall have a prefix in accordance with ISO code ISO 3166-1 alpha-2 by which the country of issue may be identified. Nevertheless, Greece may use the prefix ‘EL’." +
+	"BR-CO-10" + "BT-106 BT-131" + "Sum of Invoice line net amount (BT-106) = Σ Invoice line net amount (BT-131)." +
+	"BR-CO-11" + "BT-107 BT-92" + "Sum of allowances on document level (BT-107) = Σ Document level allowance amount (BT-92)." +
+	"BR-CO-12" + "BT-108 BT-99" + "Sum of charges on document level (BT-108) = Σ Document level charge amount (BT-99)." +
+	"BR-CO-13" + "BT-109 BT-131 BT-107 BT-108" + "Invoice total amount without VAT (BT-109) = Σ Invoice line net amount (BT-131) - Sum of allowances on document level (BT-107) + Sum of charges on document level (BT-108)." +
+	"BR-CO-14" + "BT-110 BT-117" + "Invoice total VAT amount (BT-110) = Σ VAT category tax amount (BT-117)." +
+	"BR-CO-15" + "BT-112 BT-109 BT-110" + "Invoice total amount with VAT (BT-112) = Invoice total amount without VAT (BT-109) + Invoice total VAT amount (BT-110)." +
+	"BR-CO-16" + "BT-115 BT-112 BT-113 BT-114" + "Amount due for payment (BT-115) = Invoice total amount with VAT (BT-112) -Paid amount (BT-113) +Rounding amount (BT-114)." +
+	"BR-CO-17" + "BT-117 BT-116 BT-119" + "VAT category tax amount (BT-117) = VAT category taxable amount (BT-116) x (VAT category rate (BT-119) / 100), rounded to two decimals." +
+	"BR-CO-18" + "BG-23" + "An Invoice shall at least have one VAT breakdown group (BG-23)." +
+	"BR-CO-19" + "BG-14 BT-73 BT-74" + "If Invoicing period (BG-14) is used, the Invoicing period start date (BT-73) or the Invoicing period end date (BT-74) shall be filled, or both." +
+	"BR-CO-20" + "BG-26 BT-134 BT-135" + "If Invoice line period (BG-26) is used, the Invoice line period start date (BT-134) or the Invoice line period end date (BT-135) shall be filled, or both." +
+	"BR-CO-21" + "BG-20 BT-97 BT-98" + "Each Document level allowance (BG-20) shall contain a Document level allowance reason (BT-97) or a Document level allowance reason code (BT-98), or both." +
+	"BR-CO-22" + "BG-21 BT-104 BT-105" + "Each Document level charge (BG-21) shall contain a Document level charge reason (BT-104) or a Document level charge reason code (BT-105), or both." +
+	"BR-CO-23" + "BG-27 BT-139 BT-140" + "Each Invoice line allowance (BG-27) shall contain an Invoice line allowance reason (BT-139) or an Invoice line allowance reason code (BT-140), or both." +
+	"BR-CO-24" + "BG-28 BT-144 BT-145" + "Each Invoice line charge (BG-28) shall contain an Invoice line charge reason (BT-144) or an Invoice line charge reason code (BT-145), or both." +
+	"BR-CO-25" + "BT-115 BT-9 BT-20" + "In case the Amount due for payment (BT-115) is positive, either the Payment due date (BT-9) or the Payment terms (BT-20) shall be present." +
+	"BR-CO-26" + "BT-29 BT-30 BT-31" + "In order for the buyer to automatically identify a supplier, the Seller identifier (BT-29), the Seller legal registration identifier (BT-30) and/or the Seller VAT identifier (BT-31) shall be present." +
+	"BR-DEC-01" + "BT-92" + "The allowed maximum number of decimals for the Document level allowance amount (BT-92) is 2." +
+	"BR-DEC-02" + "BT-93" + "The allowed maximum number of decimals for the Document level allowance base amount (BT-93) is 2." +
+	"BR-DEC-05" + "BT-99" + "The allowed maximum number of decimals for the Document level charge amount (BT-99) is 2." +
+	"BR-DEC-06" + "BT-100" + "The allowed maximum number of decimals for the Document level charge base amount (BT-100) is 2." +
+	"BR-DEC-09" + "BT-106" + "The allowed maximum number of decimals for the Sum of Invoice line net amount (BT-106) is 2." +
+	"BR-DEC-10" + "BT-107" + "The allowed maximum number of decimals for the Sum of allowanced on document level (BT-107) is 2." +
+	"BR-DEC-11" + "BT-108" + "The allowed maximum number of decimals for the Sum of charges on document level (BT-108) is 2." +
+	"BR-DEC-12" + "BT-109" + "The allowed maximum number of decimals for the Invoice total amount without VAT (BT-109) is 2." +
+	"BR-DEC-13" + "BT-110" + "The allowed maximum number of decimals for the Invoice total VAT amount (BT-110) is 2." +
+	"BR-DEC-14" + "BT-112" + "The allowed maximum number of decimals for the Invoice total amount with VAT (BT-112) is 2." +
+	"BR-DEC-15" + "BT-111" + "The allowed maximum number of decimals for the Invoice total VAT amount in accounting currency (BT-111) is 2." +
+	"BR-DEC-16" + "BT-113" + "The allowed maximum number of decimals for the Paid amount (BT-113) is 2." +
+	"BR-DEC-17" + "BT-114" + "The allowed maximum number of decimals for the Rounding amount (BT-114) is 2." +
+	"BR-DEC-18" + "BT-115" + "The allowed maximum number of decimals for the Amount due for payment (BT-115) is 2." +
+	"BR-DEC-19" + "BT-116" + "The allowed maximum number of decimals for the VAT category taxable amount (BT-116) is 2." +
+	"BR-DEC-20" + "BT-117" + "The allowed maximum number of decimals for the VAT category tax amount (BT-117) is 2." +
+	"BR-DEC-23" + "BT-131" + "The allowed maximum number of decimals for the Invoice line net amount (BT-131) is 2." +
+	"BR-DEC-24" + "BT-136" + "The allowed maximum number of decimals for the Invoice line allowance amount (BT-136) is 2." +
+	"BR-DEC-25" + "BT-137" + "The allowed maximum number of decimals for the Invoice line allowance base amount (BT-137) is 2." +
+	"BR-DEC-27" + "BT-141" + "The allowed maximum number of decimals for the Invoice line charge amount (BT-141) is 2." +
+	"BR-DEC-28" + "BT-142" + "The allowed maximum number of decimals for the Invoice line charge base amount (BT-142) is 2." +
+	"BR-E-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Exempt from VAT\" shall contain exactly one VAT breakdown (BG-23) with the VAT category code (BT-118) equal to \"Exempt from VAT\"." +
+	"BR-E-02" + "BG-25 BT-151 BT-31 BT-32 BT-63" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Exempt from VAT\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-E-03" + "BG-20 BT-95 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Exempt from VAT\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-E-04" + "BG-21 BT-102 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Exempt from VAT\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-E-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Exempt from VAT\", the Invoiced item VAT rate (BT-152) shall be 0 (zero)." +
+	"BR-E-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Exempt from VAT\", the Document level allowance VAT rate (BT-96) shall be 0 (zero)." +
+	"BR-E-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Exempt from VAT\", the Document level charge VAT rate (BT-103) shall be 0 (zero)." +
+	"BR-E-08" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-151 BT-95 BT-102" + "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Exempt from VAT\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Exempt from VAT\"." +
+	"BR-E-09" + "BT-117 BG-23 BT-118" + "The VAT category tax amount (BT-117) In a VAT breakdown (BG-23) where the VAT category code (BT-118) equals \"Exempt from VAT\" shall equal 0 (zero)." +
+	"BR-E-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Exempt from VAT\" shall have a VAT exemption reason code (BT-121) or a VAT exemption reason text (BT-120)." +
+	"BR-FR-01_BT-1" + "BT-1" + "L'identifiant de facture (ram:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite." +
+	"BR-FR-01_BT-1-1" + "BT-1" + "L'identifiant de facture (cbc:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite." +
+	"BR-FR-01_BT-1-2" + "BT-1" + "L'identifiant de facture (cbc:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces." +
+	"BR-FR-01_BT-25" + "BT-25" + "L'identifiant de facture référencée (ram:IssuerAssignedID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite." +
+	"BR-FR-01_BT-25-1" + "BT-25" + "L'identifiant de facture référencée (cbc:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite." +
+	"BR-FR-01_BT-25-2" + "BT-25" + "L'identifiant de facture référencée (cbc:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces." +
+	"BR-FR-01_BT-EXT-FR-FE-136-2" + "EXT-FR-FE-136" + "L'identifiant de facture référencée en ligne (cbc:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces." +
+	"BR-FR-01_EXT-FR-FE-136" + "EXT-FR-FE-136" + "L'identifiant de facture référencée en ligne (ram:IssuerAssignedID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite." +
+	"BR-FR-01_EXT-FR-FE-136-1" + "EXT-FR-FE-136" + "L'identifiant de facture référencée en ligne (cbc:ID) ne doit pas dépasser 35 caractères. Valeur actuelle : \"\". Veuillez vérifier que l'identifiant respecte cette limite." +
+	"BR-FR-02_BT-1" + "BT-1" + "L'identifiant de facture (ram:ID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces." +
+	"BR-FR-02_BT-25" + "BT-25" + "L'identifiant de facture référencée (ram:IssuerAssignedID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces." +
+	"BR-FR-02_EXT-FR-FE-136" + "EXT-FR-FE-136" + "L'identifiant de facture référencée en ligne (ram:IssuerAssignedID) contient des caractères non autorisés. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles + - _ / sont autorisés, sans espaces." +
+	"BR-FR-03_BT-134" + "BT-134" + "La date de début de période de facturation en ligne doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-135" + "BT-135" + "La date de fin de période de facturation en ligne doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-2" + "BT-2" + "La date d’émission (udt:DateTimeString) doit contenir une année comprise entre 2000 et 2099, au format AAAAMMJJ. Valeur actuelle : \"\". Veuillez vérifier que l’année est correcte et que le format est conforme." +
+	"BR-FR-03_BT-26" + "BT-26" + "La date d’émission de la facture référencée (qdt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-7" + "BT-7" + "La date de fait générateur de la taxe (udt:DateString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-72" + "BT-72" + "La date de livraison effective (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-73" + "BT-73" + "La date de début de période de facturation (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-74" + "BT-74" + "La date de fin de période de facturation (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_BT-9" + "BT-9" + "La date d’échéance (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_EXT-FR-FE-134" + "EXT-FR-FE-134" + "La date de début de période de facturation en ligne (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_EXT-FR-FE-135" + "EXT-FR-FE-135" + "La date de fin de période de facturation en ligne (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_EXT-FR-FE-138" + "EXT-FR-FE-138" + "La date d’émission de la facture référencée en ligne (qdt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-03_EXT-FR-FE-158" + "EXT-FR-FE-158" + "La date de livraison effective en ligne (udt:DateTimeString) doit contenir une année entre 2000 et 2099. Valeur actuelle : \"\". Veuillez vérifier la validité de la date." +
+	"BR-FR-04_BT-3" + "BT-3" + "Le code type de document (ram:TypeCode) n’est pas autorisé. Valeurs acceptées : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503. Valeur actuelle : \"\". Veuillez utiliser un code conforme à la liste autorisée. Les autres codes définis dans la norme UNTDID 1001 ne doivent pas être utilisés." +
+	"BR-FR-04_EXT-FR-FE-02" + "EXT-FR-FE-02" + "Le code type de document référencé (ram:TypeCode) n’est pas autorisé. Valeurs acceptées : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503. Valeur actuelle : \"\". Veuillez utiliser un code conforme à la liste autorisée." +
+	"BR-FR-04_EXT-FR-FE-137" + "EXT-FR-FE-137" + "Le code type de document référencé en ligne (ram:TypeCode) n’est pas autorisé. Valeurs acceptées : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503. Valeur actuelle : \"\". Veuillez utiliser un code conforme à la liste autorisée." +
+	"BR-FR-05_BT-22-1" + "BT-22" + "La mention relative aux frais de recouvrement (code PMT) est absente. Elle est obligatoire dans les notes (BG-3)." +
+	"BR-FR-05_BT-22-2" + "BT-22" + "La mention relative aux pénalités de retard (code PMD) est absente. Elle est obligatoire dans les notes (BG-3)." +
+	"BR-FR-05_BT-22-3" + "BT-22" + "La mention relative à l’escompte ou à son absence (code AAB) est absente. Elle est obligatoire dans les notes (BG-3)." +
+	"BR-FR-05_BT-22_AAB" + "BT-22" + "La mention relative à l’escompte ou à son absence (code AAB) est absente. Elle est obligatoire dans les notes (BG-1)." +
+	"BR-FR-05_BT-22_PMD" + "BT-22" + "La mention relative aux pénalités de retard (code PMD) est absente. Elle est obligatoire dans les notes (BG-1)." +
+	"BR-FR-05_BT-22_PMT" + "BT-22" + "La mention relative aux frais de recouvrement (code PMT) est absente. Elle est obligatoire dans les notes (BG-1)." +
+	"BR-FR-06_BT-21-1" + "BT-21" + "Le code sujet PMT (indemnité forfaitaire pour frais de recouvrement) ne doit apparaître qu'une seule fois dans les notes (BG-3)." +
+	"BR-FR-06_BT-21-2" + "BT-21" + "Le code sujet PMD (pénalités de retard) ne doit apparaître qu'une seule fois dans les notes (BG-3)." +
+	"BR-FR-06_BT-21-3" + "BT-21" + "Le code sujet AAB (mention d’escompte ou d’absence d’escompte) ne doit apparaître qu'une seule fois dans les notes (BG-3)." +
+	"BR-FR-06_BT-21-4" + "BT-21" + "Le code sujet TXD (mention de taxe) ne doit apparaître qu'une seule fois dans les notes (BG-3)." +
+	"BR-FR-06_BT-21_AAB" + "BT-21" + "Le code sujet AAB (mention d’escompte ou d’absence d’escompte) ne doit apparaître qu'une seule fois dans les notes (BG-1)." +
+	"BR-FR-06_BT-21_PMD" + "BT-21" + "Le code sujet PMD (pénalités de retard) ne doit apparaître qu'une seule fois dans les notes (BG-1)." +
+	"BR-FR-06_BT-21_PMT" + "BT-21" + "Le code sujet PMT (indemnité forfaitaire pour frais de recouvrement) ne doit apparaître qu'une seule fois dans les notes (BG-1)." +
+	"BR-FR-06_BT-21_TXD" + "BT-21" + "Le code sujet TXD (mention de taxe) ne doit apparaître qu'une seule fois dans les notes (BG-1)." +
+	"BR-FR-08_BT-151-2" + "BT-151" + "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\"." +
+	"BR-FR-08_BT-23" + "BT-23" + "La valeur du mode de facturation (ram:ID) est absente ou n’est pas autorisée. Valeurs acceptées : B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, B7, S7, B8, S8, M8, B9, S9, M9. Valeur actuelle : \"\". Veuillez utiliser une valeur conforme à la liste des modes de facturation autorisés." +
+	"BR-FR-09_BT-29" + "BT-29" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_BT-46" + "BT-46" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_BT-60" + "BT-60" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_BT-71" + "BT-71" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_EXT-FR-FE-06" + "EXT-FR-FE-06" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_EXT-FR-FE-115" + "EXT-FR-FE-115" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_EXT-FR-FE-146" + "EXT-FR-FE-146" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_EXT-FR-FE-46" + "EXT-FR-FE-46" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_EXT-FR-FE-69" + "EXT-FR-FE-69" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-09_EXT-FR-FE-92" + "EXT-FR-FE-92" + "Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET : \"\", SIREN : \"\"." +
+	"BR-FR-10_BT-30" + "BT-30" + "Le SIREN du vendeur (ram:ID) est obligatoire et doit être composé exactement de 9 chiffres. Valeur actuelle : \"\". Veuillez renseigner un identifiant SIREN valide." +
+	"BR-FR-11_BT-47" + "BT-47" + "Si une note contient le code sujet BAR avec la valeur 'B2B', alors le SIREN de l’acheteur (BT-47, ram:ID) est obligatoire et doit être composé exactement de 9 chiffres. Valeur actuelle : \"\". Veuillez renseigner un identifiant SIREN valide." +
+	"BR-FR-12_BT-49" + "BT-49" + "Le BT-49 est obligatoire. Valeur actuelle : BT-49=\"\"." +
+	"BR-FR-13_BT-34" + "BT-34" + "Le BT-34 est obligatoire. Valeur actuelle : BT-34=\"\"." +
+	"BR-FR-15_BT-118-1" + "BT-118" + "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z." +
+	"BR-FR-15_BT-118-2" + "BT-118" + "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\"." +
+	"BR-FR-15_BT-151-1" + "BT-151" + "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z." +
+	"BR-FR-15_BT-95_BT-102" + "BT-95 BT-102" + "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z." +
+	"BR-FR-15_BT-95_BT-102-1" + "BT-95 BT-102" + "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z." +
+	"BR-FR-15_BT-95_BT-102-2" + "BT-95 BT-102" + "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\"." +
+	"BR-FR-15_BT-95_BT-102_LM" + "BT-95 BT-102" + "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\"." +
+	"BR-FR-15_BT-95_BT-118" + "BT-95 BT-118" + "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z." +
+	"BR-FR-15_BT-95_BT-118_LM" + "BT-95 BT-118" + "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\"." +
+	"BR-FR-15_BT-95_BT-151" + "BT-95 BT-151" + "Code de catégorie de TVA invalide. Valeur actuelle : \"\". Veuillez utiliser un code valide : S, E, AE, K, G, O, Z." +
+	"BR-FR-15_BT-95_BT-151_LM" + "BT-95 BT-151" + "Les codes 'L' et 'M' ne sont pas pertinents en France. Valeur actuelle : \"\"." +
+	"BR-FR-16_BT-103" + "BT-103" + "Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\"." +
+	"BR-FR-16_BT-119" + "BT-119" + "Le taux de TVA (BT-119) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\"." +
+	"BR-FR-16_BT-152" + "BT-152" + "Le taux de TVA (BT-152) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\"." +
+	"BR-FR-16_BT-96" + "BT-96" + "Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\"." +
+	"BR-FR-16_BT-96_BT-103" + "BT-96 BT-103" + "Le taux de TVA (BT-96) doit être exprimé en pourcentage sans symbole « % » et faire partie des valeurs autorisées. Taux fourni : \"\"." +
+	"BR-FR-17_BT-123" + "BT-123" + "Le code de qualification de la pièce jointe \"\" est invalide. Il doit appartenir à la liste des codes autorisés. Veuillez corriger la valeur de BT-123." +
+	"BR-FR-18_BT-123" + "BT-123" + "Il ne peut y avoir **qu’un seul** document additionnel (BG-24) dont la description (BT-123) est \"LISIBLE\". Nombre de documents trouvés : . Veuillez supprimer les doublons ou corriger les descriptions." +
+	"BR-FR-20_BT-21" + "BT-21" + "Lorsqu’une note a pour code sujet « BAR » (BT-21), la valeur associée (BT-22, contenu de la note) doit être l’une des suivantes : B2B, B2BINT, B2C, OUTOFSCOPE, ARCHIVEONLY. Valeur fournie : \"\". Veuillez corriger la valeur ou retirer le code sujet « BAR »." +
+	"BR-FR-21_BT-49" + "BT-49" + "Si le traitement est BAR/B2B et que le type de document (BT-3) n’est pas en autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-49 (EndpointID) doit commencer par le SIREN (BT-47) et le BT-49-1 (schemeID) doit être égal à \"0225\". Valeurs actuelles : EndpointID=\"\", schemeID=\"\", SIREN=\"\"." +
+	"BR-FR-22_BT-34" + "BT-34" + "Si le traitement est BAR/B2B et que le type de document (BT-3) est en autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-34 (EndpointID du vendeur) doit commencer par le SIREN (BT-30) et le BT-34-1 (schemeID) doit être égal à \"0225\". Valeurs actuelles : EndpointID=\"\", schemeID=\"\", SIREN=\"\"." +
+	"BR-FR-23_BT-34" + "BT-34" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_BT-49" + "BT-49" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_EXT-FR-FE-12" + "EXT-FR-FE-12" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_EXT-FR-FE-121" + "EXT-FR-FE-121" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_EXT-FR-FE-29" + "EXT-FR-FE-29" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_EXT-FR-FE-52" + "EXT-FR-FE-52" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_EXT-FR-FE-75" + "EXT-FR-FE-75" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-23_EXT-FR-FE-98" + "EXT-FR-FE-98" + "L'adresse électronique (ram:URIID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-24_BT-29" + "BT-29" + "L'identifiant privé (ram:GlobalID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-24_BT-46" + "BT-46" + "L'identifiant privé (ram:GlobalID) ne respecte pas le format autorisé. Valeur actuelle : \"\". Seuls les caractères alphanumériques et les symboles \"-\", \"_\", \".\" sont autorisés." +
+	"BR-FR-25_BT-34" + "BT-34" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_BT-49" + "BT-49" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_EXT-FR-FE-12" + "EXT-FR-FE-12" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_EXT-FR-FE-121" + "EXT-FR-FE-121" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_EXT-FR-FE-29" + "EXT-FR-FE-29" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_EXT-FR-FE-52" + "EXT-FR-FE-52" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_EXT-FR-FE-75" + "EXT-FR-FE-75" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-25_EXT-FR-FE-98" + "EXT-FR-FE-98" + "L'adresse électronique (ram:URIID) dépasse 125 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-26_BT-29" + "BT-29" + "L'identifiant privé (ram:GlobalID) dépasse 100 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-26_BT-46" + "BT-46" + "L'identifiant privé (ram:GlobalID) dépasse 100 caractères. Valeur actuelle : \"\". Veuillez raccourcir cette valeur pour respecter la limite." +
+	"BR-FR-27_BG-32" + "BG-32" + "Le groupe Attribut d’article (BG-32) doit contenir soit un nom d’attribut d’article (BT-160 : ram:Description), soit un code d’attribut d’article (EXT-FR-FE-159 : ram:TypeCode). Aucun des deux éléments n’a été trouvé dans le contexte ApplicableProductCharacteristic. Veuillez ajouter au moins l’un des deux éléments pour respecter la structure attendue." +
+	"BR-FR-27_BT-160" + "BT-160" + "Le nom d’attribut d’article (ram:Description) ne doit pas être vide. Valeur actuelle : \"\". Veuillez fournir un nom d’attribut valide ou utiliser un code à la place." +
+	"BR-FR-27_EXT-FR-FE-159" + "EXT-FR-FE-159" + "Le code d’attribut d’article (ram:TypeCode) ne doit pas être vide. Valeur actuelle : \"\". Veuillez fournir un code d’attribut valide ou utiliser un nom à la place." +
+	"BR-FR-28-Value" + "" + "La valeur d’attribut (ram:Value) ou la valeur (ram:ValueMeasure avec unité de mesure) doivent être présents, mais pas les deux Valeur actuelle Value : \"\", Valeur actuelle Value Quantity : \"\". unité de mesure : \"\" Veuillez fournir une valeur d’attribut valide ou utiliser une Valeur avec unité de mesure." +
+	"BR-FR-29_AFL" + "" + "L’identifiant associé au schéma \"AFL\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\"." +
+	"BR-FR-29_AVV" + "" + "L’identifiant associé au schéma \"AVV\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\"." +
+	"BR-FR-29_BT-18" + "BT-18" + "Parmi les identifiants d’objets facturés (BT-18), les schémas d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. Actuellement : AFL = occurrence(s), AVV = occurrence(s). Veuillez supprimer les doublons pour respecter la règle." +
+	"BR-FR-30_AFL" + "" + "L’identifiant associé au schéma \"AFL\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\"." +
+	"BR-FR-30_AVV" + "" + "L’identifiant associé au schéma \"AVV\" (ram:IssuerAssignedID) ne doit pas être vide. Valeur actuelle : \"\"." +
+	"BR-FR-30_BT-128" + "BT-128" + "Parmi les identifiants d’objets facturés à la ligne (BT-128), les schémas d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. Actuellement : AFL = occurrence(s), AVV = occurrence(s). Veuillez supprimer les doublons pour respecter la règle." +
+	"BR-FR-30_BT-21" + "BT-21" + "Lorsque plusieurs notes ont le code sujet « BAR » (BT-21), Il ne peut y avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l’une des suivantes : B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, ARCHIVEONLY. Valeur fournie : B2B : , B2BINT : , B2C : , OUTOFSCOPE : , ARCHIVEONLY : \". Veuillez corriger la valeur ou retirer le code sujet « BAR »." +
+	"BR-FR-31_BT-21" + "BT-21" + "Lorsque plusieurs notes ont le code sujet « BAR » (BT-21), Il ne peut y avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l’une des suivantes : B2B, B2BINT, B2C, OUTOFSCOPE, ARCHIVEONLY. Valeur fournie : \"\" , Nombre de valeurs présentes (pas plus de 1) : \"/>\". Veuillez corriger la valeur ou retirer le code sujet « BAR »." +
+	"BR-FR-32-GLOBALID" + "" + "Tout identifiant d'une Partie avec schemeID = '0231' ou '0002' DOIT être composé de 9 chiffres." +
+	"BR-FR-32-ID" + "" + "Tout identifiant d'une Partie avec schemeID = '0002' DOIT être composé de 9 chiffres." +
+	"BR-FR-32-LEGALID" + "" + "Tout identifiant légal d'une Partie avec schemeID = '0002' DOIT être composé de 9 chiffres." +
+	"BR-FR-BD-02_BT-30" + "BT-30" + "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID), pour lesquelles l'une a pour ID legal Vendeur à la ligne (EXT-FR-FE-167) l'ID légal du VENDEUR (BT-30). Veuillez vérifier qu'il y a une ligne GROUP avec ID Vendeur de ligne = ID VENDEUR (BT-30)." +
+	"BR-FR-BD-02_BT-31" + "BT-31" + "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID), pour lesquelles l'une a pour ID legal Vendeur à la ligne (EXT-FR-FE-167) l'ID légal du VENDEUR (BT-30). Veuillez vérifier qu'il y a une ligne GROUP avec ID Vendeur de ligne = ID VENDEUR (BT-30)." +
+	"BR-FR-BD-02_BT-47" + "BT-47" + "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID), pour lesquelles l'une a pour ID légale de Vendeur à la ligne (EXT-FR-FE-167) l'ID légal de l'ACHETEUR (BT-47). Veuillez vérifier qu'il y a une ligne GROUP avec ID Vendeur de ligne = ID ACHETEUR (BT-47)." +
+	"BR-FR-BD-02_EXT-FR-FE-163" + "EXT-FR-FE-163" + "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, la facture doit contenir exactement deux ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID). Veuillez vérifier que cette ligne est présente." +
+	"BR-FR-BD-13_BT-3" + "BT-3" + "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, le code type de facture (ram:TypeCode) DOIT être l'un des types auto-facturés suivants : 389, 261, 501, 500, 502, 471, 473. Valeur actuelle : \"'." +
+	"BR-FR-BD-14-EXT-FR-FE-136" + "EXT-FR-FE-136" + "Num Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138)." +
+	"BR-FR-BD-14-EXT-FR-FE-138" + "EXT-FR-FE-138" + "Date Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138)." +
+	"BR-FR-CO-03_BT-3" + "BT-3" + "Si le code type de la facture (BT-3) est égal à 262 (Avoir Remise Globale), alors : - Le numéro de contrat (BT-12) doit être présent - La période de facturation (BG-14) doit être renseignée (dates de début et de fin). Valeurs actuelles : BT-12=\"\", période=\" à \"." +
+	"BR-FR-CO-04_BT-3" + "BT-3" + "Si le type de facture (BT-3) est une facture rectificative (384, 471, 472, 473), alors **une et une seule** référence à une facture antérieure (BT-25) avec sa date (BT-26) doit être présente. Nombre de références valides trouvées : ." +
+	"BR-FR-CO-04_BT-4" + "BT-4" + "Si le type de facture (BT-3) est une facture rectificative (384, 471, 472, 473), alors **une et une seule** référence à une facture antérieure (BT-25) avec sa date (BT-26) doit être présente. Nombre de références valides trouvées : ." +
+	"BR-FR-CO-05_BT-3" + "BT-3" + "Si le type de facture (BT-3) est un avoir (261, 381, 396, 502, 503), alors : - soit au moins une référence à une facture antérieure (BT-25) avec sa date (BT-26) doit être présente au niveau entête, - soit chaque ligne (BG-25) sans subtype (EXT-FR-FE-163) ou avec subtype 'DETAIL' doit contenir une référence à une facture antérieure (EXT-FR-FE-136) avec sa date (EXT-FR-FE-138). Références entête trouvées : ." +
+	"BR-FR-CO-07_BT-9" + "BT-9" + "La date d’échéance (BT-9), si présente, doit être postérieure ou égale à la date de facture (BT-2), sauf si la facture est de type acompte (386, 500, 503) ou si le cadre de facturation (BT-23) est B2, S2 ou M2. Valeurs actuelles : Date facture = \"\", Date échéance = \"\", Type = \"\", Cadre = \"\"." +
+	"BR-FR-CO-08_BT-23" + "BT-23" + "Si le cadre de facturation (BT-23) est B4, S4 ou M4 (factures définitives après acompte), alors le type de facture (BT-3) ne peut pas être une facture ou un avoir d’acompte (386, 500, 503). Valeurs actuelles : BT-23=\"\", BT-3=\"\"." +
+	"BR-FR-CO-09_BT-23-1" + "BT-23" + "Si le cadre de facturation (BT-23) est B2, S2 ou M2 (facture déjà payée), alors le montant déjà payé (BT-113) doit être égal au montant total TTC (BT-112). Montant payé : , Montant total : ." +
+	"BR-FR-CO-09_BT-23-2" + "BT-23" + "Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors le net à payer (BT-115) doit être égal à 0. Net à payer : ." +
+	"BR-FR-CO-09_BT-23-3" + "BT-23" + "Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors la date d’échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date d’échéance actuelle : ." +
+	"BR-FR-CO-10_BT-29-1" + "BT-29" + "Si l’identifiant global du vendeur (BT-29) est renseigné, alors son schéma (BT-29-1) doit également être renseigné." +
+	"BR-FR-CO-10_BT-29-2" + "BT-29" + "Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant privé du vendeur (BT-29)." +
+	"BR-FR-CO-10_BT-46-1" + "BT-46" + "Si l’identifiant global de l'acheteur (BT-46) est renseigné, alors son schéma (BT-46-1) doit également être renseigné." +
+	"BR-FR-CO-10_BT-46-2" + "BT-46" + "Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant privé de l'acheteur (BT-46)." +
+	"BR-FR-CO-10_BT-60-1" + "BT-60" + "Si l’identifiant global du bénéficiaire (BT-60) est renseigné, alors son schéma (BT-60-1) doit également être renseigné." +
+	"BR-FR-CO-10_BT-60-2" + "BT-60" + "Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant privé du bénéficiaire (BT-60)." +
+	"BR-FR-CO-10_BT-71-1" + "BT-71" + "Si l’identifiant global du livré à (BT-71) est renseigné, alors son schéma (BT-71-1) doit également être renseigné." +
+	"BR-FR-CO-10_BT-71-2" + "BT-71" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du livré à (BT-71)." +
+	"BR-FR-CO-10_EXT-FR-FE-06-1" + "EXT-FR-FE-06" + "Si l’identifiant global de l'agent d'acheteur (EXT-FR-FE-06) est renseigné, alors son schéma (EXT-FR-FE-07) doit également être renseigné." +
+	"BR-FR-CO-10_EXT-FR-FE-06-2" + "EXT-FR-FE-06" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé de l'agent d'acheteur (EXT-FR-FE-06)." +
+	"BR-FR-CO-10_EXT-FR-FE-115-1" + "EXT-FR-FE-115" + "Si l’identifiant global du facturant (EXT-FR-FE-115) est renseigné, alors son schéma (EXT-FR-FE-116) doit également être renseigné." +
+	"BR-FR-CO-10_EXT-FR-FE-115-2" + "EXT-FR-FE-115" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du facturant (EXT-FR-FE-115)." +
+	"BR-FR-CO-10_EXT-FR-FE-146-1" + "EXT-FR-FE-146" + "Si l’identifiant global du livré à à la ligne (EXT-FR-FE-146 ) est renseigné, alors son schéma (EXT-FR-FE-148) doit également être renseigné." +
+	"BR-FR-CO-10_EXT-FR-FE-146-2" + "EXT-FR-FE-146" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du livré à à la ligne (EXT-FR-FE-146 )." +
+	"BR-FR-CO-10_EXT-FR-FE-46-1" + "EXT-FR-FE-46" + "Si l’identifiant global du payeur (EXT-FR-FE-46) est renseigné, alors son schéma (EXT-FR-FE-47) doit également être renseigné." +
+	"BR-FR-CO-10_EXT-FR-FE-46-2" + "EXT-FR-FE-46" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du payeur (EXT-FR-FE-46)." +
+	"BR-FR-CO-10_EXT-FR-FE-69-1" + "EXT-FR-FE-69" + "Si l’identifiant global de l'agent du vendeur (EXT-FR-FE-69) est renseigné, alors son schéma (EXT-FR-FE-70) doit également être renseigné." +
+	"BR-FR-CO-10_EXT-FR-FE-69-2" + "EXT-FR-FE-69" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé de l'agent du vendeur (EXT-FR-FE-69)." +
+	"BR-FR-CO-10_EXT-FR-FE-92-1" + "EXT-FR-FE-92" + "Si l’identifiant global du facturé à (EXT-FR-FE-92) est renseigné, alors son schéma (EXT-FR-FE-92-1) doit également être renseigné." +
+	"BR-FR-CO-10_EXT-FR-FE-92-2" + "EXT-FR-FE-92" + "Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant privé du facturé à (EXT-FR-FE-92)." +
+	"BR-FR-CO-12_BT-5" + "BT-5" + "Si la devise de facture (BT-5) est différente de EUR, alors : - la devise de comptabilité (BT-6) doit être présente et égale à EUR, - le montant de TVA en devise de comptabilité (BT-111) doit être renseigné, - et sa devise (BT-111-1) doit être égale à EUR. Valeurs actuelles : BT-5=\"\", BT-6=\"\", BT-111=\"\"/>\"." +
+	"BR-FR-CO-14_BT-29-1" + "BT-29-1" + "Si le schéma d’identification du vendeur (BT-29-1) est '0231', cela signifie qu’il est membre d’un assujetti unique. Dans ce cas, une note (BG-1) avec le code sujet 'TXD' (BT-21) et le texte 'MEMBRE_ASSUJETTI_UNIQUE' (BT-22) doit être présente." +
+	"BR-FR-CO-15_BT-29-1" + "BT-29-1" + "Si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231), alors le bloc représentant fiscal (BG-11) doit être présent et contenir le numéro de TVA de l’assujetti unique (BT-63). État actuel : représentant fiscal , numéro de TVA = \"\"." +
+	"BR-FR-DEC-01_BT-106" + "BT-106" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-107" + "BT-107" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-108" + "BT-108" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-109" + "BT-109" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-110" + "BT-110" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-111" + "BT-111" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-112" + "BT-112" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-113" + "BT-113" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-114" + "BT-114" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-115" + "BT-115" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-116" + "BT-116" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-117" + "BT-117" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-131" + "BT-131" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-136_BT-141" + "BT-136 BT-141" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-137_BT-142" + "BT-137 BT-142" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-92_BT-99" + "BT-92 BT-99" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-01_BT-93_BT-100" + "BT-93 BT-100" + "Le montant « » est invalide. Il doit comporter au plus 2 décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est autorisé. Veuillez corriger ce montant." +
+	"BR-FR-DEC-02_BT-129" + "BT-129" + "La quantité « » est invalide. Elle doit : - être un nombre avec au plus 4 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur), - et peut commencer par un signe « - ». Veuillez corriger cette quantité pour respecter le format requis." +
+	"BR-FR-DEC-02_BT-149" + "BT-149" + "La quantité « » est invalide. Elle doit : - être un nombre avec au plus 4 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur), - et peut commencer par un signe « - ». Veuillez corriger cette quantité pour respecter le format requis." +
+	"BR-FR-DEC-03_BT-146" + "BT-146" + "Le montant « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 (bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur). Veuillez corriger ce montant pour respecter le format requis." +
+	"BR-FR-DEC-03_BT-147" + "BT-147" + "Le montant « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 (bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur). Veuillez corriger ce montant pour respecter le format requis." +
+	"BR-FR-DEC-03_BT-148" + "BT-148" + "Le montant « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 (bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur). Veuillez corriger ce montant pour respecter le format requis." +
+	"BR-FR-DEC-04_BT-119" + "BT-119" + "Le taux de TVA « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir au maximum 4 caractères (hors séparateur). Veuillez corriger ce taux pour respecter le format requis." +
+	"BR-FR-DEC-04_BT-152" + "BT-152" + "Le taux de TVA « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir au maximum 4 caractères (hors séparateur). Veuillez corriger ce taux pour respecter le format requis." +
+	"BR-FR-DEC-04_BT-96_BT-103" + "BT-96 BT-103" + "Le taux de TVA « » est invalide. Il doit : - être un nombre strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir au maximum 4 caractères (hors séparateur). Veuillez corriger ce taux pour respecter le format requis." +
+	"BR-FR-MV-01_EXT-FR-FE-163" + "EXT-FR-FE-163" + "Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, chaque ligne (BG-25) doit contenir un sous-type de ligne (ram:LineStatusReasonCode). Valeur actuelle : \"\". Veuillez vérifier que le sous-type est renseigné, Veuillez vérifier que le sous-type est renseigné pour toutes les lignes." +
+	"BR-FR-MV-02_EXT-FR-FE-163" + "EXT-FR-FE-163" + "Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, la facture doit contenir au moins une ligne (BG-25) avec le sous-type de ligne (ram:LineStatusReasonCode) égal à \"GROUP\" et sans identifiant de ligne parent (ram:ParentLineID). Veuillez vérifier que cette ligne est présente." +
+	"BR-FR-MV-03_BT-128_AFL" + "BT-128" + "Pour une ligne GROUP sans parent, une valeur d'objet facturé (ram:IssuerAssignedID) avec identifiant de schéma (ram:ReferenceTypeCode) = AFL doit être présente. Valeur actuelle : \"\"." +
+	"BR-FR-MV-03_BT-128_AVV" + "BT-128" + "Pour une ligne GROUP sans parent, une valeur d'objet facturé (BT-128 : ram:IssuerAssignedID) avec identifiant de schéma (BT-128-1 : ram:ReferenceTypeCode) = AVV doit être présente et différente de M8/S8/B8. Valeur actuelle : \"\"." +
+	"BR-FR-MV-03_EXT-FR-FE-164" + "EXT-FR-FE-164" + "Ligne : : Valeur actuelle : \"\". Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9 et que la ligne est de type GROUP sans parent, le nom du vendeur (ram:Name) doit être renseigné." +
+	"BR-FR-MV-03_EXT-FR-FE-167" + "EXT-FR-FE-167" + "Ligne : : Valeur actuelle : \"\". Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9 et que la ligne est de type GROUP sans parent, l'identifiant du vendeur (ram:ID) doit être renseigné." +
+	"BR-FR-MV-03_EXT-FR-FE-177" + "EXT-FR-FE-177" + "Ligne : : Valeur actuelle : \"'. Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9 et que la ligne est de type GROUP sans parent, le code pays du vendeur (ram:CountryID) doit être renseigné." +
+	"BR-FR-MV-03_EXT-FR-FE-181" + "EXT-FR-FE-181" + "Ligne : , Valeur actuelle : \"\". Pour une ligne GROUP sans parent, le montant total avec TVA (ram:TaxTotalAmount) doit être renseigné en devise de facture." +
+	"BR-FR-MV-03_EXT-FR-FE-182" + "EXT-FR-FE-182" + "Ligne : , Devise de comptabilité : \"\", TVA en ligne : \"\". Pour une ligne GROUP sans parent, le montant total avec TVA (ram:TaxTotalAmount) doit être renseigné en devise de comptabilisation (BT-6) si elle est renseignée." +
+	"BR-FR-MV-05_EXT-FR-FE-BG-12" + "EXT-FR-FE-BG-12" + "Ligne GROUP : , Somme Sous lignes : , Nbre sous-lignes: . Valeur actuelle : \"\". Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, le total HT (BT-131 : ram:LineTotalAmount) de la ligne GROUP doit être égal (tolérance ±0,01 * nombre de sous-lignes) à la somme des totaux HT des lignes enfants dont le ParentLineID correspond à l'identifiant de la ligne GROUP (ram:LineID)." +
+	"BR-FR-MV-06_EXT-FR-FE-167" + "EXT-FR-FE-167" + "IDligne , ID parent ligne , legalID : , ParentlegalID : . Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, chaque ligne (BG-25) doit contenir un identifiant légal de vendeur (ram:ID). Si la ligne a un identifiant de ligne parent (ram:ParentLineID), cet identifiant doit être identique à celui de la ligne parent." +
+	"BR-FR-MV-07_BT-128" + "BT-128" + "IDligne , ID parent ligne , numfact en ligne , numfact ligne parent : . Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, chaque ligne (BG-25) doit contenir un numéro de facture codifié AFL (ram:IssuerAssignedID). Si la ligne a un identifiant de ligne parent (ram:ParentLineID), ce numéro doit être identique à celui de la ligne parent." +
+	"BR-FR-MV-08_BT-128" + "BT-128" + "IDligne , Raison exemption : / Num fact ligne: . Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, chaque ligne (BG-25) doit contenir une raison d'exemption TVA en texte commençant par le numéro de sous-facture en ligne entre #." +
+	"BR-FR-MV-09_EXT-FR-FE-181" + "EXT-FR-FE-181" + "Id Line Group : , Numfact: , Total TVA : , Somme TVA : . Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, le montant total TVA de la ligne GROUP (EXT-FR-FE-181) doit être égal à la somme des montants de TVA des ventilations TVA (BT-117) dont la raison d'exemption (ram:ExemptionReason) commence par le numéro de facture en ligne (BT-128 avec ReferenceTypeCode = AFL) entre #." +
+	"BR-FR-MV-10_EXT-FR-FE-184" + "EXT-FR-FE-184" + "Id Line Group : , nb sous-ligne : , TTC : , TVA : , HT : Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, si le montant total avec TVA (ram:GrandTotalAmount) est présent pour une ligne GROUP sans parent, alors la différence entre ce montant et la somme du montant HT (ram:LineTotalAmount) et du montant TVA (ram:TaxTotalAmount) doit être inférieure ou égale à 0,01 × le nombre de sous-lignes DETAIL. Valeur actuelle : \"'." +
+	"BR-FR-MV-11_BT-128" + "BT-128" + "ID Seller : , NB ligne GROUP seller : Numero de facture (BT-1) : , Nb de Ligne GROUP avec Num fact : , NumFact de ligne : . [BR-FR-MV-11/BT-128]Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, si le Vendeur principal identifié dans le bloc Vendeur (BG-4) de la facture au travers de son identifiant légal (BT-30) dispose d'un groupe de lignes de facturation, alors il doit exister au moins une ligne (BG-25) avec sous-type de ligne (EXT-FR-FE-163) = \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162), pour laquelle le numéro de facture à la ligne (Valeur de BT-128 avec BT-128-1 = AFL) est égal au numéro de facture (BT-1)." +
+	"BR-FR-MV-12_BT-128" + "BT-128" + "Lorsque le cadre de facturation (BT-23) est S8, B8, M8 ou S9, B9, M9, les numéros de facture à la ligne (ram:IssuerAssignedID avec ReferenceTypeCode = AFL) pour les lignes GROUP sans parent doivent être uniques. Veuillez vérifier que chaque numéro est distinct." +
+	"BR-FR-MV-13_BT-3" + "BT-3" + "Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, le code type de facture (ram:TypeCode) ne doit pas être l'un des types auto-facturés suivants : 389, 261, 501, 500, 502, 471, 473. Valeur actuelle : \"'." +
+	"BR-FR-MV-14-EXT-FR-FE-136" + "EXT-FR-FE-136" + "Num Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138)." +
+	"BR-FR-MV-14-EXT-FR-FE-138" + "EXT-FR-FE-138" + "Date Facture antérieure manquant ligne : Lorsque le cadre de facturation (BT-23) est S8, B8 ou M8, et pour les factures rectificatives et avoirs chaque ligne (BG-25) avec un sous-type de ligne (EXT-FR-FE-163) égal à \"GROUP\" et sans identifiant de ligne Parent (EXT-FR-FE-162) doit comprendre un identifiant de facture antérieure à la ligne (EXT-FR-FE-136) ainsi que sa date (EXT-FR-FE-138)." +
+	"BR-FR-MV-BD_BT-3" + "BT-3" + "Lorsque le cadre de facturation (BT-23) est S9, B9 ou M9, le code type de facture (ram:TypeCode) DOIT être l'un des types auto-facturés suivants : 389, 261, 501, 500, 502, 471, 473. Valeur actuelle : \"'." +
+	"BR-FXEXT-01" + "BT-21 BT-X-5 BT-22" + "If the Invoice Free Text subject Code (BT-21) is specified, either the coded message free text (BT-X-5) or the message free text (BT-22) must be specified, or both. If both BT-X-5 and BT-22 are specified, both must have the same meaning." +
+	"BR-FXEXT-02" + "BT-X-10 BT-X-9 BT-127" + "If the invoice line item free text subject code (BT-X-10) is specified, either the coded invoice line item free text (BT-X-9) or the invoice line item free text (BT-127) must be specified, or both. If both BT-X-9 and BT-127 are specified, both must have the same meaning." +
+	"BR-FXEXT-03" + "BT-X-66 BT-X-84 BT-X-340 BT-X-367 BT-X-144 BT-X-411 BT-X-161 BT-X-180 BT-X-199 BT-X-223 BT-X-242 BT-X-257 BT-X-481 BT-X-509" + "Only a VAT registration ID may be provided for the following business partners: the line level Ship-To (BT-X-66), the line level Ultimate-Ship-To (BT-X-84), the Sales-Agent (BT-X-340), the Buyer-Tax-Representative (BT-X-367), the Product-Enduser (BT-X-144), the Buyer-Agent (BT-X-411), the document level Ship-To (BT-X-161), the document level Ultimate-Ship-To (BT-X-180), the Ship-From (BT-X-199), the Invoicer (BT-X-223), the Invoicee (BT-X-242), the document level Payee (BT-X-257), the Payer (BT-X-481), or the payment-term-specific Payee (BT-X-509)." +
+	"BR-FXEXT-04" + "" + "To ensure automated processing of the article attributes without bilateral reconciliation, only values from the code list UNTDED 6313+Factur-X-Extension should be used." +
+	"BR-FXEXT-06" + "BG-25 BT-X-304 BT-X-8" + "For each item (BG-25), if the \"ID of the parent line\" (BT-X-304) is used, the \"Subtype of the invoice item\" (BT-X-8) must be specified." +
+	"BR-FXEXT-08" + "BT-X-8 BT-131" + "If the \"Subtype of invoice item\" (BT-X-8) has the value \"Subtotal\" (GROUP) and the \"Net amount of the invoice item\" (BT-131) is specified, it must correspond to the sum of the BT-131 of the next lower levels for which the \"Subtype of the invoice item\" (BT-X-8) has the value \"Regular item (standard case)\" (DETAIL) or \"Subtotal\" (GROUP). As a consequence, all lower levels shall contain a BT-131 value, when BT-X-8 has the value DETAIL or GROUP." +
+	"BR-FXEXT-11" + "BT-X-304 BT-126" + "Each \"ID of parent line\" (BT-X-304) must refer to an existing \"ID of invoice item\" (BT-126)." +
+	"BR-FXEXT-12" + "BT-X-8 BT-131" + "If the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"GROUP\" and if the \"Invoice line net amount\" (BT-131) is specified, all lower levels which has \"Subtype of invoice line item\" (EXT-FR-FE-163) equal to \"GROUP\" MUST contain a \"Invoice line net amount\" (BT-131) value." +
+	"BR-FXEXT-AE-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “AE” (\"Reverse Charge\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “AE” (\"Reverse Charge\")." +
+	"BR-FXEXT-AE-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “AE” (\"Reverse charge\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Reverse charge\" (AE), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-AE-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “AE” (\"Reverse charge\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Reverse charge\" (AE), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"\"DETAIL\" or is not specified." +
+	"BR-FXEXT-AE-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “AE” (\"Reverse charge\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Reverse charge\" (AE), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-AF-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “L” (\"Canary Islands tax\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “L” (\"Canary Islands tax\")." +
+	"BR-FXEXT-AF-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “L” (\"Canary Islands tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Canary Islands tax\" (L), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-AF-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “L” (\"Canary Islands tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Canary Islands tax\" (L), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-AF-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “L” (\"Canary Islands tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Canary Islands tax\" (L), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-AG-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “M” (\"Ceuta and Mellita tax\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “M” (\"Ceuta and Melilla tax\")." +
+	"BR-FXEXT-AG-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “M” (\"Ceuta and Mellita tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Ceuta and Mellita tax\" (M), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-AG-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “M” (\"Ceuta and Mellita tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Ceuta and Mellita tax\" (M), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-AG-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “M” (\"Ceuta and Mellita tax\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Ceuta and Mellita tax\" (M), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-BR-22" + "BG-25 BT-129 BT-X-8" + "Each invoice line item \"INVOICE LINE\" (BG-25) must contain the quantity of goods or services invoiced in the relevant line item as a line item \"Invoiced quantity\" (BT-129) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified." +
+	"BR-FXEXT-BR-23" + "BG-25 BT-130 BT-X-8" + "An Invoice line (BG-25) shall have an Invoiced quantity unit of measure code (BT-130) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified." +
+	"BR-FXEXT-BR-24" + "BG-25 BT-131 BT-X-8" + "Each Invoice line (BG-25) shall have an Invoice line net amount (BT-131), if the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-BR-26" + "BG-25 BT-146 BT-X-8" + "Each Invoice line (BG-25) shall contain the Item net price (BT-146) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified." +
+	"BR-FXEXT-BR-38" + "BG-21 BT-104 BT-105 BT-177" + "Each Document level charge or tax (BG-21) shall contain a Document level charge or tax reason (BT-104) or a Document level charge reason code (BT-105) or Document level non-VAT tax code (BT-177), or both reason and code." +
+	"BR-FXEXT-BR-44" + "BG-28 BT-144 BT-145 BT-193" + "Each Invoice line charge or tax (BG-28) shall have an Invoice line charge or tax reason (BT-144), an Invoice line charge reason code (BT-145) or an Invoice line-level non-VAT tax type code (BT-193)." +
+	"BR-FXEXT-BR-54-1" + "BG-32 BT-160 BT-X-11" + "Each Item attribute (BG-32) shall contain an Item attribute name (BT-160) or an Item attribute code (BT-X-11), or both." +
+	"BR-FXEXT-BR-54-2" + "BG-32 BT-161 BT-X-12 BT-X-12-0" + "Each Item attribute (BG-32) shall contain an Item attribute value (BT-161) or an Item attribute value with unit of measure (BT-X-12, with BT-X-12-0), but noth both." +
+	"BR-FXEXT-CII-DT-097a" + "" + "Date time string with format attribute 205 shall be YYYYMMDDHHMMSS." +
+	"BR-FXEXT-CO-04" + "BG-25 BT-151 BT-X-8" + "Each Invoice line (BG-25) shall be categorized with an Invoiced item VAT category code (BT-151) if the \"Subtype of invoice line item\" (BT-X-8) has the value \"Normal line item (standard case)\" (DETAIL) or is not specified." +
+	"BR-FXEXT-CO-10" + "BT-106 BT-131" + "Absolute Value of (Sum of Invoice line net amount (BT-106) - Σ Invoice line net amounts (BT-131))<= 0,01 * Number of line net amounts (BT-131)." +
+	"BR-FXEXT-CO-11" + "BT-107 BT-92" + "Absolute Value of (Sum of allowances on document level (BT-107) - Σ Document level allowance amounts (BT-92))<= 0,01 * Number of Document level allowance amounts (BT-92)." +
+	"BR-FXEXT-CO-12" + "BT-108 BT-99 BT-X-272" + "Absolute Value of (Sum of charges on document level (BT-108) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272))<= 0,01 * (Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272))." +
+	"BR-FXEXT-CO-13" + "BT-109 BT-131 BT-92 BT-99" + "Absolute Value of (Invoice total amount without VAT (BT-109) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99)) <= 0,01 * (Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99))." +
+	"BR-FXEXT-CO-15" + "BT-110 BT-110-0 BT-5 BT-112 BT-109 BT-131 BT-92 BT-99 BT-X-272" + "If Invoice Total VAT amount (BT-110) ,where currency (BT-110-0) is equal to BT-5, is present, then the Absolute Value of (Invoice total amount with VAT (BT-112) - Invoice total amount without VAT (BT-109) - Invoice total VAT amount (BT-110)) <= 0,01 * (Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charges amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272). Else, Invoice total amount with VAT (BT-112) is equal to Invoice total amount without VAT (BT-109)." +
+	"BR-FXEXT-CO-16" + "BT-115 BT-112 BT-113 BT-114 BT-179" + "Amount due for payment (BT-115) = Invoice total amount with VAT (BT-112) -Paid amount (BT-113) + Rounding amount (BT-114) + Sum of Charge amount collected on behalf of a third party (BT-179)." +
+	"BR-FXEXT-E-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is \"E\" (\"Exempt from VAT\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"E\" (\"Exempt from VAT\")." +
+	"BR-FXEXT-E-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “E” (\"Exempt from VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Exempt from VAT\" (E), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"\"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-E-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “E” (\"Exempt from VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Exempt from VAT\" (E), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-E-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “E” (\"Exempt from VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Exempt from VAT\" (E), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified" +
+	"BR-FXEXT-G-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" ( BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “G” (\"Export outside the EU\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “G” (\"Export outside the EU\")." +
+	"BR-FXEXT-G-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “G” (\"Export outside the EU\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Export outside the EU\" (G), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-G-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “G” (\"Export outside the EU\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Export outside the EU\" (G), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-G-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “G” (\"Export outside the EU\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Export outside the EU\" (G), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-IC-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “K” (\"Intra-community supply\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “K” (\"Intra-community supply\")." +
+	"BR-FXEXT-IC-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “K” (\"Intra-community supply\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Intra-community supply\" (K), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-IC-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “K” (\"Intra-community supply\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Intra-community supply\" (K), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-IC-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “K” (\"Intra-community supply\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Intra-community supply\" (K), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-O-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “O” (\"Not subject to VAT\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “O” (\"Not subject to VAT\")." +
+	"BR-FXEXT-O-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “O” (\"Not subject to VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Not subject to VAT\" (O), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-O-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “O” (\"Not subject to VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Not subject to VAT\" (O), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-O-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “O” (\"Not subject to VAT\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Not subject to VAT\" (O) and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-S-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice line item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “S” (\"Standard rated\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “S” (\"Standard rated\")." +
+	"BR-FXEXT-S-08ini" + "BG-23 BT-119 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23), for each different value of VAT rate (BT-119), where VAT category code (BT-118) is equal to “S” (\"Standard Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Standard Rated\" (S), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-S-08rev" + "BG-23 BT-119 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-195 BT-174 BT-176 BT-X-592 BT-194 BT-173 BT-175 BT-X-591 BT-121 BT-120 BT-X-8" + "In a VAT breakdown (BG-23), for each different value of VAT rate (BT-119), where VAT category code (BT-118) is equal to “S” (\"Standard Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Standard Rated\" (S), and where applicable the VAT exemption reason and specification code (BT-195, BT-174 and BT-176 and BT-X-592) and the Exemption reason text (BT-194, BT-173 and BT-175 and BT-X-591) are identical with the VAT category VAT exemption reason and specification code (BT-121) and VAT exemption reason text (BT-120), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-S-09b" + "BT-119 BT-118 BT-117 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-152 BT-96 BT-103 BT-X-274 BT-X-8 BT-120 BT-121 BG-23 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "For each different value of VAT rate (BT-119) where the VAT category code (BT-118) is equal to “S” (\"Standard rated\"), Absolute Value of (VAT category tax amount (BT-117) - VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119)/100) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level allowance amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \" Standard rated \" (S), and the VAT rate (BT-152, BT-96, BT-103, BT-X-274) equals the VAT category rate (BT-119), and only for lines where the \"Subtype of invoice line item\" (EXT-FR-FE-163 / BT-X-8) has the value \"DETAIL\" or is not specified or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176) and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-S08b" + "BG-23 BT-119 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8 BT-120 BT-121 BT-X-96 BT-X-97 BT-173 BT-174 BT-175 BT-176 BT-X-591 BT-X-592" + "In a VAT breakdown (BG-23), for each different value of VAT rate (BT-119) where VAT category code (BT-118) is equal to “S” (\"Standard Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-x-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Standard Rated\" (S), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified, or the same rule but also taking into account the exemption reasons in Text (BT-120) and Code (BT-121) in BG-23 and the exemption reasons on each line (BT-X-96 / BT-X-97), on Document level Allowances (BT-173 / BT-174) and on Document Level Charges (BT-175 / BT-176), and on Service logistic charges (BT-X-591 / BT-X-592). One of the two rules must be followed, bearing in mind that ultimately only the second one will have to be followed." +
+	"BR-FXEXT-Z-01" + "BG-25 BT-X-8 BG-20 BG-21 BG-X-42 BT-151 BT-95 BT-102 BT-X-273 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25) where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified, a Document level allowance (BG-20) or a Document level charge or tax (BG-21) or a Logistics Service Charge ( BG-X-42) where the VAT category code (BT-151, BT-95, BT-102, or BT-X-273) is “Z” (\"Zero Rated\") shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with “Z” (\"Zero Rated\")." +
+	"BR-FXEXT-Z-08b" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “Z” (\"Zero Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Zero Rated\" (Z), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-Z-08ini" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273 BT-X-8" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “Z” (\"Zero Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Zero Rated\" (Z), but only for lines where the \"Subtype of invoice item\" (BT-X-8) has the value \"DETAIL\" or is not specified." +
+	"BR-FXEXT-Z-08rev" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-X-272 BT-151 BT-95 BT-102 BT-X-273" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is equal to “Z” (\"Zero Rated\"), Absolute Value of (VAT category taxable amount (BT-116) - ∑ Invoice line net amounts (BT-131) + Σ Document level allowance amounts (BT-92) - Σ Document level charge amounts (BT-99) - Σ Logistics Service fee amounts (BT-X-272)) <= 0,01 * ((Number of line net amounts (BT-131) + Number of Document level allowance amounts (BT-92) + Number of Document level charge amounts (BT-99) + Number of Logistics Service fee amounts (BT-X-272)), where the VAT category code (BT-151, BT-95, BT-102, BT-X-273) is \"Zero Rated\" (Z)." +
+	"BR-G-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Export outside the EU\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"Export outside the EU\"." +
+	"BR-G-02" + "BG-25 BT-151 BT-31 BT-63" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Export outside the EU\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-G-03" + "BG-20 BT-95 BT-31 BT-63" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Export outside the EU\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-G-04" + "BG-21 BT-102 BT-31 BT-63" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Export outside the EU\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-G-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Export outside the EU\" the Invoiced item VAT rate (BT-152) shall be 0 (zero)." +
+	"BR-G-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Export outside the EU\" the Document level allowance VAT rate (BT-96) shall be 0 (zero)." +
+	"BR-G-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Export outside the EU\" the Document level charge VAT rate (BT-103) shall be 0 (zero)." +
+	"BR-G-08" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-151 BT-95 BT-102" + "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Export outside the EU\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Export outside the EU\"." +
+	"BR-G-09" + "BT-117 BG-23 BT-118" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Export outside the EU\" shall be 0 (zero)." +
+	"BR-G-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with the VAT Category code (BT-118) \"Export outside the EU\" shall have a VAT exemption reason code (BT-121), meaning \"Export outside the EU\" or the VAT exemption reason text (BT-120) \"Export outside the EU\" (or the equivalent standard text in another language)." +
+	"BR-IC-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Intra-community supply\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"Intra-community supply\"." +
+	"BR-IC-02" + "BG-25 BT-151 BT-31 BT-63 BT-48" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Intra-community supply\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48)." +
+	"BR-IC-03" + "BG-20 BT-95 BT-31 BT-63 BT-48" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Intra-community supply\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48)." +
+	"BR-IC-04" + "BG-21 BT-102 BT-31 BT-63 BT-48" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Intra-community supply\" shall contain the Seller VAT Identifier (BT-31) or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48)." +
+	"BR-IC-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Intracommunity supply\" the Invoiced item VAT rate (BT-152) shall be 0 (zero)." +
+	"BR-IC-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Intra-community supply\" the Document level allowance VAT rate (BT-96) shall be 0 (zero)." +
+	"BR-IC-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Intra-community supply\" the Document level charge VAT rate (BT-103) shall be 0 (zero)." +
+	"BR-IC-08" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-151 BT-95 BT-102" + "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Intra-community supply\"." +
+	"BR-IC-09" + "BT-117 BG-23 BT-118" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" shall be 0 (zero)." +
+	"BR-IC-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with the VAT Category code (BT-118) \"Intra-community supply\" shall have a VAT exemption reason code (BT-121), meaning \"Intra-community supply\" or the VAT exemption reason text (BT-120) \"Intra-community supply\" (or the equivalent standard text in another language)." +
+	"BR-IC-11" + "BG-23 BT-118 BT-72 BG-14" + "In an Invoice with a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the Actual delivery date (BT-72) or the Invoicing period (BG-14) shall not be blank." +
+	"BR-IC-12" + "BG-23 BT-118 BT-80" + "In an Invoice with a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the Deliver to country code (BT-80) shall not be blank." +
+	"BR-O-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Not subject to VAT\" shall contain exactly one VAT breakdown group (BG-23) with the VAT category code (BT-118) equal to \"Not subject to VAT\"." +
+	// BR-O-02: Factur-X terms BG-25 BT-151 BT-31 BT-63 BT-46.
+	"BR-O-02" + "BG-25 BT-151 BT-31 BT-63 BT-48" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Not subject to VAT\" shall not contain the Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) or the Buyer VAT identifier (BT-48)." +
+	"BR-O-03" + "BG-20 BT-95 BT-31 BT-63 BT-48" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Not subject to VAT\" shall not contain the Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) or the Buyer VAT identifier (BT-48)." +
+	"BR-O-04" + "BG-21 BT-102 BT-31 BT-63 BT-48" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Not subject to VAT\" shall not contain the Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) or the Buyer VAT identifier (BT-48)." +
+	"BR-O-05" + "BG-25 BT-151 BT-152" + "An Invoice line (BG-25) where the VAT category code (BT-151) is \"Not subject to VAT\" shall not contain an Invoiced item VAT rate (BT-152)." +
+	"BR-O-06" + "BG-20 BT-95 BT-96" + "A Document level allowance (BG-20) where VAT category code (BT-95) is \"Not subject to VAT\" shall not contain a Document level allowance VAT rate (BT-96)." +
+	"BR-O-07" + "BG-21 BT-102 BT-103" + "A Document level charge (BG-21) where the VAT category code (BT-102) is \"Not subject to VAT\" shall not contain a Document level charge VAT rate (BT-103)." +
+	"BR-O-08" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-151 BT-95 BT-102" + "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \" Not subject to VAT\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Not subject to VAT\"." +
+	"BR-O-09" + "BT-117 BG-23 BT-118" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Not subject to VAT\" shall be 0 (zero)." +
+	"BR-O-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \" Not subject to VAT\" shall have a VAT exemption reason code (BT-121), meaning \" Not subject to VAT\" or a VAT exemption reason text (BT-120) \" Not subject to VAT\" (or the equivalent standard text in another language)." +
+	"BR-O-11" + "BG-23 BT-118" + "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain other VAT breakdown groups (BG-23)." +
+	"BR-O-12" + "BG-23 BT-118 BG-25 BT-151" + "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is not \"Not subject to VAT\"." +
+	"BR-O-13" + "BG-23 BT-118 BG-20 BT-95" + "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain Document level allowances (BG-20) where Document level allowance VAT category code (BT-95) is not \"Not subject to VAT\"." +
+	"BR-O-14" + "BG-23 BT-118 BG-21 BT-102" + "An Invoice that contains a VAT breakdown group (BG-23) with a VAT category code (BT-118) \"Not subject to VAT\" shall not contain Document level charges (BG-21) where Document level charge VAT category code (BT-102) is not \"Not subject to VAT\"." +
+	"BR-S-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Standard rated\" shall contain in the VAT breakdown (BG-23) at least one VAT category code (BT-118) equal with \"Standard rated\"." +
+	"BR-S-02" + "BG-25 BT-151 BT-31 BT-32 BT-63" + "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Standard rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-S-03" + "BG-20 BT-95 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Standard rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-S-04" + "BG-21 BT-102 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Standard rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-S-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Standard rated\" the Invoiced item VAT rate (BT-152) shall be greater than zero." +
+	"BR-S-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Standard rated\" the Document level allowance VAT rate (BT-96) shall be greater than zero." +
+	"BR-S-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Standard rated\" the Document level charge VAT rate (BT-103) shall be greater than zero." +
+	"BR-S-08" + "BT-119 BT-118 BT-116 BG-23 BT-131 BT-99 BT-92 BT-151 BT-102 BT-95 BT-152 BT-103 BT-96" + "For each different value of VAT category rate (BT-119) where the VAT category code (BT-118) is \"Standard rated\", the VAT category taxable amount (BT-116) in a VAT breakdown (BG-23) shall equal the sum of Invoice line net amounts (BT-131) plus the sum of document level charge amounts (BT-99) minus the sum of document level allowance amounts (BT-92) where the VAT category code (BT-151, BT-102, BT-95) is \"Standard rated\" and the VAT rate (BT-152, BT-103, BT-96) equals the VAT category rate (BT-119)." +
+	"BR-S-09" + "BT-117 BG-23 BT-118 BT-116 BT-119" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"Standard rated\" shall equal the VAT category taxable amount (BT-116) multiplied by the VAT category rate (BT-119)." +
+	"BR-S-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Standard rate\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120)." +
+	"BR-Z-01" + "BG-25 BG-20 BG-21 BT-151 BT-95 BT-102 BG-23 BT-118" + "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Zero rated\" shall contain in the VAT breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"Zero rated\"." +
+	"BR-Z-02" + "BT-151 BT-31 BT-32 BT-63" + "An Invoice that contains an Invoice line where the Invoiced item VAT category code (BT-151) is \"Zero rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-Z-03" + "BG-20 BT-95 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Zero rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-Z-04" + "BT-102 BT-31 BT-32 BT-63" + "An Invoice that contains a Document level charge where the Document level charge VAT category code (BT-102) is \"Zero rated\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63)." +
+	"BR-Z-05" + "BG-25 BT-151 BT-152" + "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Zero rated\" the Invoiced item VAT rate (BT-152) shall be 0 (zero)." +
+	"BR-Z-06" + "BG-20 BT-95 BT-96" + "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Zero rated\" the Document level allowance VAT rate (BT-96) shall be 0 (zero)." +
+	"BR-Z-07" + "BG-21 BT-102 BT-103" + "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Zero rated\" the Document level charge VAT rate (BT-103) shall be 0 (zero)." +
+	"BR-Z-08" + "BG-23 BT-118 BT-116 BT-131 BT-92 BT-99 BT-151 BT-95 BT-102" + "In a VAT breakdown (BG-23) where VAT category code (BT-118) is \"Zero rated\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amount (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Zero rated\"." +
+	"BR-Z-09" + "BT-117 BG-23 BT-118" + "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where VAT category code (BT-118) is \"Zero rated\" shall equal 0 (zero)." +
+	"BR-Z-10" + "BG-23 BT-118 BT-121 BT-120" + "A VAT Breakdown (BG-23) with VAT Category code (BT-118) \"Zero rated\" shall not have a VAT exemption reason code (BT-121) or VAT exemption reason text (BT-120)." +
+	"CII-DT-001" + "" + "schemeName should not be present" +
+	"CII-DT-002" + "" + "schemeAgencyName should not be present" +
+	"CII-DT-003" + "" + "schemeDataURI should not be present" +
+	"CII-DT-004" + "" + "schemeURI should not be present" +
+	"CII-DT-005" + "" + "schemeID should not be present" +
+	"CII-DT-006" + "" + "schemeAgencyID should not be present" +
+	"CII-DT-007" + "" + "schemeVersionID should not be present" +
+	"CII-DT-008" + "" + "name should not be present" +
+	"CII-DT-009" + "" + "listURI should not be present" +
+	"CII-DT-010" + "" + "listID should not be present" +
+	"CII-DT-011" + "" + "listAgencyID should not be present" +
+	"CII-DT-012" + "" + "listVersionID should not be present" +
+	"CII-DT-013" + "" + "languageID should not be present" +
+	"CII-DT-014" + "" + "languageLocaleID should not be present" +
+	"CII-DT-015" + "" + "URIID should not be present" +
+	"CII-DT-016" + "" + "StatusCode should not be present" +
+	"CII-DT-017" + "" + "CopyIndicator should not be present" +
+	"CII-DT-018" + "" + "TypeCode should not be present" +
+	"CII-DT-019" + "" + "GlobalID should not be present" +
+	"CII-DT-020" + "" + "RevisionID should not be present" +
+	"CII-DT-021" + "" + "Name should not be present" +
+	"CII-DT-022" + "" + "AttachmentBinaryObject should not be present" +
+	"CII-DT-023" + "" + "Information should not be present" +
+	"CII-DT-024" + "" + "ReferenceTypeCode should not be present" +
+	"CII-DT-025" + "" + "SectionName should not be present" +
+	"CII-DT-026" + "" + "PreviousRevisionID should not be present" +
+	"CII-DT-027" + "" + "FormattedIssueDateTime should not be present" +
+	"CII-DT-028" + "" + "EffectiveSpecifiedPeriod should not be present" +
+	"CII-DT-029" + "" + "IssuerTradeParty should not be present" +
+	"CII-DT-030" + "" + "AttachedSpecifiedBinaryFile should not be present" +
+	"CII-DT-031" + "" + "currencyID should not be present" +
+	"CII-DT-032" + "" + "currencyCodeListVersionID should not be present" +
+	"CII-DT-033" + "" + "unitCode should not be present" +
+	"CII-DT-034" + "" + "unitCodeListID should not be present" +
+	"CII-DT-035" + "" + "unitCodeListAgencyID should not be present" +
+	"CII-DT-036" + "" + "unitCodeListAgencyName should not be present" +
+	"CII-DT-037" + "" + "TypeCode shall be 'VAT'" +
+	"CII-DT-038" + "" + "CalculatedRate should not be present" +
+	"CII-DT-039" + "" + "CalculationSequenceNumeric should not be present" +
+	"CII-DT-040" + "" + "BasisQuantity should not be present" +
+	"CII-DT-041" + "" + "BasisAmount should not be present" +
+	"CII-DT-042" + "" + "UnitBasisAmount should not be present" +
+	"CII-DT-043" + "" + "LineTotalBasisAmount should not be present" +
+	"CII-DT-044" + "" + "AllowanceChargeBasisAmount should not be present" +
+	"CII-DT-045" + "" + "@listID should not be present" +
+	"CII-DT-046" + "" + "@listAgencyID should not be present" +
+	"CII-DT-047" + "" + "@listVersionID should not be present" +
+	"CII-DT-048" + "" + "@listURI should not be present" +
+	"CII-DT-049" + "" + "CurrencyCode should not be present" +
+	"CII-DT-050" + "" + "Jurisdiction should not be present" +
+	"CII-DT-051" + "" + "CustomsDutyIndicator should not be present" +
+	"CII-DT-052" + "" + "ExemptionReasonCode should not be present" +
+	"CII-DT-053" + "" + "TaxBasisAllowanceRate should not be present" +
+	"CII-DT-054" + "" + "TaxPointDate should not be present" +
+	"CII-DT-055" + "" + "Type should not be present" +
+	"CII-DT-056" + "" + "InformationAmount should not be present" +
+	"CII-DT-057" + "" + "CategoryName should not be present" +
+	"CII-DT-058" + "" + "DueDateTypeCode should not be present" +
+	"CII-DT-059" + "" + "@format should not be present" +
+	"CII-DT-060" + "" + "SpecifiedTradeAccountingAccount should not be present" +
+	"CII-DT-061" + "" + "ServiceSupplyTradeCountry should not be present" +
+	"CII-DT-062" + "" + "BuyerRepayableTaxSpecifiedTradeAccountingAccount should not be present" +
+	"CII-DT-063" + "" + "SellerPayableTaxSpecifiedTradeAccountingAccount should not be present" +
+	"CII-DT-064" + "" + "SellerRefundableTaxSpecifiedTradeAccountingAccount should not be present" +
+	"CII-DT-065" + "" + "BuyerDeductibleTaxSpecifiedTradeAccountingAccount should not be present" +
+	"CII-DT-066" + "" + "BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount should not be present" +
+	"CII-DT-067" + "" + "PlaceApplicableTradeLocation should not be present" +
+	"CII-DT-068" + "" + "DateTime shall not be used." +
+	"CII-DT-069" + "" + "DurationMeasure shall not be used." +
+	"CII-DT-070" + "" + "InclusiveIndicator shall not be used." +
+	"CII-DT-071" + "" + "Description shall not be used." +
+	"CII-DT-072" + "" + "DateTime shall not be used." +
+	"CII-DT-073" + "" + "CompleteDateTime shall not be used." +
+	"CII-DT-074" + "" + "OpenIndicator shall not be used." +
+	"CII-DT-075" + "" + "SeasonCode shall not be used." +
+	"CII-DT-076" + "" + "ID shall not be used." +
+	"CII-DT-077" + "" + "Name shall not be used." +
+	"CII-DT-078" + "" + "SequenceNumeric shall not be used." +
+	"CII-DT-079" + "" + "StartDateFlexibilityCode shall not be used." +
+	"CII-DT-080" + "" + "ContinuousIndicator shall not be used." +
+	"CII-DT-081" + "" + "PurposeCode shall not be used." +
+	"CII-DT-082" + "" + "ID shall not be used." +
+	"CII-DT-083" + "" + "PostOfficeBox shall not be used." +
+	"CII-DT-084" + "" + "BuildingName shall not be used." +
+	"CII-DT-086" + "" + "LineFour shall not be used." +
+	"CII-DT-087" + "" + "LineFive shall not be used." +
+	"CII-DT-088" + "" + "StreetName shall not be used." +
+	"CII-DT-089" + "" + "CitySubDivisionName shall not be used." +
+	"CII-DT-090" + "" + "CountryName shall not be used." +
+	"CII-DT-091" + "" + "CountrySubDivisionID shall not be used." +
+	"CII-DT-092" + "" + "AttentionOf shall not be used." +
+	"CII-DT-093" + "" + "CareOf shall not be used." +
+	"CII-DT-094" + "" + "BuildingNumber shall not be used." +
+	"CII-DT-095" + "" + "DepartmentName shall not be used." +
+	"CII-DT-096" + "" + "AdditionalStreetName shall not be used." +
+	"CII-DT-097" + "" + "Date time string with format attribute 102 shall be YYYYMMDD." +
+	"CII-DT-098" + "" + "ExemptionReason should not be present" +
+	"CII-DT-101" + "" + "schemeName should not be present" +
+	"CII-DT-102" + "" + "schemeAgencyName should not be present" +
+	"CII-DT-103" + "" + "schemeDataURI should not be present" +
+	"CII-DT-104" + "" + "schemeURI should not be present" +
+	"CII-SR-001" + "" + "SpecifiedTransactionID should not be present" +
+	"CII-SR-002" + "" + "TestIndicator should not be present" +
+	"CII-SR-003" + "" + "BusinessProcessSpecifiedDocumentContextParameter should exist maximum once" +
+	"CII-SR-006" + "" + "BIMSpecifiedDocumentContextParameter should not be present" +
+	"CII-SR-007" + "" + "ScenarioSpecifiedDocumentContextParameter should not be present" +
+	"CII-SR-008" + "" + "ApplicationSpecifiedDocumentContextParameter should not be present" +
+	"CII-SR-009" + "" + "GuidelineSpecifiedDocumentContextParameter must exist exactly once" +
+	"CII-SR-010" + "" + "ID must exist exactly once" +
+	"CII-SR-011" + "" + "SubsetSpecifiedDocumentContextParameter should not be present" +
+	"CII-SR-012" + "" + "MessageStandardSpecifiedDocumentContextParameter should not be present" +
+	"CII-SR-013" + "" + "Name should not be present" +
+	"CII-SR-014" + "" + "TypeCode must exist exactly once" +
+	"CII-SR-015" + "" + "DateTime should not be present" +
+	"CII-SR-016" + "" + "CopyIndicator should not be present" +
+	"CII-SR-017" + "" + "Purpose should not be present" +
+	"CII-SR-018" + "" + "ControlRequirementIndicator should not be present" +
+	"CII-SR-019" + "" + "LanguageID should not be present" +
+	"CII-SR-020" + "" + "PurposeCode should not be present" +
+	"CII-SR-021" + "" + "RevisionDateTime should not be present" +
+	"CII-SR-022" + "" + "VersionID should not be present" +
+	"CII-SR-023" + "" + "GlobalID should not be present" +
+	"CII-SR-024" + "" + "RevisionID should not be present" +
+	"CII-SR-025" + "" + "PreviousRevisionID should not be present" +
+	"CII-SR-026" + "" + "CategoryCode should not be present" +
+	"CII-SR-027" + "" + "Subject should not be present" +
+	"CII-SR-028" + "" + "ContentCode should not be present" +
+	"CII-SR-030" + "" + "Content should exist maximum once" +
+	"CII-SR-032" + "" + "ID should not be present" +
+	"CII-SR-033" + "" + "EffectiveSpecifiedPeriod should not be present" +
+	"CII-SR-034" + "" + "IssuerTradeParty should not be present" +
+	"CII-SR-035" + "" + "DescriptionCode should not be present" +
+	"CII-SR-036" + "" + "ParentLineID should not be present" +
+	"CII-SR-037" + "" + "LineStatusCode should not be present" +
+	"CII-SR-038" + "" + "LineStatusReasonCode should not be present" +
+	"CII-SR-039" + "" + "IncludedNote should exist maximum once" +
+	"CII-SR-04" + "" + "Value should not be present" +
+	"CII-SR-040" + "" + "Content should exist maximum once" +
+	"CII-SR-041" + "" + "SubjectCode should not be present" +
+	"CII-SR-042" + "" + "ID should not be present" +
+	"CII-SR-043" + "" + "CategoryCode should not be present" +
+	"CII-SR-044" + "" + "Subject should not be present" +
+	"CII-SR-045" + "" + "ID should not be present" +
+	"CII-SR-046" + "" + "schemeID must be present if GlobalID is present" +
+	"CII-SR-048" + "" + "ManufacturerAssignedID should not be present" +
+	"CII-SR-049" + "" + "TradeName should not be present" +
+	"CII-SR-05" + "" + "SpecifiedDocumentVersion should not be present" +
+	"CII-SR-050" + "" + "TypeCode should not be present" +
+	"CII-SR-051" + "" + "NetWeightMeasure should not be present" +
+	"CII-SR-052" + "" + "GrossWeightMeasure should not be present" +
+	"CII-SR-053" + "" + "ProductGroupID should not be present" +
+	"CII-SR-054" + "" + "EndItemTypeCode should not be present" +
+	"CII-SR-055" + "" + "EndItemName should not be present" +
+	"CII-SR-056" + "" + "AreaDensityMeasure should not be present" +
+	"CII-SR-057" + "" + "UseDescription should not be present" +
+	"CII-SR-058" + "" + "BrandName should not be present" +
+	"CII-SR-059" + "" + "SubBrandName should not be present" +
+	"CII-SR-060" + "" + "DrainedNetWeightMeasure should not be present" +
+	"CII-SR-061" + "" + "VariableMeasureIndicator should not be present" +
+	"CII-SR-062" + "" + "ColourCode should not be present" +
+	"CII-SR-063" + "" + "ColourDescription should not be present" +
+	"CII-SR-064" + "" + "Designation should not be present" +
+	"CII-SR-065" + "" + "FormattedCancellationAnnouncedLaunchDateTime should not be present" +
+	"CII-SR-066" + "" + "FormattedLatestProductDataChangeDateTime should not be present" +
+	"CII-SR-067" + "" + "ID should not be present" +
+	"CII-SR-068" + "" + "TypeCode should not be present" +
+	"CII-SR-069" + "" + "Description should exist maximum once." +
+	"CII-SR-070" + "" + "ValueMeasure should not be present" +
+	"CII-SR-071" + "" + "MeasurementMethodCode should not be present" +
+	"CII-SR-072" + "" + "Value should exist maximum once." +
+	"CII-SR-073" + "" + "ValueCode should not be present" +
+	"CII-SR-074" + "" + "ValueDateTime should not be present" +
+	"CII-SR-075" + "" + "ValueIndicator should not be present" +
+	"CII-SR-076" + "" + "ContentTypeCode should not be present" +
+	"CII-SR-077" + "" + "ValueSpecifiedBinaryFile should not be present" +
+	"CII-SR-078" + "" + "ApplicableProductCharacteristicCondition should not be present" +
+	"CII-SR-079" + "" + "ApplicableReferencedStandard should not be present" +
+	"CII-SR-080" + "" + "ApplicableMaterialGoodsCharacteristic should not be present" +
+	"CII-SR-081" + "" + "SystemID should not be present" +
+	"CII-SR-082" + "" + "SystemName should not be present" +
+	"CII-SR-083" + "" + "ClassName should not be present" +
+	"CII-SR-084" + "" + "SubClassCode should not be present" +
+	"CII-SR-085" + "" + "ClassProductCharacteristic should not be present" +
+	"CII-SR-086" + "" + "ApplicableReferencedStandard should not be present" +
+	"CII-SR-087" + "" + "IndividualTradeProductInstance should not be present" +
+	"CII-SR-088" + "" + "CertificationEvidenceReferenceReferencedDocument should not be present" +
+	"CII-SR-089" + "" + "InspectionReferenceReferencedDocument should not be present" +
+	"CII-SR-090" + "" + "ID should exist maximum once." +
+	"CII-SR-091" + "" + "Name should not be present" +
+	"CII-SR-092" + "" + "SubordinateTradeCountrySubDivision should not be present" +
+	"CII-SR-093" + "" + "LinearSpatialDimension should not be present" +
+	"CII-SR-094" + "" + "MinimumLinearSpatialDimension should not be present" +
+	"CII-SR-095" + "" + "MaximumLinearSpatialDimension should not be present" +
+	"CII-SR-096" + "" + "ManufacturerTradeParty should not be present" +
+	"CII-SR-097" + "" + "PresentationSpecifiedBinaryFile should not be present" +
+	"CII-SR-098" + "" + "MSDSReferenceReferencedDocument should not be present" +
+	"CII-SR-099" + "" + "AdditionalReferenceReferencedDocument should not be present" +
+	"CII-SR-100" + "" + "LegalRightsOwnerTradeParty should not be present" +
+	"CII-SR-101" + "" + "BrandOwnerTradeParty should not be present" +
+	"CII-SR-102" + "" + "IncludedReferencedProduct should not be present" +
+	"CII-SR-103" + "" + "InformationNoteshould not be present" +
+	"CII-SR-104" + "" + "BuyerReference should not be present" +
+	"CII-SR-105" + "" + "BuyerRequisitionerTradeParty should not be present" +
+	"CII-SR-106" + "" + "ApplicableTradeDeliveryTerms should not be present" +
+	"CII-SR-107" + "" + "SellerOrderReferencedDocument should not be present" +
+	"CII-SR-108" + "" + "IssuerAssignedID should not be present" +
+	"CII-SR-109" + "" + "QuotationReferencedDocument should not be present" +
+	"CII-SR-110" + "" + "ContractReferencedDocument should not be present" +
+	"CII-SR-111" + "" + "DemandForecastReferencedDocument should not be present" +
+	"CII-SR-112" + "" + "PromotionalDealReferencedDocument should not be present" +
+	"CII-SR-113" + "" + "AdditionalReferencedDocument should not be present" +
+	"CII-SR-114" + "" + "TypeCode should not be present" +
+	"CII-SR-115" + "" + "MinimumQuantity should not be present" +
+	"CII-SR-116" + "" + "MaximumQuantity should not be present" +
+	"CII-SR-117" + "" + "ChangeReason should not be present" +
+	"CII-SR-118" + "" + "OrderUnitConversionFactorNumeric should not be present" +
+	"CII-SR-119" + "" + "Only allowances on price a price should be present" +
+	"CII-SR-120" + "" + "ID should not be present" +
+	"CII-SR-121" + "" + "SequenceNumeric should not be present" +
+	"CII-SR-122" + "" + "CalculationPercent should not be present" +
+	"CII-SR-123" + "" + "BasisAmount should not be present" +
+	"CII-SR-124" + "" + "BasisQuantity should not be present" +
+	"CII-SR-125" + "" + "PrepaidIndicator should not be present" +
+	"CII-SR-126" + "" + "UnitBasisAmount should not be present" +
+	"CII-SR-127" + "" + "ReasonCode should not be present" +
+	"CII-SR-128" + "" + "Reason should not be present" +
+	"CII-SR-129" + "" + "TypeCode should not be present" +
+	"CII-SR-130" + "" + "CategoryTradeTax should not be present" +
+	"CII-SR-131" + "" + "ActualTradeCurrencyExchange should not be present" +
+	"CII-SR-132" + "" + "ValiditySpecifiedPeriod should not be present" +
+	"CII-SR-133" + "" + "DeliveryTradeLocation should not be present" +
+	"CII-SR-134" + "" + "TradeComparisonReferencePrice should not be present" +
+	"CII-SR-135" + "" + "AssociatedReferencedDocument should not be present" +
+	"CII-SR-136" + "" + "TypeCode should not be present" +
+	"CII-SR-138" + "" + "MinimumQuantity should not be present" +
+	"CII-SR-139" + "" + "MaximumQuantity should not be present" +
+	"CII-SR-140" + "" + "ChangeReason should not be present" +
+	"CII-SR-141" + "" + "OrderUnitConversionFactorNumeric should not be present" +
+	"CII-SR-142" + "" + "AppliedTradeAllowanceCharge should not be present" +
+	"CII-SR-143" + "" + "ValiditySpecifiedPeriod should not be present" +
+	"CII-SR-144" + "" + "DeliveryTradeLocation should not be present" +
+	"CII-SR-145" + "" + "TradeComparisonReferencePrice should not be present" +
+	"CII-SR-146" + "" + "AssociatedReferencedDocument should not be present" +
+	"CII-SR-147" + "" + "RequisitionerReferencedDocument should not be present" +
+	"CII-SR-148" + "" + "ItemSellerTradeParty should not be present" +
+	"CII-SR-149" + "" + "ItemBuyerTradeParty should not be present" +
+	"CII-SR-150" + "" + "IncludedSpecifiedMarketplace should not be present" +
+	"CII-SR-151" + "" + "RequestedQuantity should not be present" +
+	"CII-SR-152" + "" + "ReceivedQuantity should not be present" +
+	"CII-SR-153" + "" + "ChargeFreeQuantity should not be present" +
+	"CII-SR-154" + "" + "PackageQuantity should not be present" +
+	"CII-SR-155" + "" + "ProductUnitQuantity should not be present" +
+	"CII-SR-156" + "" + "PerPackageUnitQuantity should not be present" +
+	"CII-SR-157" + "" + "NetWeightMeasure should not be present" +
+	"CII-SR-158" + "" + "GrossWeightMeasure should not be present" +
+	"CII-SR-159" + "" + "TheoreticalWeightMeasure should not be present" +
+	"CII-SR-160" + "" + "DespatchedQuantity should not be present" +
+	"CII-SR-161" + "" + "SpecifiedDeliveryAdjustment should not be present" +
+	"CII-SR-162" + "" + "IncludedSupplyChainPackaging should not be present" +
+	"CII-SR-163" + "" + "RelatedSupplyChainConsignment should not be present" +
+	"CII-SR-164" + "" + "ShipToTradeParty should not be present" +
+	"CII-SR-165" + "" + "UltimateShipToTradeParty should not be present" +
+	"CII-SR-166" + "" + "ShipFromTradeParty should not be present" +
+	"CII-SR-167" + "" + "ActualDespatchSupplyChainEvent should not be present" +
+	"CII-SR-168" + "" + "ActualPickUpSupplyChainEvent should not be present" +
+	"CII-SR-169" + "" + "RequestedDeliverySupplyChainEvent should not be present" +
+	"CII-SR-170" + "" + "ActualDeliverySupplyChainEvent should not be present" +
+	"CII-SR-171" + "" + "ActualReceiptSupplyChainEvent should not be present" +
+	"CII-SR-172" + "" + "AdditionalReferencedDocument should not be present" +
+	"CII-SR-173" + "" + "DespatchAdviceReferencedDocument should not be present" +
+	"CII-SR-174" + "" + "ReceivingAdviceReferencedDocument should not be present" +
+	"CII-SR-175" + "" + "DeliveryNoteReferencedDocument should not be present" +
+	"CII-SR-176" + "" + "ConsumptionReportReferencedDocument should not be present" +
+	"CII-SR-177" + "" + "RequestedQuantity should not be present" +
+	"CII-SR-178" + "" + "PaymentReference should not be present" +
+	"CII-SR-179" + "" + "InvoiceIssuerReference should not be present" +
+	"CII-SR-180" + "" + "TotalAdjustmentAmount should not be present" +
+	"CII-SR-181" + "" + "DiscountIndicator should not be present" +
+	"CII-SR-182" + "" + "CalculatedAmount should not be present" +
+	"CII-SR-183" + "" + "IndicatorString should not be present" +
+	"CII-SR-184" + "" + "ID should not be present" +
+	"CII-SR-185" + "" + "SequenceNumeric should not be present" +
+	"CII-SR-186" + "" + "@format should not be present" +
+	"CII-SR-187" + "" + "BasisQuantity should not be present" +
+	"CII-SR-188" + "" + "PrepaidIndicator should not be present" +
+	"CII-SR-189" + "" + "UnitBasisAmount should not be present" +
+	"CII-SR-190" + "" + "TypeCode should not be present" +
+	"CII-SR-191" + "" + "CategoryTradeTax should not be present" +
+	"CII-SR-192" + "" + "ActualTradeCurrencyExchange should not be present" +
+	"CII-SR-193" + "" + "ID should not be present" +
+	"CII-SR-194" + "" + "SubtotalCalculatedTradeTax should not be present" +
+	"CII-SR-195" + "" + "SpecifiedLogisticsServiceCharge should not be present" +
+	"CII-SR-196" + "" + "SpecifiedTradePaymentTerms should not be present" +
+	"CII-SR-197" + "" + "ChargeTotalAmount should not be present" +
+	"CII-SR-198" + "" + "AllowanceTotalAmount should not be present" +
+	"CII-SR-199" + "" + "TaxBasisTotalAmount should not be present" +
+	"CII-SR-200" + "" + "TaxTotalAmount should not be present" +
+	"CII-SR-201" + "" + "GrandTotalAmount should not be present" +
+	"CII-SR-202" + "" + "InformationAmount should not be present" +
+	"CII-SR-203" + "" + "TotalAllowanceChargeAmount should not be present" +
+	"CII-SR-204" + "" + "TotalRetailValueInformationAmount should not be present" +
+	"CII-SR-205" + "" + "GrossLineTotalAmount should not be present" +
+	"CII-SR-206" + "" + "NetLineTotalAmount should not be present" +
+	"CII-SR-207" + "" + "NetIncludingTaxesLineTotalAmount should not be present" +
+	"CII-SR-208" + "" + "ProductWeightLossInformationAmount should not be present" +
+	"CII-SR-209" + "" + "SpecifiedFinancialAdjustment should not be present" +
+	"CII-SR-210" + "" + "InvoiceReferencedDocument should not be present" +
+	"CII-SR-212" + "" + "PayableSpecifiedTradeAccountingAccount should not be present" +
+	"CII-SR-213" + "" + "SetTriggerCode should not be present" +
+	"CII-SR-214" + "" + "TypeCode should not be present" +
+	"CII-SR-215" + "" + "AmountTypeCode should not be present" +
+	"CII-SR-216" + "" + "Name should not be present" +
+	"CII-SR-217" + "" + "CostReferenceDimensionPattern should not be present" +
+	"CII-SR-218" + "" + "PurchaseSpecifiedTradeAccountingAccount should not be present" +
+	"CII-SR-219" + "" + "SalesSpecifiedTradeAccountingAccount should not be present" +
+	"CII-SR-220" + "" + "SpecifiedTradeSettlementFinancialCard should not be present" +
+	"CII-SR-221" + "" + "IncludedSubordinateTradeLineItem should not be present" +
+	"CII-SR-222" + "" + "RoleCode should not be present" +
+	"CII-SR-223" + "" + "LegalClassificationCode should not be present" +
+	"CII-SR-224" + "" + "Name should not be present" +
+	"CII-SR-225" + "" + "PostalTradeAddress should not be present" +
+	"CII-SR-226" + "" + "RoleCode should not be present" +
+	"CII-SR-227" + "" + "ID should not be present" +
+	"CII-SR-228" + "" + "TypeCode should not be present" +
+	"CII-SR-229" + "" + "JobTitle should not be present" +
+	"CII-SR-230" + "" + "Responsibility should not be present" +
+	"CII-SR-231" + "" + "PersonID should not be present" +
+	"CII-SR-232" + "" + "URIID should not be present" +
+	"CII-SR-233" + "" + "ChannelCode should not be present" +
+	"CII-SR-234" + "" + "DirectTelephoneUniversalCommunication should not be present" +
+	"CII-SR-235" + "" + "MobileTelephoneUniversalCommunication should not be present" +
+	"CII-SR-236" + "" + "FaxUniversalCommunication should not be present" +
+	"CII-SR-237" + "" + "ChannelCode should not be present" +
+	"CII-SR-238" + "" + "CompleteNumber should not be present" +
+	"CII-SR-239" + "" + "TelexUniversalCommunication should not be present" +
+	"CII-SR-240" + "" + "VOIPUniversalCommunication should not be present" +
+	"CII-SR-241" + "" + "InstantMessagingUniversalCommunication should not be present" +
+	"CII-SR-242" + "" + "SpecifiedNote should not be present" +
+	"CII-SR-243" + "" + "SpecifiedContactPerson should not be present" +
+	"CII-SR-244" + "" + "ChannelCode should not be present" +
+	"CII-SR-245" + "" + "CompleteNumber should not be present" +
+	"CII-SR-246" + "" + "AssociatedRegisteredTax should not be present" +
+	"CII-SR-247" + "" + "EndPointURIUniversalCommunication should not be present" +
+	"CII-SR-248" + "" + "LogoAssociatedSpecifiedBinaryFile should not be present" +
+	"CII-SR-249" + "" + "RoleCode should not be present" +
+	"CII-SR-250" + "" + "Description should not be present" +
+	"CII-SR-251" + "" + "LegalClassificationCode should not be present" +
+	"CII-SR-252" + "" + "Name should not be present" +
+	"CII-SR-254" + "" + "PostalTradeAddress should not be present" +
+	"CII-SR-255" + "" + "AuthorizedLegalRegistration should not be present" +
+	"CII-SR-256" + "" + "ID should not be present" +
+	"CII-SR-257" + "" + "TypeCode should not be present" +
+	"CII-SR-258" + "" + "JobTitle should not be present" +
+	"CII-SR-259" + "" + "Responsibility should not be present" +
+	"CII-SR-260" + "" + "PersonID should not be present" +
+	"CII-SR-261" + "" + "URIID should not be present" +
+	"CII-SR-262" + "" + "ChannelCode should not be present" +
+	"CII-SR-263" + "" + "DirectTelephoneUniversalCommunication should not be present" +
+	"CII-SR-264" + "" + "MobileTelephoneUniversalCommunication should not be present" +
+	"CII-SR-265" + "" + "FaxUniversalCommunication should not be present" +
+	"CII-SR-266" + "" + "ChannelCode should not be present" +
+	"CII-SR-267" + "" + "CompleteNumber should not be present" +
+	"CII-SR-268" + "" + "TelexUniversalCommunication should not be present" +
+	"CII-SR-269" + "" + "VOIPUniversalCommunication should not be present" +
+	"CII-SR-270" + "" + "InstantMessagingUniversalCommunication should not be present" +
+	"CII-SR-271" + "" + "SpecifiedNote should not be present" +
+	"CII-SR-272" + "" + "SpecifiedContactPerson should not be present" +
+	"CII-SR-273" + "" + "ChannelCode should not be present" +
+	"CII-SR-274" + "" + "CompleteNumber should not be present" +
+	"CII-SR-275" + "" + "AssociatedRegisteredTax should not be present" +
+	"CII-SR-276" + "" + "EndPointURIUniversalCommunication should not be present" +
+	"CII-SR-277" + "" + "LogoAssociatedSpecifiedBinaryFile should not be present" +
+	"CII-SR-278" + "" + "SalesAgentTradeParty should not be present" +
+	"CII-SR-279" + "" + "BuyerRequisitionerTradeParty should not be present" +
+	"CII-SR-280" + "" + "BuyerAssignedAccountantTradeParty should not be present" +
+	"CII-SR-281" + "" + "SellerAssignedAccountantTradeParty should not be present" +
+	"CII-SR-282" + "" + "BuyerTaxRepresentativeTradeParty should not be present" +
+	"CII-SR-283" + "" + "GlobalID should not be present" +
+	"CII-SR-284" + "" + "RoleCode should not be present" +
+	"CII-SR-285" + "" + "Description should not be present" +
+	"CII-SR-286" + "" + "SpecifiedLegalOrganization should not be present" +
+	"CII-SR-287" + "" + "DefinedTradeContact should not be present" +
+	"CII-SR-288" + "" + "URIUniversalCommunication should not be present" +
+	"CII-SR-289" + "" + "AssociatedRegisteredTax should not be present" +
+	"CII-SR-290" + "" + "EndPointURIUniversalCommunication should not be present" +
+	"CII-SR-291" + "" + "LogoAssociatedSpecifiedBinaryFile should not be present" +
+	"CII-SR-292" + "" + "ProductEndUserTradeParty should not be present" +
+	"CII-SR-293" + "" + "ApplicableTradeDeliveryTerms should not be present" +
+	"CII-SR-294" + "" + "LineID should not be present" +
+	"CII-SR-295" + "" + "LineID should not be present" +
+	"CII-SR-296" + "" + "QuotationReferencedDocument should not be present" +
+	"CII-SR-297" + "" + "OrderResponseReferencedDocument should not be present" +
+	"CII-SR-298" + "" + "LineID should not be present" +
+	"CII-SR-299" + "" + "DemandForecastReferencedDocument should not be present" +
+	"CII-SR-300" + "" + "SupplyInstructionReferencedDocument should not be present" +
+	"CII-SR-301" + "" + "PromotionalDealReferencedDocument should not be present" +
+	"CII-SR-302" + "" + "PriceListReferencedDocument should not be present" +
+	"CII-SR-303" + "" + "LineID should not be present" +
+	"CII-SR-304" + "" + "RequisitionerReferencedDocument should not be present" +
+	"CII-SR-305" + "" + "BuyerAgentTradeParty should not be present" +
+	"CII-SR-306" + "" + "PurchaseConditionsReferencedDocument should not be present" +
+	"CII-SR-307" + "" + "Description should not be present" +
+	"CII-SR-308" + "" + "RelatedSupplyChainConsignment should not be present" +
+	"CII-SR-309" + "" + "RoleCode should not be present" +
+	"CII-SR-310" + "" + "Description should not be present" +
+	"CII-SR-311" + "" + "SpecifiedLegalOrganization should not be present" +
+	"CII-SR-312" + "" + "DefinedTradeContact should not be present" +
+	"CII-SR-313" + "" + "URIUniversalCommunication should not be present" +
+	"CII-SR-314" + "" + "SpecifiedTaxRegistration should not be present" +
+	"CII-SR-315" + "" + "EndPointURIUniversalCommunication should not be present" +
+	"CII-SR-316" + "" + "LogoAssociatedSpecifiedBinaryFile should not be present" +
+	"CII-SR-317" + "" + "UltimateShipToTradeParty should not be present" +
+	"CII-SR-318" + "" + "ShipFromTradeParty should not be present" +
+	"CII-SR-319" + "" + "ActualDespatchSupplyChainEvent should not be present" +
+	"CII-SR-320" + "" + "ActualPickUpSupplyChainEvent should not be present" +
+	"CII-SR-321" + "" + "ID should not be present" +
+	"CII-SR-322" + "" + "DateTime should not be present" +
+	"CII-SR-323" + "" + "TypeCode should not be present" +
+	"CII-SR-324" + "" + "Description should not be present" +
+	"CII-SR-325" + "" + "DescriptionBinaryObject should not be present" +
+	"CII-SR-326" + "" + "UnitQuantity should not be present" +
+	"CII-SR-327" + "" + "LatestOccurrenceDateTime should not be present" +
+	"CII-SR-328" + "" + "EarliestOccurrenceDateTime should not be present" +
+	"CII-SR-329" + "" + "OccurrenceSpecifiedPeriod should not be present" +
+	"CII-SR-330" + "" + "OccurrenceLogisticsLocation should not be present" +
+	"CII-SR-331" + "" + "ActualReceiptSupplyChainEvent should not be present" +
+	"CII-SR-332" + "" + "AdditionalReferencedDocument should not be present" +
+	"CII-SR-333" + "" + "LineID should not be present" +
+	"CII-SR-334" + "" + "LineID should not be present" +
+	"CII-SR-335" + "" + "DeliveryNoteReferencedDocument should not be present" +
+	"CII-SR-336" + "" + "ConsumptionReportReferencedDocument should not be present" +
+	"CII-SR-337" + "" + "PreviousDeliverySupplyChainEvent should not be present" +
+	"CII-SR-338" + "" + "PackingListReferencedDocument should not be present" +
+	"CII-SR-339" + "" + "DuePayableAmount should not be present" +
+	"CII-SR-340" + "" + "CreditorReferenceTypeCode should not be present" +
+	"CII-SR-341" + "" + "CreditorReferenceType should not be present" +
+	"CII-SR-342" + "" + "CreditorReferenceIssuerID should not be present" +
+	"CII-SR-344" + "" + "PaymentCurrencyCode should not be present" +
+	"CII-SR-345" + "" + "InvoiceIssuerReference should not be present" +
+	"CII-SR-346" + "" + "InvoiceDateTime should not be present" +
+	"CII-SR-347" + "" + "NextInvoiceDateTime should not be present" +
+	"CII-SR-348" + "" + "CreditReasonCode should not be present" +
+	"CII-SR-349" + "" + "CreditReason should not be present" +
+	"CII-SR-350" + "" + "InvoicerTradeParty should not be present" +
+	"CII-SR-351" + "" + "InvoiceeTradeParty should not be present" +
+	"CII-SR-352" + "" + "RoleCode should not be present" +
+	"CII-SR-353" + "" + "Description should not be present" +
+	"CII-SR-354" + "" + "LegalClassificationCode should not be present" +
+	"CII-SR-355" + "" + "Name should not be present" +
+	"CII-SR-356" + "" + "TradingBusinessName should not be present" +
+	"CII-SR-357" + "" + "PostalTradeAddress should not be present" +
+	"CII-SR-358" + "" + "AuthorizedLegalRegistration should not be present" +
+	"CII-SR-359" + "" + "DefinedTradeContact should not be present" +
+	"CII-SR-360" + "" + "PostalTradeAddress should not be present" +
+	"CII-SR-361" + "" + "URIUniversalCommunication should not be present" +
+	"CII-SR-362" + "" + "SpecifiedTaxRegistration should not be present" +
+	"CII-SR-363" + "" + "EndPointURIUniversalCommunication should not be present" +
+	"CII-SR-364" + "" + "LogoAssociatedSpecifiedBinaryFile should not be present" +
+	"CII-SR-365" + "" + "PayerTradeParty should not be present" +
+	"CII-SR-366" + "" + "TaxApplicableTradeCurrencyExchange should not be present" +
+	"CII-SR-367" + "" + "InvoiceApplicableTradeCurrencyExchange should not be present" +
+	"CII-SR-368" + "" + "PaymentApplicableTradeCurrencyExchange should not be present" +
+	"CII-SR-369" + "" + "PaymentChannelCode should not be present" +
+	"CII-SR-370" + "" + "GuaranteeMethodCode should not be present" +
+	"CII-SR-371" + "" + "PaymentMethodCode should not be present" +
+	"CII-SR-372" + "" + "MicrochipIndicator should not be present" +
+	"CII-SR-373" + "" + "TypeCode should not be present" +
+	"CII-SR-375" + "" + "ExpiryDate should not be present" +
+	"CII-SR-376" + "" + "VerificationNumeric should not be present" +
+	"CII-SR-377" + "" + "ValidFromDateTime should not be present" +
+	"CII-SR-378" + "" + "CreditLimitAmountshould not be present" +
+	"CII-SR-379" + "" + "CreditAvailableAmount should not be present" +
+	"CII-SR-380" + "" + "InterestRatePercent should not be present" +
+	"CII-SR-381" + "" + "Description should not be present" +
+	"CII-SR-382" + "" + "AccountName should not be present" +
+	"CII-SR-384" + "" + "ClearingSystemName should not be present" +
+	"CII-SR-385" + "" + "Name should not be present" +
+	"CII-SR-386" + "" + "LocationFinancialInstitutionAddress should not be present" +
+	"CII-SR-388" + "" + "ID should not be present" +
+	"CII-SR-389" + "" + "SequenceNumeric should not be present" +
+	"CII-SR-390" + "" + "BasisQuantity should not be present" +
+	"CII-SR-391" + "" + "PrepaidIndicator should not be present" +
+	"CII-SR-392" + "" + "UnitBasisAmount should not be present" +
+	"CII-SR-393" + "" + "TypeCode should not be present" +
+	"CII-SR-394" + "" + "ActualTradeCurrencyExchange should not be present" +
+	"CII-SR-395" + "" + "SubtotalCalculatedTradeTax should not be present" +
+	"CII-SR-396" + "" + "SpecifiedLogisticsServiceCharge should not be present" +
+	"CII-SR-397" + "" + "ID should not be present" +
+	"CII-SR-398" + "" + "FromEventCode should not be present" +
+	"CII-SR-399" + "" + "SettlementPeriodMeasure should not be present" +
+	"CII-SR-400" + "" + "DateTime should not be present" +
+	"CII-SR-401" + "" + "TypeCode should not be present" +
+	"CII-SR-402" + "" + "InstructionTypeCode should not be present" +
+	"CII-SR-404" + "" + "PartialPaymentPercent should not be present" +
+	"CII-SR-405" + "" + "PaymentMeansID should not be present" +
+	"CII-SR-406" + "" + "PartialPaymentAmount should not be present" +
+	"CII-SR-407" + "" + "ApplicableTradePaymentPenaltyTerms should not be present" +
+	"CII-SR-408" + "" + "ApplicableTradePaymentDiscountTerms should not be present" +
+	"CII-SR-409" + "" + "PayeeTradeParty should not be present" +
+	"CII-SR-411" + "" + "InformationAmount should not be present" +
+	"CII-SR-412" + "" + "TotalDiscountAmount should not be present" +
+	"CII-SR-413" + "" + "TotalAllowanceChargeAmount should not be present" +
+	"CII-SR-414" + "" + "RetailValueExcludingTaxInformationAmount should not be present" +
+	"CII-SR-415" + "" + "TotalDepositFeeInformationAmount should not be present" +
+	"CII-SR-416" + "" + "ProductValueExcludingTobaccoTaxInformationAmount should not be present" +
+	"CII-SR-417" + "" + "TotalRetailValueInformationAmount should not be present" +
+	"CII-SR-418" + "" + "GrossLineTotalAmount should not be present" +
+	"CII-SR-419" + "" + "NetLineTotalAmount should not be present" +
+	"CII-SR-420" + "" + "NetIncludingTaxesLineTotalAmount should not be present" +
+	"CII-SR-421" + "" + "SpecifiedFinancialAdjustment should not be present" +
+	"CII-SR-422" + "" + "LineID should not be present" +
+	"CII-SR-423" + "" + "ProFormaInvoiceReferencedDocument should not be present" +
+	"CII-SR-424" + "" + "LetterOfCreditReferencedDocument should not be present" +
+	"CII-SR-425" + "" + "FactoringAgreementReferencedDocument should not be present" +
+	"CII-SR-426" + "" + "FactoringListReferencedDocument should not be present" +
+	"CII-SR-427" + "" + "PayableSpecifiedTradeAccountingAccount should not be present" +
+	"CII-SR-428" + "" + "SetTriggerCode should not be present" +
+	"CII-SR-429" + "" + "TypeCode should not be present" +
+	"CII-SR-430" + "" + "AmountTypeCode should not be present" +
+	"CII-SR-431" + "" + "Name should not be present" +
+	"CII-SR-432" + "" + "CostReferenceDimensionPattern should not be present" +
+	"CII-SR-433" + "" + "PurchaseSpecifiedTradeAccountingAccount should not be present" +
+	"CII-SR-434" + "" + "SalesSpecifiedTradeAccountingAccount should not be present" +
+	"CII-SR-435" + "" + "SpecifiedTradeSettlementFinancialCard should not be present" +
+	"CII-SR-436" + "" + "SpecifiedAdvancePayment should not be present" +
+	"CII-SR-437" + "" + "UltimatePayeeTradeParty should not be present" +
+	"CII-SR-438" + "" + "ValuationBreakdownStatement should not be present" +
+	"CII-SR-439" + "" + "ChargeAmount should exist maximum once" +
+	"CII-SR-440" + "" + "ActualAmount should exist maximum once" +
+	"CII-SR-441" + "" + "ChargeAmount should exist maximum once" +
+	"CII-SR-442" + "" + "Reference should not be present" +
+	"CII-SR-443" + "" + "ID should not be present" +
+	"CII-SR-444" + "" + "ProprietaryID should not be present" +
+	"CII-SR-445" + "" + "IncludedTradeTax should not be present" +
+	"CII-SR-446" + "" + "IncludedTradeTax should not be present" +
+	"CII-SR-447" + "" + "UltimateCustomerOrderReferencedDocument should not be present" +
+	"CII-SR-448" + "" + "UltimateCustomerOrderReferencedDocument should not be present" +
+	"CII-SR-449" + "" + "Only one delivery to location identifier should be present (either the ID or the Global ID)" +
+	"CII-SR-450" + "" + "Only one buyer identifier should be present (either the ID or the Global ID)" +
+	"CII-SR-451" + "" + "Only one payee identifier should be present (either the ID or the Global ID)" +
+	"CII-SR-452" + "" + "Only one SpecifiedTradePaymentTerms should be present" +
+	"CII-SR-453" + "" + "Only one SpecifiedTradePaymentTerms Description should be present" +
+	"CII-SR-454" + "" + "Only one ApplicableTradeTax should be present" +
+	"CII-SR-455" + "" + "DefinedTradeContact of SellerTradeParty shall exist maximum once" +
+	"CII-SR-456" + "" + "DefinedTradeContact of BuyerTradeParty shall exist maximum once" +
+	"CII-SR-457" + "" + "IssuerAssignedID with TypeCode 50 should exist maximum once" +
+	"CII-SR-458" + "" + "IssuerAssignedID with TypeCode 130 should exist maximum once" +
+	"CII-SR-459" + "" + "SellerTradeParty URIUniversalCommunication should exist maximum once" +
+	"CII-SR-460" + "" + "BuyerTradeParty URIUniversalCommunication should exist maximum once" +
+	"CII-SR-461" + "" + "Only one TaxPointDate shall be present" +
+	"CII-SR-462" + "" + "Only one DueDateTypeCode shall be present" +
+	"CII-SR-463" + "BG-20 BG-21" + "Each Specified Trade Allowance Charge (BG-20)(BG-21) shall contain a Charge Indicator." +
+	// CII-SR-464: Factur-X terms BT-86; Factur-X flag fatal.
+	"CII-SR-464" + "" + "PayerSpecifiedDebtorFincancialInstitution shall not be used." +
+	// CII-SR-465: Factur-X flag fatal.
+	"CII-SR-465" + "BT-41" + "Only one BT-41 element is allowed on an invoice." +
+	// CII-SR-466: Factur-X flag fatal.
+	"CII-SR-466" + "BT-56" + "Only one BT-56 element is allowed on an invoice." +
+	"CII-SR-467" + "BT-81" + "All Payment means type codes (BT-81) shall have the same value across all SpecifiedTradeSettlementPaymentMeans." +
+	"CII-SR-468" + "BT-82" + "All Payment means texts (BT-82) shall have the same value across all SpecifiedTradeSettlementPaymentMeans." +
+	"CII-SR-469" + "BT-83" + "Payment reference (BT-83) shall occur at most once in the document." +
+	"CII-SR-470" + "BT-84" + "Either the IBAN or a Proprietary ID (BT-84) shall be used." +
+	"CII-SR-471" + "BG-20 BG-21 BT-95" + "Each Specified Trade Allowance Charge (BG-20)(BG-21) shall contain a VAT category code (BT-95)." +
+	"CII-SR-472" + "BG-20 BG-21 BT-96" + "Each Specified Trade Allowance Charge (BG-20)(BG-21) should contain a VAT rate (BT-96)." +
+	"CII-SR-473" + "" + "ActualAmount should exist maximum once" +
+	"CII-SR-474" + "" + "An invoice line shall not contain more than one AdditionalReferencedDocument with TypeCode 130." +
+	"CII-SR-475" + "BT-123" + "Only one AdditionalReferencedDocument Name BT-123 is allowed with TypeCode 916." +
+	"CII-SR-476" + "BT-125" + "Only one AdditionalReferencedDocument AttachmentBinaryObject BT-125 is allowed with TypeCode 916." +
+	"CII-SR-477" + "" + "LineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-478" + "" + "ChargeTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-479" + "" + "AllowanceTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-480" + "" + "TaxBasisTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-481" + "" + "RoundingAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-482" + "" + "GrandTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-483" + "" + "InformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-484" + "" + "TotalPrepaidAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-485" + "" + "TotalDiscountAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-486" + "" + "TotalAllowanceChargeAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-487" + "" + "DuePayableAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-488" + "" + "RetailValueExcludingTaxInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-489" + "" + "TotalDepositFeeInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-490" + "" + "ProductValueExcludingTobaccoTaxInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-491" + "" + "TotalRetailValueInformationAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-492" + "" + "GrossLineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-493" + "" + "NetLineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"CII-SR-494" + "" + "NetIncludingTaxesLineTotalAmount shall occur at most once in SpecifiedTradeSettlementHeaderMonetarySummation." +
+	"FX-SCH-A-000019" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000020" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000021" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000022" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000023" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000024" + "" + "Element 'ram:BusinessProcessSpecifiedDocumentContextParameter' may occur at maximum 1 times." +
+	"FX-SCH-A-000025" + "" + "Element 'ram:GuidelineSpecifiedDocumentContextParameter' must occur exactly 1 times." +
+	"FX-SCH-A-000026" + "" + "Value of 'ram:ID' is not allowed." +
+	"FX-SCH-A-000027" + "" + "Element 'ram:SellerTradeParty' must occur exactly 1 times." +
+	"FX-SCH-A-000028" + "" + "Element 'ram:BuyerTradeParty' must occur exactly 1 times." +
+	"FX-SCH-A-000029" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000030" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000031" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000032" + "" + "Element 'ram:PostalTradeAddress' must occur exactly 1 times." +
+	"FX-SCH-A-000033" + "" + "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"VA\"]' may occur at maximum 1 times." +
+	"FX-SCH-A-000034" + "" + "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"FC\"]' may occur at maximum 1 times." +
+	"FX-SCH-A-000035" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000036" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000037" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000038" + "" + "Element 'ram:InvoiceCurrencyCode' must occur exactly 1 times." +
+	"FX-SCH-A-000039" + "" + "Element 'ram:SpecifiedTradeSettlementHeaderMonetarySummation' must occur exactly 1 times." +
+	"FX-SCH-A-000040" + "" + "Value of 'ram:InvoiceCurrencyCode' is not allowed." +
+	"FX-SCH-A-000041" + "" + "Element 'ram:TaxBasisTotalAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000042" + "" + "Element variant 'ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode]' may occur at maximum 1 times." +
+	"FX-SCH-A-000043" + "" + "Element 'ram:GrandTotalAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000044" + "" + "Element 'ram:DuePayableAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000045" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000160" + "" + "Element 'ram:Content' must occur exactly 1 times." +
+	"FX-SCH-A-000161" + "" + "Element 'ram:SubjectCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000162" + "" + "Value of 'ram:SubjectCode' is not allowed." +
+	"FX-SCH-A-000163" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000164" + "" + "Element 'ram:GlobalID' may occur at maximum 1 times." +
+	"FX-SCH-A-000165" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000166" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000167" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000168" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000169" + "" + "Element 'ram:SpecifiedTaxRegistration' must occur exactly 1 times." +
+	"FX-SCH-A-000171" + "" + "Element 'ram:OccurrenceDateTime' must occur exactly 1 times." +
+	"FX-SCH-A-000172" + "" + "Element 'ram:PaymentReference' may occur at maximum 1 times." +
+	"FX-SCH-A-000173" + "" + "Element 'ram:ApplicableTradeTax' must occur at least 1 times." +
+	"FX-SCH-A-000174" + "" + "Element 'ram:SpecifiedTradePaymentTerms' may occur at maximum 1 times." +
+	"FX-SCH-A-000175" + "" + "Element 'ram:ReceivableSpecifiedTradeAccountingAccount' may occur at maximum 1 times." +
+	"FX-SCH-A-000176" + "" + "Element 'ram:CalculatedAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000177" + "" + "Element 'ram:BasisAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000178" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-000179" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000180" + "" + "Value of 'ram:DueDateTypeCode' is not allowed." +
+	"FX-SCH-A-000181" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000183" + "" + "Element 'ram:ChargeIndicator' must occur exactly 1 times." +
+	"FX-SCH-A-000184" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000185" + "" + "Element 'ram:CategoryTradeTax' must occur exactly 1 times." +
+	"FX-SCH-A-000186" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-000187" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-000188" + "" + "Element 'ram:DirectDebitMandateID' may occur at maximum 1 times." +
+	"FX-SCH-A-000189" + "" + "Element 'ram:LineTotalAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000190" + "" + "Element 'ram:ChargeTotalAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000191" + "" + "Element 'ram:AllowanceTotalAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000192" + "" + "Element variant 'ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode]' may occur at maximum 1 times." +
+	"FX-SCH-A-000193" + "" + "Element 'ram:TotalPrepaidAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000194" + "" + "Element 'ram:PayeePartyCreditorFinancialAccount' may occur at maximum 1 times." +
+	"FX-SCH-A-000195" + "" + "Element 'ram:IBANID' must occur exactly 1 times." +
+	"FX-SCH-A-000196" + "" + "Value of 'ram:TaxCurrencyCode' is not allowed." +
+	"FX-SCH-A-000265" + "" + "Element 'ram:IncludedSupplyChainTradeLineItem' must occur at least 1 times." +
+	"FX-SCH-A-000266" + "" + "Element 'ram:AssociatedDocumentLineDocument' must occur exactly 1 times." +
+	"FX-SCH-A-000267" + "" + "Element 'ram:SpecifiedTradeProduct' must occur exactly 1 times." +
+	"FX-SCH-A-000268" + "" + "Element 'ram:SpecifiedLineTradeAgreement' must occur exactly 1 times." +
+	"FX-SCH-A-000269" + "" + "Element 'ram:SpecifiedLineTradeDelivery' must occur exactly 1 times." +
+	"FX-SCH-A-000270" + "" + "Element 'ram:LineID' must occur exactly 1 times." +
+	"FX-SCH-A-000271" + "" + "Element 'ram:IncludedNote' may occur at maximum 1 times." +
+	"FX-SCH-A-000272" + "" + "Element 'ram:NetPriceProductTradePrice' must occur exactly 1 times." +
+	"FX-SCH-A-000273" + "" + "Element 'ram:ChargeAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000274" + "" + "Element variant 'ram:AppliedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=\"false\"]' may occur at maximum 1 times." +
+	"FX-SCH-A-000275" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000276" + "" + "Element 'ram:BilledQuantity' must occur exactly 1 times." +
+	"FX-SCH-A-000277" + "" + "Attribute '@unitCode' is required in this context." +
+	"FX-SCH-A-000278" + "" + "Element 'ram:ApplicableTradeTax' must occur exactly 1 times." +
+	"FX-SCH-A-000279" + "" + "Element 'ram:SpecifiedTradeSettlementLineMonetarySummation' must occur exactly 1 times." +
+	"FX-SCH-A-000282" + "" + "Value of 'ram:ReferenceTypeCode' is not allowed." +
+	"FX-SCH-A-000283" + "" + "Element 'ram:Name' may occur at maximum 1 times." +
+	"FX-SCH-A-000284" + "" + "Element 'ram:AttachmentBinaryObject' may occur at maximum 1 times." +
+	"FX-SCH-A-000285" + "" + "Attribute '@mimeCode' is required in this context." +
+	"FX-SCH-A-000286" + "" + "Attribute '@filename' is required in this context." +
+	"FX-SCH-A-000287" + "" + "Value of '@mimeCode' is not allowed." +
+	"FX-SCH-A-000288" + "" + "Element 'ram:DefinedTradeContact' may occur at maximum 1 times." +
+	"FX-SCH-A-000289" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000290" + "" + "Element 'ram:RoundingAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000291" + "" + "Element 'ram:Information' may occur at maximum 1 times." +
+	"FX-SCH-A-000292" + "" + "Element 'ram:BICID' must occur exactly 1 times." +
+	"FX-SCH-A-000293" + "" + "Element 'ram:AdditionalReferencedDocument' may occur at maximum 1 times." +
+	"FX-SCH-A-000294" + "" + "Element 'ram:Description' must occur exactly 1 times." +
+	"FX-SCH-A-000295" + "" + "Element 'ram:Value' must occur exactly 1 times." +
+	"FX-SCH-A-000296" + "" + "Attribute '@listID' is required in this context." +
+	"FX-SCH-A-000297" + "" + "Value of '@listID' is not allowed." +
+	"FX-SCH-A-000315" + "" + "Element 'ram:LanguageID' may occur at maximum 1 times." +
+	"FX-SCH-A-000316" + "" + "Element 'ram:CompleteDateTime' must occur exactly 1 times." +
+	"FX-SCH-A-000317" + "" + "Element 'ram:Content' may occur at maximum 1 times." +
+	"FX-SCH-A-000319" + "" + "Element 'ram:DeliveryTypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000320" + "" + "Value of 'ram:DeliveryTypeCode' is not allowed." +
+	"FX-SCH-A-000321" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000322" + "" + "Element 'ram:ModeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000323" + "" + "Element 'ram:LineTotalBasisAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000324" + "" + "Element 'ram:AllowanceChargeBasisAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000325" + "" + "Element 'ram:IncludedTradeTax' must occur at least 1 times." +
+	"FX-SCH-A-000326" + "" + "Element 'ram:InvoiceSpecifiedReferencedDocument' may occur at maximum 1 times." +
+	"FX-SCH-A-000327" + "" + "Element 'ram:AppliedAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000328" + "" + "Element 'ram:AppliedTradeTax' must occur at least 1 times." +
+	"FX-SCH-A-000329" + "" + "Element 'ram:RateApplicablePercent' must occur exactly 1 times." +
+	"FX-SCH-A-000330" + "" + "Element 'ram:PartialPaymentAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000331" + "" + "Element 'ram:PayeeTradeParty' may occur at maximum 1 times." +
+	"FX-SCH-A-000332" + "" + "Value of 'ram:SourceCurrencyCode' is not allowed." +
+	"FX-SCH-A-000333" + "" + "Value of 'ram:TargetCurrencyCode' is not allowed." +
+	"FX-SCH-A-000334" + "" + "Value of 'ram:LineStatusCode' is not allowed." +
+	"FX-SCH-A-000335" + "" + "Value of 'ram:LineStatusReasonCode' is not allowed." +
+	"FX-SCH-A-000336" + "" + "Element 'ram:IncludedTradeTax' may occur at maximum 1 times." +
+	"FX-SCH-A-000337" + "" + "Element 'ram:InvoiceReferencedDocument' may occur at maximum 1 times." +
+	"FX-SCH-A-000338" + "" + "Element 'ram:CalculatedAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000340" + "" + "Element 'ram:GrandTotalAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000341" + "" + "Element 'ram:TotalAllowanceChargeAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000342" + "" + "Element 'ram:ClassName' may occur at maximum 1 times." +
+	"FX-SCH-A-000343" + "" + "Element 'ram:IndustryAssignedID' may occur at maximum 1 times." +
+	"FX-SCH-A-000344" + "" + "Element 'ram:UnitQuantity' may occur at maximum 1 times." +
+	"FX-SCH-A-000346" + "" + "Value of 'ram:ModeCode' is not allowed." +
+	"FX-SCH-A-000382" + "" + "Element 'ram:LineTotalAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-000383" + "" + "Element 'ram:Reason' must occur exactly 1 times." +
+	"FX-SCH-A-000384" + "" + "Element 'ram:Value' may occur at maximum 1 times." +
+	"FX-SCH-A-000385" + "" + "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"FC\"]' may occur at maximum 2 times." +
+	"FX-SCH-A-000386" + "" + "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"VA\"]' may occur at maximum 2 times." +
+	"FX-SCH-A-000387" + "" + "Element variant 'ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode]' may occur at maximum 1 times." +
+	"FX-SCH-A-000388" + "" + "Element variant 'ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:TaxCurrencyCode]' may occur at maximum 1 times." +
+	"FX-SCH-A-000389" + "" + "Value of 'ram:LanguageID' is not allowed." +
+	"FX-SCH-A-000390" + "" + "Value of 'ram:ReasonCode[@listID=\"5153\"]' is not allowed." +
+	"FX-SCH-A-000391" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-000406" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000407" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000408" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000409" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000410" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000411" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000412" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000413" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000414" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000415" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000416" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000417" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000418" + "" + "Value of 'ram:ID' is not allowed." +
+	"FX-SCH-A-000419" + "" + "Element 'ram:PostalTradeAddress' must occur exactly 1 times." +
+	"FX-SCH-A-000420" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000421" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000422" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000423" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000424" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000425" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000426" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000427" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000428" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000429" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000430" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000431" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000432" + "" + "Element 'ram:PostalTradeAddress' must occur exactly 1 times." +
+	"FX-SCH-A-000433" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000434" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000435" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000436" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000437" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000438" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000439" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000440" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000441" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000442" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000443" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000444" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000445" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000446" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000447" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000448" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000449" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000450" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000451" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000452" + "" + "Element 'ram:GlobalID' may occur at maximum 1 times." +
+	"FX-SCH-A-000453" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000454" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000455" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000456" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000457" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000458" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000459" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000460" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000461" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000462" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000463" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000464" + "" + "Value of 'ram:InvoiceCurrencyCode' is not allowed." +
+	"FX-SCH-A-000465" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000466" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000467" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000468" + "" + "Element 'ram:GlobalID' may occur at maximum 1 times." +
+	"FX-SCH-A-000469" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000470" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000471" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000472" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000473" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000474" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-000475" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000476" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000477" + "" + "Element 'ram:ChargeIndicator' must occur exactly 1 times." +
+	"FX-SCH-A-000478" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000479" + "" + "Element 'ram:CategoryTradeTax' must occur exactly 1 times." +
+	"FX-SCH-A-000480" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000481" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-000482" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000483" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000484" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000485" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000486" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000487" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000488" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000489" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000490" + "" + "Value of 'ram:SubjectCode' is not allowed." +
+	"FX-SCH-A-000491" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000492" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000493" + "" + "Value of 'ram:ID' is not allowed." +
+	"FX-SCH-A-000494" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000495" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000496" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000497" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000498" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000499" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000500" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000501" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000502" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000503" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000504" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000505" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000506" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000507" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000508" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000509" + "" + "Value of 'ram:DueDateTypeCode' is not allowed." +
+	"FX-SCH-A-000510" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000511" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000512" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000513" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000514" + "" + "Value of 'ram:InvoiceCurrencyCode' is not allowed." +
+	"FX-SCH-A-000515" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000516" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000517" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000518" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000519" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000520" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-000521" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000522" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000523" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-000524" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000525" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000526" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000527" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000528" + "" + "Value of 'ram:TaxCurrencyCode' is not allowed." +
+	"FX-SCH-A-000529" + "" + "Element 'ram:Content' must occur exactly 1 times." +
+	"FX-SCH-A-000530" + "" + "Element 'ram:ChargeIndicator' must occur exactly 1 times." +
+	"FX-SCH-A-000531" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000532" + "" + "Element 'ram:ChargeAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000533" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000534" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000535" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000536" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-000537" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000538" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000539" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000540" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000541" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000542" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000543" + "" + "Element 'ram:ChargeIndicator' must occur exactly 1 times." +
+	"FX-SCH-A-000544" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000545" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-000546" + "" + "Element 'ram:ChargeIndicator' must occur exactly 1 times." +
+	"FX-SCH-A-000547" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000548" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-000549" + "" + "Element 'ram:LineTotalAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000550" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000551" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000552" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000553" + "" + "Value of 'ram:SubjectCode' is not allowed." +
+	"FX-SCH-A-000554" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000555" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000556" + "" + "Value of 'ram:ID' is not allowed." +
+	"FX-SCH-A-000557" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000558" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000559" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000560" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000561" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000562" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000563" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000564" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000565" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000566" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000567" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000568" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000569" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000570" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000571" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000572" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000573" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000574" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000575" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-000576" + "" + "Element 'ram:DefinedTradeContact' may occur at maximum 1 times." +
+	"FX-SCH-A-000577" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000578" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000579" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000580" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000581" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000582" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000583" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000584" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000585" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000586" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000587" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000588" + "" + "Value of 'ram:DueDateTypeCode' is not allowed." +
+	"FX-SCH-A-000589" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000590" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000591" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000592" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000593" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000594" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000595" + "" + "Value of 'ram:InvoiceCurrencyCode' is not allowed." +
+	"FX-SCH-A-000596" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000597" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000598" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000599" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000600" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000601" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-000602" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000603" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000604" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-000605" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000606" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000607" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-000608" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000609" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000610" + "" + "Value of 'ram:TaxCurrencyCode' is not allowed." +
+	"FX-SCH-A-000611" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000612" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000613" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000614" + "" + "Element 'ram:ReceivableSpecifiedTradeAccountingAccount' may occur at maximum 1 times." +
+	"FX-SCH-A-000615" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000616" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000617" + "" + "Value of 'ram:ReferenceTypeCode' is not allowed." +
+	"FX-SCH-A-000618" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000619" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000620" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000621" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000622" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000623" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-000624" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-000625" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-000626" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000627" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000628" + "" + "Value of 'ram:ID' is not allowed." +
+	"FX-SCH-A-000630" + "" + "Element 'ram:Name' may occur at maximum 1 times." +
+	"FX-SCH-A-000631" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000632" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000633" + "" + "Value of 'ram:SubjectCode' is not allowed." +
+	"FX-SCH-A-000634" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000635" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000636" + "" + "Value of 'ram:ID' is not allowed." +
+	"FX-SCH-A-000637" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000638" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000639" + "" + "Value of 'ram:ReferenceTypeCode' is not allowed." +
+	"FX-SCH-A-000640" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000641" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000642" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000643" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000644" + "" + "Value of '@mimeCode' is not allowed." +
+	"FX-SCH-A-000645" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000646" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000647" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000648" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000649" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000650" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000651" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000652" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000653" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000654" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000655" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000656" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000657" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000658" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000659" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000660" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000661" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000662" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000663" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000664" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000665" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000666" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000667" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000668" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000669" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000670" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000671" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000672" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000673" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000674" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000675" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000676" + "" + "Element 'ram:SpecifiedTaxRegistration' must occur exactly 1 times." +
+	"FX-SCH-A-000677" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000678" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000679" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000680" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000681" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000682" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000683" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000684" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000685" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000686" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000687" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000688" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000689" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000690" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000691" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000692" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000693" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000694" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000695" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-000696" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000697" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000698" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000699" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000700" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000701" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000702" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000703" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000704" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000705" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000706" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000707" + "" + "Value of 'ram:ReferenceTypeCode' is not allowed." +
+	"FX-SCH-A-000708" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000709" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000710" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000711" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000712" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000713" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000714" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000715" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000716" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000717" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000718" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000719" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000720" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000721" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000722" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000723" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000724" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000725" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000726" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000727" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000728" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000729" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000730" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000731" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000732" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000733" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000734" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000735" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000736" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000737" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000738" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000739" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000740" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000741" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000742" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000743" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000744" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000745" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000746" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000747" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000748" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000749" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000750" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000751" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000752" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000753" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000754" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000755" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000756" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000757" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000758" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000759" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000760" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000761" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000762" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000763" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000764" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000765" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000766" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000767" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000768" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000769" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000770" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000771" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000772" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000773" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000774" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000775" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000776" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000777" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000778" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000779" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000780" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000781" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000782" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000783" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000784" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000785" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000786" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000787" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000788" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000789" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000790" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000791" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000792" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000793" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000794" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000795" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000796" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000797" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000798" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000799" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000800" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000801" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000802" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000803" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000804" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000805" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000806" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000807" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000808" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000809" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000810" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000811" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000812" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000813" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000814" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000815" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000816" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000817" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000818" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000819" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000820" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000821" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000822" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000823" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000824" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000825" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000826" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000827" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000828" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000829" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000830" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000831" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000832" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000833" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000834" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000835" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000836" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000837" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000838" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000839" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000840" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000841" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000842" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000843" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000844" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000845" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000846" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000847" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000848" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000849" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000850" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000851" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000852" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000853" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000854" + "" + "Value of 'ram:DueDateTypeCode' is not allowed." +
+	"FX-SCH-A-000855" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000856" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000857" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000858" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-000859" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000860" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000861" + "" + "Value of 'ram:InvoiceCurrencyCode' is not allowed." +
+	"FX-SCH-A-000862" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000863" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000864" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000865" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000866" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000867" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000868" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000869" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000870" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000871" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000872" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000873" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000874" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000875" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000876" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000877" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000878" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000879" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000880" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000881" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000882" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000883" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000884" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000885" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000886" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000887" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000888" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000889" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000890" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000891" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000892" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000893" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000894" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000895" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000896" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000897" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000898" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000899" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000900" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000901" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000902" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000903" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000904" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000905" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000906" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000907" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000908" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000909" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000910" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000911" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000912" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000913" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000914" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000915" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000916" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000917" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000918" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000919" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000920" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000921" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000922" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000923" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000924" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000925" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000926" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000927" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000928" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000929" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000930" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000931" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000932" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000933" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000934" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000935" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000936" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000937" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000938" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000939" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000940" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000941" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000942" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000943" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000944" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-000945" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000946" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000947" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000948" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000949" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000950" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000951" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000952" + "" + "Element 'ram:CalculatedAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000953" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000954" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-000955" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000956" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000957" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000958" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-000959" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000960" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000961" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000962" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-000963" + "" + "Element 'ram:Description' must occur exactly 1 times." +
+	"FX-SCH-A-000964" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-000965" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-000966" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000967" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000968" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000969" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000970" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000971" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000972" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000973" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-000974" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-000975" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-000976" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-000977" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-000978" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-000979" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000980" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000981" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-000982" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000983" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-000984" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-000985" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-000986" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-000987" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-000988" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-000989" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-000990" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000991" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-000992" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-000993" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000994" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000995" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-000996" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-000997" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-000998" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-000999" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-001000" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-001001" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001002" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001003" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001004" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001005" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001006" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-001007" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-001008" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-001009" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001010" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001011" + "" + "Value of 'ram:TaxCurrencyCode' is not allowed." +
+	"FX-SCH-A-001012" + "" + "Element 'ram:Content' may occur at maximum 1 times." +
+	"FX-SCH-A-001013" + "" + "Element 'ram:SubjectCode' may occur at maximum 1 times." +
+	"FX-SCH-A-001014" + "" + "Value of 'ram:SubjectCode' is not allowed." +
+	"FX-SCH-A-001015" + "" + "Element 'ram:IssuerAssignedID' must occur exactly 1 times." +
+	"FX-SCH-A-001016" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-001017" + "" + "Element 'ram:Name' may occur at maximum 1 times." +
+	"FX-SCH-A-001018" + "" + "Element 'ram:AttachmentBinaryObject' may occur at maximum 1 times." +
+	"FX-SCH-A-001019" + "" + "Attribute '@mimeCode' is required in this context." +
+	"FX-SCH-A-001020" + "" + "Value of '@mimeCode' is not allowed." +
+	"FX-SCH-A-001021" + "" + "Attribute '@filename' is required in this context." +
+	"FX-SCH-A-001022" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001023" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001024" + "" + "Value of 'ram:ReferenceTypeCode' is not allowed." +
+	"FX-SCH-A-001025" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-001026" + "" + "Element 'ram:DeliveryTypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-001027" + "" + "Value of 'ram:DeliveryTypeCode' is not allowed." +
+	"FX-SCH-A-001028" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-001029" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001030" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001031" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001032" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001033" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-001034" + "" + "Element 'ram:ChargeIndicator' must occur exactly 1 times." +
+	"FX-SCH-A-001035" + "" + "Element 'ram:ActualAmount' must occur exactly 1 times." +
+	"FX-SCH-A-001036" + "" + "Value of 'ram:ReasonCode[@listID=\"5153\"]' is not allowed." +
+	"FX-SCH-A-001037" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001038" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-001039" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-001040" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-001041" + "" + "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"VA\"]' may occur at maximum 1 times." +
+	"FX-SCH-A-001042" + "" + "Element variant 'ram:SpecifiedTaxRegistration[ram:ID/@schemeID=\"FC\"]' may occur at maximum 1 times." +
+	"FX-SCH-A-001043" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001044" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001045" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001046" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001047" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001048" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-001049" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-001050" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-001051" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001052" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001053" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001054" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001055" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001056" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001057" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001058" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001059" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001060" + "" + "Element 'ram:CalculatedAmount' must occur exactly 1 times." +
+	"FX-SCH-A-001061" + "" + "Element 'ram:TypeCode' must occur exactly 1 times." +
+	"FX-SCH-A-001062" + "" + "Element 'ram:CategoryCode' must occur exactly 1 times." +
+	"FX-SCH-A-001063" + "" + "Element 'ram:RateApplicablePercent' must occur exactly 1 times." +
+	"FX-SCH-A-001064" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-001065" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-001066" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-001067" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001068" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001069" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001070" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001071" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001072" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001073" + "" + "Element 'ram:OccurrenceDateTime' must occur exactly 1 times." +
+	"FX-SCH-A-001074" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001075" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001076" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001077" + "" + "Attribute '@unitCode' is required in this context." +
+	"FX-SCH-A-001078" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001079" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001080" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001081" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001082" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001083" + "" + "Attribute '@unitCode' is required in this context." +
+	"FX-SCH-A-001084" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001085" + "" + "Attribute '@unitCode' is required in this context." +
+	"FX-SCH-A-001086" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001087" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001088" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001089" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-001090" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-001091" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-001092" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-001093" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001094" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001095" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001096" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001097" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001098" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-001099" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-001100" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-001101" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001102" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001103" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001104" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001105" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001106" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001107" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001108" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-001109" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-001110" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-001111" + "" + "Element 'ram:SpecifiedTaxRegistration' may occur at maximum 1 times." +
+	"FX-SCH-A-001112" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001113" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001114" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001115" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001116" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001117" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-001118" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-001119" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-001120" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001121" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001122" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001123" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001124" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001125" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001126" + "" + "Value of 'ram:ReferenceTypeCode' is not allowed." +
+	"FX-SCH-A-001127" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-001128" + "" + "Value of 'ram:CategoryCode' is not allowed." +
+	"FX-SCH-A-001129" + "" + "Value of 'ram:DueDateTypeCode' is not allowed." +
+	"FX-SCH-A-001130" + "" + "Value of 'ram:ExemptionReasonCode' is not allowed." +
+	"FX-SCH-A-001131" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-001132" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001133" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001134" + "" + "Attribute '@format' is required in this context." +
+	"FX-SCH-A-001135" + "" + "Value of '@format' is not allowed." +
+	"FX-SCH-A-001136" + "" + "Value of 'ram:TypeCode' is not allowed." +
+	"FX-SCH-A-001137" + "" + "Value of 'ram:ReasonCode' is not allowed." +
+	"FX-SCH-A-001138" + "" + "Value of 'ram:ReasonCode[@listID=\"5153\"]' is not allowed." +
+	"FX-SCH-A-001139" + "" + "Value of 'ram:ReasonCode[not (@listID)]' is not allowed." +
+	"FX-SCH-A-001140" + "" + "Element 'ram:ChargeTotalAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-001141" + "" + "Element 'ram:AllowanceTotalAmount' may occur at maximum 1 times." +
+	"FX-SCH-A-001142" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-001143" + "" + "Value of '@currencyID' is not allowed." +
+	"FX-SCH-A-001144" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-001145" + "" + "Value of '@listID' is not allowed." +
+	"FX-SCH-A-001146" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001147" + "" + "Element 'ram:ID' may occur at maximum 1 times." +
+	"FX-SCH-A-001148" + "" + "Element 'ram:Name' must occur exactly 1 times." +
+	"FX-SCH-A-001149" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-001150" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001151" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001152" + "" + "Attribute '@unitCode' is required in this context." +
+	"FX-SCH-A-001153" + "" + "Value of '@unitCode' is not allowed." +
+	"FX-SCH-A-001154" + "" + "Element 'ram:RoleCode' may occur at maximum 1 times." +
+	"FX-SCH-A-001155" + "" + "Element 'ram:Description' may occur at maximum 1 times." +
+	"FX-SCH-A-001156" + "" + "Element 'ram:URIUniversalCommunication' may occur at maximum 1 times." +
+	"FX-SCH-A-001157" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001158" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001159" + "" + "Element 'ram:CompleteNumber' must occur exactly 1 times." +
+	"FX-SCH-A-001160" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001161" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001162" + "" + "Element 'ram:CountryID' must occur exactly 1 times." +
+	"FX-SCH-A-001163" + "" + "Element 'ram:CountrySubDivisionName' may occur at maximum 1 times." +
+	"FX-SCH-A-001164" + "" + "Value of 'ram:CountryID' is not allowed." +
+	"FX-SCH-A-001165" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001166" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001167" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001168" + "" + "Element 'ram:ID' must occur exactly 1 times." +
+	"FX-SCH-A-001169" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001170" + "" + "Element 'ram:URIID' must occur exactly 1 times." +
+	"FX-SCH-A-001171" + "" + "Attribute '@schemeID' is required in this context." +
+	"FX-SCH-A-001172" + "" + "Value of '@schemeID' is not allowed." +
+	"FX-SCH-A-001173" + "" + "Value of 'ram:ID' is not allowed." +
+	"PEPPOL-EN16931-R008" + "" + "Document MUST not contain empty elements. (still status warning)" +
+	"UBL-CR-001" + "" + "A UBL invoice should not include extensions" +
+	"UBL-CR-002" + "" + "A UBL invoice should not include the UBLVersionID or it should be 2.1" +
+	"UBL-CR-003" + "" + "A UBL invoice should not include the ProfileExecutionID" +
+	"UBL-CR-004" + "" + "A UBL invoice should not include the CopyIndicator" +
+	"UBL-CR-005" + "" + "A UBL invoice should not include the UUID" +
+	"UBL-CR-006" + "" + "A UBL invoice should not include the IssueTime" +
+	"UBL-CR-007" + "" + "A UBL invoice should not include the PricingCurrencyCode" +
+	"UBL-CR-008" + "" + "A UBL invoice should not include the PaymentCurrencyCode" +
+	"UBL-CR-009" + "" + "A UBL invoice should not include the PaymentAlternativeCurrencyCode" +
+	"UBL-CR-010" + "" + "A UBL invoice should not include the AccountingCostCode" +
+	"UBL-CR-011" + "" + "A UBL invoice should not include the LineCountNumeric" +
+	"UBL-CR-012" + "" + "A UBL invoice should not include the InvoicePeriod StartTime" +
+	"UBL-CR-013" + "" + "A UBL invoice should not include the InvoicePeriod EndTime" +
+	"UBL-CR-014" + "" + "A UBL invoice should not include the InvoicePeriod DurationMeasure" +
+	"UBL-CR-015" + "" + "A UBL invoice should not include the InvoicePeriod Description" +
+	"UBL-CR-016" + "" + "A UBL invoice should not include the OrderReference CopyIndicator" +
+	"UBL-CR-017" + "" + "A UBL invoice should not include the OrderReference UUID" +
+	"UBL-CR-018" + "" + "A UBL invoice should not include the OrderReference IssueDate" +
+	"UBL-CR-019" + "" + "A UBL invoice should not include the OrderReference IssueTime" +
+	"UBL-CR-020" + "" + "A UBL invoice should not include the OrderReference CustomerReference" +
+	"UBL-CR-021" + "" + "A UBL invoice should not include the OrderReference OrderTypeCode" +
+	"UBL-CR-022" + "" + "A UBL invoice should not include the OrderReference DocumentReference" +
+	"UBL-CR-023" + "" + "A UBL invoice should not include the BillingReference CopyIndicator" +
+	"UBL-CR-024" + "" + "A UBL invoice should not include the BillingReference UUID" +
+	"UBL-CR-025" + "" + "A UBL invoice should not include the BillingReference IssueTime" +
+	"UBL-CR-026" + "" + "A UBL invoice should not include the BillingReference DocumentTypeCode" +
+	"UBL-CR-027" + "" + "A UBL invoice should not include the BillingReference DocumentType" +
+	"UBL-CR-028" + "" + "A UBL invoice should not include the BillingReference Xpath" +
+	"UBL-CR-029" + "" + "A UBL invoice should not include the BillingReference LanguageID" +
+	"UBL-CR-030" + "" + "A UBL invoice should not include the BillingReference LocaleCode" +
+	"UBL-CR-031" + "" + "A UBL invoice should not include the BillingReference VersionID" +
+	"UBL-CR-032" + "" + "A UBL invoice should not include the BillingReference DocumentStatusCode" +
+	"UBL-CR-033" + "" + "A UBL invoice should not include the BillingReference DocumenDescription" +
+	"UBL-CR-034" + "" + "A UBL invoice should not include the BillingReference Attachment" +
+	"UBL-CR-035" + "" + "A UBL invoice should not include the BillingReference ValidityPeriod" +
+	"UBL-CR-036" + "" + "A UBL invoice should not include the BillingReference IssuerParty" +
+	"UBL-CR-037" + "" + "A UBL invoice should not include the BillingReference ResultOfVerification" +
+	"UBL-CR-038" + "" + "A UBL invoice should not include the BillingReference SelfBilledInvoiceDocumentReference" +
+	"UBL-CR-039" + "" + "A UBL invoice should not include the BillingReference CreditNoteDocumentReference" +
+	"UBL-CR-040" + "" + "A UBL invoice should not include the BillingReference SelfBilledCreditNoteDocumentReference" +
+	"UBL-CR-041" + "" + "A UBL invoice should not include the BillingReference DebitNoteDocumentReference" +
+	"UBL-CR-042" + "" + "A UBL invoice should not include the BillingReference ReminderDocumentReference" +
+	"UBL-CR-043" + "" + "A UBL invoice should not include the BillingReference AdditionalDocumentReference" +
+	"UBL-CR-044" + "" + "A UBL invoice should not include the BillingReference BillingReferenceLine" +
+	"UBL-CR-045" + "" + "A UBL invoice should not include the DespatchDocumentReference CopyIndicator" +
+	"UBL-CR-046" + "" + "A UBL invoice should not include the DespatchDocumentReference UUID" +
+	"UBL-CR-047" + "" + "A UBL invoice should not include the DespatchDocumentReference IssueDate" +
+	"UBL-CR-048" + "" + "A UBL invoice should not include the DespatchDocumentReference IssueTime" +
+	"UBL-CR-049" + "" + "A UBL invoice should not include the DespatchDocumentReference DocumentTypeCode" +
+	"UBL-CR-050" + "" + "A UBL invoice should not include the DespatchDocumentReference DocumentType" +
+	"UBL-CR-051" + "" + "A UBL invoice should not include the DespatchDocumentReference Xpath" +
+	"UBL-CR-052" + "" + "A UBL invoice should not include the DespatchDocumentReference LanguageID" +
+	"UBL-CR-053" + "" + "A UBL invoice should not include the DespatchDocumentReference LocaleCode" +
+	"UBL-CR-054" + "" + "A UBL invoice should not include the DespatchDocumentReference VersionID" +
+	"UBL-CR-055" + "" + "A UBL invoice should not include the DespatchDocumentReference DocumentStatusCode" +
+	"UBL-CR-056" + "" + "A UBL invoice should not include the DespatchDocumentReference DocumentDescription" +
+	"UBL-CR-057" + "" + "A UBL invoice should not include the DespatchDocumentReference Attachment" +
+	"UBL-CR-058" + "" + "A UBL invoice should not include the DespatchDocumentReference ValidityPeriod" +
+	"UBL-CR-059" + "" + "A UBL invoice should not include the DespatchDocumentReference IssuerParty" +
+	"UBL-CR-060" + "" + "A UBL invoice should not include the DespatchDocumentReference ResultOfVerification" +
+	"UBL-CR-061" + "" + "A UBL invoice should not include the ReceiptDocumentReference CopyIndicator" +
+	"UBL-CR-062" + "" + "A UBL invoice should not include the ReceiptDocumentReference UUID" +
+	"UBL-CR-063" + "" + "A UBL invoice should not include the ReceiptDocumentReference IssueDate" +
+	"UBL-CR-064" + "" + "A UBL invoice should not include the ReceiptDocumentReference IssueTime" +
+	"UBL-CR-065" + "" + "A UBL invoice should not include the ReceiptDocumentReference DocumentTypeCode" +
+	"UBL-CR-066" + "" + "A UBL invoice should not include the ReceiptDocumentReference DocumentType" +
+	"UBL-CR-067" + "" + "A UBL invoice should not include the ReceiptDocumentReference Xpath" +
+	"UBL-CR-068" + "" + "A UBL invoice should not include the ReceiptDocumentReference LanguageID" +
+	"UBL-CR-069" + "" + "A UBL invoice should not include the ReceiptDocumentReference LocaleCode" +
+	"UBL-CR-070" + "" + "A UBL invoice should not include the ReceiptDocumentReference VersionID" +
+	"UBL-CR-071" + "" + "A UBL invoice should not include the ReceiptDocumentReference DocumentStatusCode" +
+	"UBL-CR-072" + "" + "A UBL invoice should not include the ReceiptDocumentReference DocumentDescription" +
+	"UBL-CR-073" + "" + "A UBL invoice should not include the ReceiptDocumentReference Attachment" +
+	"UBL-CR-074" + "" + "A UBL invoice should not include the ReceiptDocumentReference ValidityPeriod" +
+	"UBL-CR-075" + "" + "A UBL invoice should not include the ReceiptDocumentReference IssuerParty" +
+	"UBL-CR-076" + "" + "A UBL invoice should not include the ReceiptDocumentReference ResultOfVerification" +
+	"UBL-CR-077" + "" + "A UBL invoice should not include the StatementDocumentReference" +
+	"UBL-CR-078" + "" + "A UBL invoice should not include the OriginatorDocumentReference CopyIndicator" +
+	"UBL-CR-079" + "" + "A UBL invoice should not include the OriginatorDocumentReference UUID" +
+	"UBL-CR-080" + "" + "A UBL invoice should not include the OriginatorDocumentReference IssueDate" +
+	"UBL-CR-081" + "" + "A UBL invoice should not include the OriginatorDocumentReference IssueTime" +
+	"UBL-CR-082" + "" + "A UBL invoice should not include the OriginatorDocumentReference DocumentTypeCode" +
+	"UBL-CR-083" + "" + "A UBL invoice should not include the OriginatorDocumentReference DocumentType" +
+	"UBL-CR-084" + "" + "A UBL invoice should not include the OriginatorDocumentReference Xpath" +
+	"UBL-CR-085" + "" + "A UBL invoice should not include the OriginatorDocumentReference LanguageID" +
+	"UBL-CR-086" + "" + "A UBL invoice should not include the OriginatorDocumentReference LocaleCode" +
+	"UBL-CR-087" + "" + "A UBL invoice should not include the OriginatorDocumentReference VersionID" +
+	"UBL-CR-088" + "" + "A UBL invoice should not include the OriginatorDocumentReference DocumentStatusCode" +
+	"UBL-CR-089" + "" + "A UBL invoice should not include the OriginatorDocumentReference DocumentDescription" +
+	"UBL-CR-090" + "" + "A UBL invoice should not include the OriginatorDocumentReference Attachment" +
+	"UBL-CR-091" + "" + "A UBL invoice should not include the OriginatorDocumentReference ValidityPeriod" +
+	"UBL-CR-092" + "" + "A UBL invoice should not include the OriginatorDocumentReference IssuerParty" +
+	"UBL-CR-093" + "" + "A UBL invoice should not include the OriginatorDocumentReference ResultOfVerification" +
+	"UBL-CR-094" + "" + "A UBL invoice should not include the ContractDocumentReference CopyIndicator" +
+	"UBL-CR-095" + "" + "A UBL invoice should not include the ContractDocumentReference UUID" +
+	"UBL-CR-096" + "" + "A UBL invoice should not include the ContractDocumentReference IssueDate" +
+	"UBL-CR-097" + "" + "A UBL invoice should not include the ContractDocumentReference IssueTime" +
+	"UBL-CR-098" + "" + "A UBL invoice should not include the ContractDocumentReference DocumentTypeCode" +
+	"UBL-CR-099" + "" + "A UBL invoice should not include the ContractDocumentReference DocumentType" +
+	"UBL-CR-100" + "" + "A UBL invoice should not include the ContractDocumentReference Xpath" +
+	"UBL-CR-101" + "" + "A UBL invoice should not include the ContractDocumentReference LanguageID" +
+	"UBL-CR-102" + "" + "A UBL invoice should not include the ContractDocumentReference LocaleCode" +
+	"UBL-CR-103" + "" + "A UBL invoice should not include the ContractDocumentReference VersionID" +
+	"UBL-CR-104" + "" + "A UBL invoice should not include the ContractDocumentReference DocumentStatusCode" +
+	"UBL-CR-105" + "" + "A UBL invoice should not include the ContractDocumentReference DocumentDescription" +
+	"UBL-CR-106" + "" + "A UBL invoice should not include the ContractDocumentReference Attachment" +
+	"UBL-CR-107" + "" + "A UBL invoice should not include the ContractDocumentReference ValidityPeriod" +
+	"UBL-CR-108" + "" + "A UBL invoice should not include the ContractDocumentReference IssuerParty" +
+	"UBL-CR-109" + "" + "A UBL invoice should not include the ContractDocumentReference ResultOfVerification" +
+	"UBL-CR-110" + "" + "A UBL invoice should not include the AdditionalDocumentReference CopyIndicator" +
+	"UBL-CR-111" + "" + "A UBL invoice should not include the AdditionalDocumentReference UUID" +
+	"UBL-CR-112" + "" + "A UBL invoice should not include the AdditionalDocumentReference IssueDate" +
+	"UBL-CR-113" + "" + "A UBL invoice should not include the AdditionalDocumentReference IssueTime" +
+	"UBL-CR-114" + "" + "A UBL invoice should not include the AdditionalDocumentReference DocumentType" +
+	"UBL-CR-115" + "" + "A UBL invoice should not include the AdditionalDocumentReference Xpath" +
+	"UBL-CR-116" + "" + "A UBL invoice should not include the AdditionalDocumentReference LanguageID" +
+	"UBL-CR-117" + "" + "A UBL invoice should not include the AdditionalDocumentReference LocaleCode" +
+	"UBL-CR-118" + "" + "A UBL invoice should not include the AdditionalDocumentReference VersionID" +
+	"UBL-CR-119" + "" + "A UBL invoice should not include the AdditionalDocumentReference DocumentStatusCode" +
+	"UBL-CR-121" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External DocumentHash" +
+	"UBL-CR-122" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External HashAlgorithmMethod" +
+	"UBL-CR-123" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External ExpiryDate" +
+	"UBL-CR-124" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External ExpiryTime" +
+	"UBL-CR-125" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External MimeCode" +
+	"UBL-CR-126" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External FormatCode" +
+	"UBL-CR-127" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External EncodingCode" +
+	"UBL-CR-128" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External CharacterSetCode" +
+	"UBL-CR-129" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External FileName" +
+	"UBL-CR-130" + "" + "A UBL invoice should not include the AdditionalDocumentReference Attachment External Descriprion" +
+	"UBL-CR-131" + "" + "A UBL invoice should not include the AdditionalDocumentReference ValidityPeriod" +
+	"UBL-CR-132" + "" + "A UBL invoice should not include the AdditionalDocumentReference IssuerParty" +
+	"UBL-CR-133" + "" + "A UBL invoice should not include the AdditionalDocumentReference ResultOfVerification" +
+	"UBL-CR-134" + "" + "A UBL invoice should not include the ProjectReference UUID" +
+	"UBL-CR-135" + "" + "A UBL invoice should not include the ProjectReference IssueDate" +
+	"UBL-CR-136" + "" + "A UBL invoice should not include the ProjectReference WorkPhaseReference" +
+	"UBL-CR-137" + "" + "A UBL invoice should not include the Signature" +
+	"UBL-CR-138" + "" + "A UBL invoice should not include the AccountingSupplierParty CustomerAssignedAccountID" +
+	"UBL-CR-139" + "" + "A UBL invoice should not include the AccountingSupplierParty AdditionalAccountID" +
+	"UBL-CR-140" + "" + "A UBL invoice should not include the AccountingSupplierParty DataSendingCapability" +
+	"UBL-CR-141" + "" + "A UBL invoice should not include the AccountingSupplierParty Party MarkCareIndicator" +
+	"UBL-CR-142" + "" + "A UBL invoice should not include the AccountingSupplierParty Party MarkAttentionIndicator" +
+	"UBL-CR-143" + "" + "A UBL invoice should not include the AccountingSupplierParty Party WebsiteURI" +
+	"UBL-CR-144" + "" + "A UBL invoice should not include the AccountingSupplierParty Party LogoReferenceID" +
+	"UBL-CR-145" + "" + "A UBL invoice should not include the AccountingSupplierParty Party IndustryClassificationCode" +
+	"UBL-CR-146" + "" + "A UBL invoice should not include the AccountingSupplierParty Party Language" +
+	"UBL-CR-147" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress ID" +
+	"UBL-CR-148" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress AddressTypeCode" +
+	"UBL-CR-149" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress AddressFormatCode" +
+	"UBL-CR-150" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Postbox" +
+	"UBL-CR-151" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Floor" +
+	"UBL-CR-152" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Room" +
+	"UBL-CR-153" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress BlockName" +
+	"UBL-CR-154" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress BuildingName" +
+	"UBL-CR-155" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress BuildingNumber" +
+	"UBL-CR-156" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress InhouseMail" +
+	"UBL-CR-157" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Department" +
+	"UBL-CR-158" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress MarkAttention" +
+	"UBL-CR-159" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress MarkCare" +
+	"UBL-CR-160" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress PlotIdentification" +
+	"UBL-CR-161" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress CitySubdivisionName" +
+	"UBL-CR-162" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress CountrySubentityCode" +
+	"UBL-CR-163" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Region" +
+	"UBL-CR-164" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress District" +
+	"UBL-CR-165" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress TimezoneOffset" +
+	"UBL-CR-166" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress Country Name" +
+	"UBL-CR-167" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PostalAddress LocationCoordinate" +
+	"UBL-CR-168" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PhysicalLocation" +
+	"UBL-CR-169" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme RegistrationName" +
+	"UBL-CR-170" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxLevelCode" +
+	"UBL-CR-171" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme ExemptionReasonCode" +
+	"UBL-CR-172" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme ExemptionReason" +
+	"UBL-CR-173" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme RegistrationAddress" +
+	"UBL-CR-174" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme Name" +
+	"UBL-CR-175" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme TaxTypeCode" +
+	"UBL-CR-176" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme CurrencyCode" +
+	"UBL-CR-177" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyTaxScheme TaxScheme JurisdictionRegionAddress" +
+	"UBL-CR-178" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity RegistrationDate" +
+	"UBL-CR-179" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity RegistrationExpirationDate" +
+	"UBL-CR-180" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CompanyLegalFormCode" +
+	"UBL-CR-181" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity SoleProprietorshipIndicator" +
+	"UBL-CR-182" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CompanyLiquidationStatusCode" +
+	"UBL-CR-183" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CorporateStockAmount" +
+	"UBL-CR-184" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity FullyPaidSharesIndicator" +
+	"UBL-CR-185" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity RegistrationAddress" +
+	"UBL-CR-186" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity CorporateRegistrationScheme" +
+	"UBL-CR-187" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity HeadOfficeParty" +
+	"UBL-CR-188" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PartyLegalEntity ShareholderParty" +
+	"UBL-CR-189" + "" + "A UBL invoice should not include the AccountingSupplierParty Party Contact ID" +
+	"UBL-CR-190" + "" + "A UBL invoice should not include the AccountingSupplierParty Party Contact Telefax" +
+	"UBL-CR-191" + "" + "A UBL invoice should not include the AccountingSupplierParty Party Contact Note" +
+	"UBL-CR-192" + "" + "A UBL invoice should not include the AccountingSupplierParty Party Contact OtherCommunication" +
+	"UBL-CR-193" + "" + "A UBL invoice should not include the AccountingSupplierParty Party Person" +
+	"UBL-CR-194" + "" + "A UBL invoice should not include the AccountingSupplierParty Party AgentParty" +
+	"UBL-CR-195" + "" + "A UBL invoice should not include the AccountingSupplierParty Party ServiceProviderParty" +
+	"UBL-CR-196" + "" + "A UBL invoice should not include the AccountingSupplierParty Party PowerOfAttorney" +
+	"UBL-CR-197" + "" + "A UBL invoice should not include the AccountingSupplierParty Party FinancialAccount" +
+	"UBL-CR-198" + "" + "A UBL invoice should not include the AccountingSupplierParty DespatchContact" +
+	"UBL-CR-199" + "" + "A UBL invoice should not include the AccountingSupplierParty AccountingContact" +
+	"UBL-CR-200" + "" + "A UBL invoice should not include the AccountingSupplierParty SellerContact" +
+	"UBL-CR-201" + "" + "A UBL invoice should not include the AccountingCustomerParty CustomerAssignedAccountID" +
+	"UBL-CR-202" + "" + "A UBL invoice should not include the AccountingCustomerParty SupplierAssignedAccountID" +
+	"UBL-CR-203" + "" + "A UBL invoice should not include the AccountingCustomerParty AdditionalAccountID" +
+	"UBL-CR-204" + "" + "A UBL invoice should not include the AccountingCustomerParty Party MarkCareIndicator" +
+	"UBL-CR-205" + "" + "A UBL invoice should not include the AccountingCustomerParty Party MarkAttentionIndicator" +
+	"UBL-CR-206" + "" + "A UBL invoice should not include the AccountingCustomerParty Party WebsiteURI" +
+	"UBL-CR-207" + "" + "A UBL invoice should not include the AccountingCustomerParty Party LogoReferenceID" +
+	"UBL-CR-208" + "" + "A UBL invoice should not include the AccountingCustomerParty Party IndustryClassificationCode" +
+	"UBL-CR-209" + "" + "A UBL invoice should not include the AccountingCustomerParty Party Language" +
+	"UBL-CR-210" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress ID" +
+	"UBL-CR-211" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress AddressTypeCode" +
+	"UBL-CR-212" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress AddressFormatCode" +
+	"UBL-CR-213" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Postbox" +
+	"UBL-CR-214" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Floor" +
+	"UBL-CR-215" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Room" +
+	"UBL-CR-216" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress BlockName" +
+	"UBL-CR-217" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress BuildingName" +
+	"UBL-CR-218" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress BuildingNumber" +
+	"UBL-CR-219" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress InhouseMail" +
+	"UBL-CR-220" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Department" +
+	"UBL-CR-221" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress MarkAttention" +
+	"UBL-CR-222" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress MarkCare" +
+	"UBL-CR-223" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress PlotIdentification" +
+	"UBL-CR-224" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress CitySubdivisionName" +
+	"UBL-CR-225" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress CountrySubentityCode" +
+	"UBL-CR-226" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Region" +
+	"UBL-CR-227" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress District" +
+	"UBL-CR-228" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress TimezoneOffset" +
+	"UBL-CR-229" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress Country Name" +
+	"UBL-CR-230" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PostalAddress LocationCoordinate" +
+	"UBL-CR-231" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PhysicalLocation" +
+	"UBL-CR-232" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme RegistrationName" +
+	"UBL-CR-233" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxLevelCode" +
+	"UBL-CR-234" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme ExemptionReasonCode" +
+	"UBL-CR-235" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme ExemptionReason" +
+	"UBL-CR-236" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme RegistrationAddress" +
+	"UBL-CR-237" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme Name" +
+	"UBL-CR-238" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme TaxTypeCode" +
+	"UBL-CR-239" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme CurrencyCode" +
+	"UBL-CR-240" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyTaxScheme TaxScheme JurisdictionRegionAddress" +
+	"UBL-CR-241" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity RegistrationDate" +
+	"UBL-CR-242" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity RegistrationExpirationDate" +
+	"UBL-CR-243" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CompanyLegalFormCode" +
+	"UBL-CR-244" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CompanyLegalForm" +
+	"UBL-CR-245" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity SoleProprietorshipIndicator" +
+	"UBL-CR-246" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CompanyLiquidationStatusCode" +
+	"UBL-CR-247" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CorporateStockAmount" +
+	"UBL-CR-248" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity FullyPaidSharesIndicator" +
+	"UBL-CR-249" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity RegistrationAddress" +
+	"UBL-CR-250" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity CorporateRegistrationScheme" +
+	"UBL-CR-251" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity HeadOfficeParty" +
+	"UBL-CR-252" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PartyLegalEntity ShareholderParty" +
+	"UBL-CR-253" + "" + "A UBL invoice should not include the AccountingCustomerParty Party Contact ID" +
+	"UBL-CR-254" + "" + "A UBL invoice should not include the AccountingCustomerParty Party Contact Telefax" +
+	"UBL-CR-255" + "" + "A UBL invoice should not include the AccountingCustomerParty Party Contact Note" +
+	"UBL-CR-256" + "" + "A UBL invoice should not include the AccountingCustomerParty Party Contact OtherCommunication" +
+	"UBL-CR-257" + "" + "A UBL invoice should not include the AccountingCustomerParty Party Person" +
+	"UBL-CR-258" + "" + "A UBL invoice should not include the AccountingCustomerParty Party AgentParty" +
+	"UBL-CR-259" + "" + "A UBL invoice should not include the AccountingCustomerParty Party ServiceProviderParty" +
+	"UBL-CR-260" + "" + "A UBL invoice should not include the AccountingCustomerParty Party PowerOfAttorney" +
+	"UBL-CR-261" + "" + "A UBL invoice should not include the AccountingCustomerParty Party FinancialAccount" +
+	"UBL-CR-262" + "" + "A UBL invoice should not include the AccountingCustomerParty DeliveryContact" +
+	"UBL-CR-263" + "" + "A UBL invoice should not include the AccountingCustomerParty AccountingContact" +
+	"UBL-CR-264" + "" + "A UBL invoice should not include the AccountingCustomerParty BuyerContact" +
+	"UBL-CR-265" + "" + "A UBL invoice should not include the PayeeParty MarkCareIndicator" +
+	"UBL-CR-266" + "" + "A UBL invoice should not include the PayeeParty MarkAttentionIndicator" +
+	"UBL-CR-267" + "" + "A UBL invoice should not include the PayeeParty WebsiteURI" +
+	"UBL-CR-268" + "" + "A UBL invoice should not include the PayeeParty LogoReferenceID" +
+	"UBL-CR-269" + "" + "A UBL invoice should not include the PayeeParty EndpointID" +
+	"UBL-CR-270" + "" + "A UBL invoice should not include the PayeeParty IndustryClassificationCode" +
+	"UBL-CR-271" + "" + "A UBL invoice should not include the PayeeParty Language" +
+	"UBL-CR-272" + "" + "A UBL invoice should not include the PayeeParty PostalAddress" +
+	"UBL-CR-273" + "" + "A UBL invoice should not include the PayeeParty PhysicalLocation" +
+	"UBL-CR-274" + "" + "A UBL invoice should not include the PayeeParty PartyTaxScheme" +
+	"UBL-CR-275" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationName" +
+	"UBL-CR-276" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationDate" +
+	"UBL-CR-277" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationExpirationDate" +
+	"UBL-CR-278" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity CompanyLegalFormCode" +
+	"UBL-CR-279" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity CompanyLegalForm" +
+	"UBL-CR-280" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity SoleProprietorshipIndicator" +
+	"UBL-CR-281" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity CompanyLiquidationStatusCode" +
+	"UBL-CR-282" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity CorporateStockAmount" +
+	"UBL-CR-283" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity FullyPaidSharesIndicator" +
+	"UBL-CR-284" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity RegistrationAddress" +
+	"UBL-CR-285" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity CorporateRegistrationScheme" +
+	"UBL-CR-286" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity HeadOfficeParty" +
+	"UBL-CR-287" + "" + "A UBL invoice should not include the PayeeParty PartyLegalEntity ShareholderParty" +
+	"UBL-CR-288" + "" + "A UBL invoice should not include the PayeeParty Contact" +
+	"UBL-CR-289" + "" + "A UBL invoice should not include the PayeeParty Person" +
+	"UBL-CR-290" + "" + "A UBL invoice should not include the PayeeParty AgentParty" +
+	"UBL-CR-291" + "" + "A UBL invoice should not include the PayeeParty ServiceProviderParty" +
+	"UBL-CR-292" + "" + "A UBL invoice should not include the PayeeParty PowerOfAttorney" +
+	"UBL-CR-293" + "" + "A UBL invoice should not include the PayeeParty FinancialAccount" +
+	"UBL-CR-294" + "" + "A UBL invoice should not include the BuyerCustomerParty" +
+	"UBL-CR-295" + "" + "A UBL invoice should not include the SellerSupplierParty" +
+	"UBL-CR-296" + "" + "A UBL invoice should not include the TaxRepresentativeParty MarkCareIndicator" +
+	"UBL-CR-297" + "" + "A UBL invoice should not include the TaxRepresentativeParty MarkAttentionIndicator" +
+	"UBL-CR-298" + "" + "A UBL invoice should not include the TaxRepresentativeParty WebsiteURI" +
+	"UBL-CR-299" + "" + "A UBL invoice should not include the TaxRepresentativeParty LogoReferenceID" +
+	"UBL-CR-300" + "" + "A UBL invoice should not include the TaxRepresentativeParty EndpointID" +
+	"UBL-CR-301" + "" + "A UBL invoice should not include the TaxRepresentativeParty IndustryClassificationCode" +
+	"UBL-CR-302" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyIdentification" +
+	"UBL-CR-303" + "" + "A UBL invoice should not include the TaxRepresentativeParty Language" +
+	"UBL-CR-304" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress ID" +
+	"UBL-CR-305" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress AddressTypeCode" +
+	"UBL-CR-306" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress AddressFormatCode" +
+	"UBL-CR-307" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Postbox" +
+	"UBL-CR-308" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Floor" +
+	"UBL-CR-309" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Room" +
+	"UBL-CR-310" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress BlockName" +
+	"UBL-CR-311" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress BuildingName" +
+	"UBL-CR-312" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress BuildingNumber" +
+	"UBL-CR-313" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress InhouseMail" +
+	"UBL-CR-314" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Department" +
+	"UBL-CR-315" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress MarkAttention" +
+	"UBL-CR-316" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress MarkCare" +
+	"UBL-CR-317" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress PlotIdentification" +
+	"UBL-CR-318" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress CitySubdivisionName" +
+	"UBL-CR-319" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress CountrySubentityCode" +
+	"UBL-CR-320" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Region" +
+	"UBL-CR-321" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress District" +
+	"UBL-CR-322" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress TimezoneOffset" +
+	"UBL-CR-323" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress Country Name" +
+	"UBL-CR-324" + "" + "A UBL invoice should not include the TaxRepresentativeParty PostalAddress LocationCoordinate" +
+	"UBL-CR-325" + "" + "A UBL invoice should not include the TaxRepresentativeParty PhysicalLocation" +
+	"UBL-CR-326" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme RegistrationName" +
+	"UBL-CR-327" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxLevelCode" +
+	"UBL-CR-328" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme ExemptionReasonCode" +
+	"UBL-CR-329" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme ExemptionReason" +
+	"UBL-CR-330" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme RegistrationAddress" +
+	"UBL-CR-331" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme Name" +
+	"UBL-CR-332" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme TaxTypeCode" +
+	"UBL-CR-333" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme CurrencyCode" +
+	"UBL-CR-334" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyTaxScheme TaxScheme JurisdictionRegionAddress" +
+	"UBL-CR-335" + "" + "A UBL invoice should not include the TaxRepresentativeParty PartyLegalEntity" +
+	"UBL-CR-336" + "" + "A UBL invoice should not include the TaxRepresentativeParty Contact" +
+	"UBL-CR-337" + "" + "A UBL invoice should not include the TaxRepresentativeParty Person" +
+	"UBL-CR-338" + "" + "A UBL invoice should not include the TaxRepresentativeParty AgentParty" +
+	"UBL-CR-339" + "" + "A UBL invoice should not include the TaxRepresentativeParty ServiceProviderParty" +
+	"UBL-CR-340" + "" + "A UBL invoice should not include the TaxRepresentativeParty PowerOfAttorney" +
+	"UBL-CR-341" + "" + "A UBL invoice should not include the TaxRepresentativeParty FinancialAccount" +
+	"UBL-CR-342" + "" + "A UBL invoice should not include the Delivery ID" +
+	"UBL-CR-343" + "" + "A UBL invoice should not include the Delivery Quantity" +
+	"UBL-CR-344" + "" + "A UBL invoice should not include the Delivery MinimumQuantity" +
+	"UBL-CR-345" + "" + "A UBL invoice should not include the Delivery MaximumQuantity" +
+	"UBL-CR-346" + "" + "A UBL invoice should not include the Delivery ActualDeliveryTime" +
+	"UBL-CR-347" + "" + "A UBL invoice should not include the Delivery LatestDeliveryDate" +
+	"UBL-CR-348" + "" + "A UBL invoice should not include the Delivery LatestDeliveryTime" +
+	"UBL-CR-349" + "" + "A UBL invoice should not include the Delivery ReleaseID" +
+	"UBL-CR-350" + "" + "A UBL invoice should not include the Delivery TrackingID" +
+	"UBL-CR-351" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Description" +
+	"UBL-CR-352" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Conditions" +
+	"UBL-CR-353" + "" + "A UBL invoice should not include the Delivery DeliveryLocation CountrySubentity" +
+	"UBL-CR-354" + "" + "A UBL invoice should not include the Delivery DeliveryLocation CountrySubentityCode" +
+	"UBL-CR-355" + "" + "A UBL invoice should not include the Delivery DeliveryLocation LocationTypeCode" +
+	"UBL-CR-356" + "" + "A UBL invoice should not include the Delivery DeliveryLocation InformationURI" +
+	"UBL-CR-357" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Name" +
+	"UBL-CR-358" + "" + "A UBL invoice should not include the Delivery DeliveryLocation ValidityPeriod" +
+	"UBL-CR-359" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address ID" +
+	"UBL-CR-360" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address AddressTypeCode" +
+	"UBL-CR-361" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address AddressFormatCode" +
+	"UBL-CR-362" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address Postbox" +
+	"UBL-CR-363" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address Floor" +
+	"UBL-CR-364" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address Room" +
+	"UBL-CR-365" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address BlockName" +
+	"UBL-CR-366" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address BuildingName" +
+	"UBL-CR-367" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address BuildingNumber" +
+	"UBL-CR-368" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address InhouseMail" +
+	"UBL-CR-369" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address Department" +
+	"UBL-CR-370" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address MarkAttention" +
+	"UBL-CR-371" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address MarkCare" +
+	"UBL-CR-372" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address PlotIdentification" +
+	"UBL-CR-373" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address CitySubdivisionName" +
+	"UBL-CR-374" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address CountrySubentityCode" +
+	"UBL-CR-375" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address Region" +
+	"UBL-CR-376" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address District" +
+	"UBL-CR-377" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address TimezoneOffset" +
+	"UBL-CR-378" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address Country Name" +
+	"UBL-CR-379" + "" + "A UBL invoice should not include the Delivery DeliveryLocation Address LocationCoordinate" +
+	"UBL-CR-380" + "" + "A UBL invoice should not include the Delivery DeliveryLocation SubsidiaryLocation" +
+	"UBL-CR-381" + "" + "A UBL invoice should not include the Delivery DeliveryLocation LocationCoordinate" +
+	"UBL-CR-382" + "" + "A UBL invoice should not include the Delivery AlternativeDeliveryLocation" +
+	"UBL-CR-383" + "" + "A UBL invoice should not include the Delivery RequestedDeliveryPeriod" +
+	"UBL-CR-384" + "" + "A UBL invoice should not include the Delivery EstimatedDeliveryPeriod" +
+	"UBL-CR-385" + "" + "A UBL invoice should not include the Delivery CarrierParty" +
+	"UBL-CR-386" + "" + "A UBL invoice should not include the DeliveryParty MarkCareIndicator" +
+	"UBL-CR-387" + "" + "A UBL invoice should not include the DeliveryParty MarkAttentionIndicator" +
+	"UBL-CR-388" + "" + "A UBL invoice should not include the DeliveryParty WebsiteURI" +
+	"UBL-CR-389" + "" + "A UBL invoice should not include the DeliveryParty LogoReferenceID" +
+	"UBL-CR-390" + "" + "A UBL invoice should not include the DeliveryParty EndpointID" +
+	"UBL-CR-391" + "" + "A UBL invoice should not include the DeliveryParty IndustryClassificationCode" +
+	"UBL-CR-392" + "" + "A UBL invoice should not include the DeliveryParty PartyIdentification" +
+	"UBL-CR-393" + "" + "A UBL invoice should not include the DeliveryParty Language" +
+	"UBL-CR-394" + "" + "A UBL invoice should not include the DeliveryParty PostalAddress" +
+	"UBL-CR-395" + "" + "A UBL invoice should not include the DeliveryParty PhysicalLocation" +
+	"UBL-CR-396" + "" + "A UBL invoice should not include the DeliveryParty PartyTaxScheme" +
+	"UBL-CR-397" + "" + "A UBL invoice should not include the DeliveryParty PartyLegalEntity" +
+	"UBL-CR-398" + "" + "A UBL invoice should not include the DeliveryParty Contact" +
+	"UBL-CR-399" + "" + "A UBL invoice should not include the DeliveryParty Person" +
+	"UBL-CR-400" + "" + "A UBL invoice should not include the DeliveryParty AgentParty" +
+	"UBL-CR-401" + "" + "A UBL invoice should not include the DeliveryParty ServiceProviderParty" +
+	"UBL-CR-402" + "" + "A UBL invoice should not include the DeliveryParty PowerOfAttorney" +
+	"UBL-CR-403" + "" + "A UBL invoice should not include the DeliveryParty FinancialAccount" +
+	"UBL-CR-404" + "" + "A UBL invoice should not include the Delivery NotifyParty" +
+	"UBL-CR-405" + "" + "A UBL invoice should not include the Delivery Despatch" +
+	"UBL-CR-406" + "" + "A UBL invoice should not include the Delivery DeliveryTerms" +
+	"UBL-CR-407" + "" + "A UBL invoice should not include the Delivery MinimumDeliveryUnit" +
+	"UBL-CR-408" + "" + "A UBL invoice should not include the Delivery MaximumDeliveryUnit" +
+	"UBL-CR-409" + "" + "A UBL invoice should not include the Delivery Shipment" +
+	"UBL-CR-410" + "" + "A UBL invoice should not include the DeliveryTerms" +
+	"UBL-CR-411" + "" + "A UBL invoice should not include the PaymentMeans ID" +
+	"UBL-CR-412" + "" + "A UBL invoice should not include the PaymentMeans PaymentDueDate" +
+	"UBL-CR-413" + "" + "A UBL invoice should not include the PaymentMeans PaymentChannelCode" +
+	"UBL-CR-414" + "" + "A UBL invoice should not include the PaymentMeans InstructionID" +
+	"UBL-CR-415" + "" + "A UBL invoice should not include the PaymentMeans CardAccount CardTypeCode" +
+	"UBL-CR-416" + "" + "A UBL invoice should not include the PaymentMeans CardAccount ValidityStartDate" +
+	"UBL-CR-417" + "" + "A UBL invoice should not include the PaymentMeans CardAccount ExpiryDate" +
+	"UBL-CR-418" + "" + "A UBL invoice should not include the PaymentMeans CardAccount IssuerID" +
+	"UBL-CR-419" + "" + "A UBL invoice should not include the PaymentMeans CardAccount IssueNumberID" +
+	"UBL-CR-420" + "" + "A UBL invoice should not include the PaymentMeans CardAccount CV2ID" +
+	"UBL-CR-421" + "" + "A UBL invoice should not include the PaymentMeans CardAccount CardChipCode" +
+	"UBL-CR-422" + "" + "A UBL invoice should not include the PaymentMeans CardAccount ChipApplicationID" +
+	"UBL-CR-424" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount AliasName" +
+	"UBL-CR-425" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount AccountTypeCode" +
+	"UBL-CR-426" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount AccountFormatCode" +
+	"UBL-CR-427" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount CurrencyCode" +
+	"UBL-CR-428" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount PaymentNote" +
+	"UBL-CR-429" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch Name" +
+	"UBL-CR-430" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch FinancialInstitution Name" +
+	"UBL-CR-431" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch FinancialInstitution Address" +
+	"UBL-CR-432" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount FinancialInstitutionBranch Address" +
+	"UBL-CR-433" + "" + "A UBL invoice should not include the PaymentMeans PayeeFinancialAccount Country" +
+	"UBL-CR-434" + "" + "A UBL invoice should not include the PaymentMeans CreditAccount" +
+	"UBL-CR-435" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate MandateTypeCode" +
+	"UBL-CR-436" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate MaximumPaymentInstructionsNumeric" +
+	"UBL-CR-437" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate MaximumPaidAmount" +
+	"UBL-CR-438" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate SignatureID" +
+	"UBL-CR-439" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerParty" +
+	"UBL-CR-440" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount Name" +
+	"UBL-CR-441" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount AliasName" +
+	"UBL-CR-442" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount AccountTypeCode" +
+	"UBL-CR-443" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount AccountFormatCode" +
+	"UBL-CR-444" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount CurrencyCode" +
+	"UBL-CR-445" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount PaymentNote" +
+	"UBL-CR-446" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount FinancialInstitutionBranch" +
+	"UBL-CR-447" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PayerFinancialAccount Country" +
+	"UBL-CR-448" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate ValidityPeriod" +
+	"UBL-CR-449" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate PaymentReversalPeriod" +
+	"UBL-CR-450" + "" + "A UBL invoice should not include the PaymentMeans PaymentMandate Clause" +
+	"UBL-CR-451" + "" + "A UBL invoice should not include the PaymentMeans TradeFinancing" +
+	"UBL-CR-452" + "" + "A UBL invoice should not include the PaymentTerms ID" +
+	"UBL-CR-453" + "" + "A UBL invoice should not include the PaymentTerms PaymentMeansID" +
+	"UBL-CR-454" + "" + "A UBL invoice should not include the PaymentTerms PrepaidPaymentReferenceID" +
+	"UBL-CR-455" + "" + "A UBL invoice should not include the PaymentTerms ReferenceEventCode" +
+	"UBL-CR-456" + "" + "A UBL invoice should not include the PaymentTerms SettlementDiscountPercent" +
+	"UBL-CR-457" + "" + "A UBL invoice should not include the PaymentTerms PenaltySurchargePercent" +
+	"UBL-CR-458" + "" + "A UBL invoice should not include the PaymentTerms PaymentPercent" +
+	"UBL-CR-459" + "" + "A UBL invoice should not include the PaymentTerms Amount" +
+	"UBL-CR-460" + "" + "A UBL invoice should not include the PaymentTerms SettlementDiscountAmount" +
+	"UBL-CR-461" + "" + "A UBL invoice should not include the PaymentTerms PenaltyAmount" +
+	"UBL-CR-462" + "" + "A UBL invoice should not include the PaymentTerms PaymentTermsDetailsURI" +
+	"UBL-CR-463" + "" + "A UBL invoice should not include the PaymentTerms PaymentDueDate" +
+	"UBL-CR-464" + "" + "A UBL invoice should not include the PaymentTerms InstallmentDueDate" +
+	"UBL-CR-465" + "" + "A UBL invoice should not include the PaymentTerms InvoicingPartyReference" +
+	"UBL-CR-466" + "" + "A UBL invoice should not include the PaymentTerms SettlementPeriod" +
+	"UBL-CR-467" + "" + "A UBL invoice should not include the PaymentTerms PenaltyPeriod" +
+	"UBL-CR-468" + "" + "A UBL invoice should not include the PaymentTerms ExchangeRate" +
+	"UBL-CR-469" + "" + "A UBL invoice should not include the PaymentTerms ValidityPeriod" +
+	"UBL-CR-470" + "" + "A UBL invoice should not include the PrepaidPayment" +
+	"UBL-CR-471" + "" + "A UBL invoice should not include the AllowanceCharge ID" +
+	"UBL-CR-472" + "" + "A UBL invoice should not include the AllowanceCharge PrepaidIndicator" +
+	"UBL-CR-473" + "" + "A UBL invoice should not include the AllowanceCharge SequenceNumeric" +
+	"UBL-CR-474" + "" + "A UBL invoice should not include the AllowanceCharge AccountingCostCode" +
+	"UBL-CR-475" + "" + "A UBL invoice should not include the AllowanceCharge AccountingCost" +
+	"UBL-CR-476" + "" + "A UBL invoice should not include the AllowanceCharge PerUnitAmount" +
+	"UBL-CR-477" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory Name" +
+	"UBL-CR-478" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory BaseUnitMeasure" +
+	"UBL-CR-479" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory PerUnitAmount" +
+	"UBL-CR-480" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TaxExemptionReasonCode" +
+	"UBL-CR-481" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TaxExemptionReason" +
+	"UBL-CR-482" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TierRange" +
+	"UBL-CR-483" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TierRatePercent" +
+	"UBL-CR-484" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme Name" +
+	"UBL-CR-485" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme TaxTypeCode" +
+	"UBL-CR-486" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme CurrencyCode" +
+	"UBL-CR-487" + "" + "A UBL invoice should not include the AllowanceCharge TaxCategory TaxScheme JurisdictionRegionAddress" +
+	"UBL-CR-488" + "" + "A UBL invoice should not include the AllowanceCharge TaxTotal" +
+	"UBL-CR-489" + "" + "A UBL invoice should not include the AllowanceCharge PaymentMeans" +
+	"UBL-CR-490" + "" + "A UBL invoice should not include the TaxExchangeRate" +
+	"UBL-CR-491" + "" + "A UBL invoice should not include the PricingExchangeRate" +
+	"UBL-CR-492" + "" + "A UBL invoice should not include the PaymentExchangeRate" +
+	"UBL-CR-493" + "" + "A UBL invoice should not include the PaymentAlternativeExchangeRate" +
+	"UBL-CR-494" + "" + "A UBL invoice should not include the TaxTotal RoundingAmount" +
+	"UBL-CR-495" + "" + "A UBL invoice should not include the TaxTotal TaxEvidenceIndicator" +
+	"UBL-CR-496" + "" + "A UBL invoice should not include the TaxTotal TaxIncludedIndicator" +
+	"UBL-CR-497" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal CalulationSequenceNumeric" +
+	"UBL-CR-498" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TransactionCurrencyTaxAmount" +
+	"UBL-CR-499" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal Percent" +
+	"UBL-CR-500" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal BaseUnitMeasure" +
+	"UBL-CR-501" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal PerUnitAmount" +
+	"UBL-CR-502" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TierRange" +
+	"UBL-CR-503" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TierRatePercent" +
+	"UBL-CR-504" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory Name" +
+	"UBL-CR-505" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory BaseUnitMeasure" +
+	"UBL-CR-506" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory PerUnitAmount" +
+	"UBL-CR-507" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TierRange" +
+	"UBL-CR-508" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TierRatePercent" +
+	"UBL-CR-509" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme Name" +
+	"UBL-CR-510" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme TaxTypeCode" +
+	"UBL-CR-511" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme CurrencyCode" +
+	"UBL-CR-512" + "" + "A UBL invoice should not include the TaxTotal TaxSubtotal TaxCategory TaxScheme JurisdictionRegionAddress" +
+	"UBL-CR-513" + "" + "A UBL invoice should not include the WithholdingTaxTotal" +
+	"UBL-CR-514" + "" + "A UBL invoice should not include the LegalMonetaryTotal PayableAlternativeAmount" +
+	"UBL-CR-515" + "" + "A UBL invoice should not include the InvoiceLine UUID" +
+	"UBL-CR-516" + "" + "A UBL invoice should not include the InvoiceLine TaxPointDate" +
+	"UBL-CR-517" + "" + "A UBL invoice should not include the InvoiceLine AccountingCostCode" +
+	"UBL-CR-518" + "" + "A UBL invoice should not include the InvoiceLine PaymentPurposeCode" +
+	"UBL-CR-519" + "" + "A UBL invoice should not include the InvoiceLine FreeOfChargeIndicator" +
+	"UBL-CR-520" + "" + "A UBL invoice should not include the InvoiceLine InvoicePeriod StartTime" +
+	"UBL-CR-521" + "" + "A UBL invoice should not include the InvoiceLine InvoicePeriod EndTime" +
+	"UBL-CR-522" + "" + "A UBL invoice should not include the InvoiceLine InvoicePeriod DurationMeasure" +
+	"UBL-CR-523" + "" + "A UBL invoice should not include the InvoiceLine InvoicePeriod DescriptionCode" +
+	"UBL-CR-524" + "" + "A UBL invoice should not include the InvoiceLine InvoicePeriod Description" +
+	"UBL-CR-525" + "" + "A UBL invoice should not include the InvoiceLine OrderLineReference SalesOrderLineID" +
+	"UBL-CR-526" + "" + "A UBL invoice should not include the InvoiceLine OrderLineReference UUID" +
+	"UBL-CR-527" + "" + "A UBL invoice should not include the InvoiceLine OrderLineReference LineStatusCode" +
+	"UBL-CR-528" + "" + "A UBL invoice should not include the InvoiceLine OrderLineReference OrderReference" +
+	"UBL-CR-529" + "" + "A UBL invoice should not include the InvoiceLine DespatchLineReference" +
+	"UBL-CR-530" + "" + "A UBL invoice should not include the InvoiceLine ReceiptLineReference" +
+	"UBL-CR-531" + "" + "A UBL invoice should not include the InvoiceLine BillingReference" +
+	"UBL-CR-532" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference CopyIndicator" +
+	"UBL-CR-533" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference UUID" +
+	"UBL-CR-534" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference IssueDate" +
+	"UBL-CR-535" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference IssueTime" +
+	"UBL-CR-537" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference DocumentType" +
+	"UBL-CR-538" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference Xpath" +
+	"UBL-CR-539" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference LanguageID" +
+	"UBL-CR-540" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference LocaleCode" +
+	"UBL-CR-541" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference VersionID" +
+	"UBL-CR-542" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference DocumentStatusCode" +
+	"UBL-CR-543" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference DocumentDescription" +
+	"UBL-CR-544" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference Attachment" +
+	"UBL-CR-545" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference ValidityPeriod" +
+	"UBL-CR-546" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference IssuerParty" +
+	"UBL-CR-547" + "" + "A UBL invoice should not include the InvoiceLine DocumentReference ResultOfVerification" +
+	"UBL-CR-548" + "" + "A UBL invoice should not include the InvoiceLine PricingReference" +
+	"UBL-CR-549" + "" + "A UBL invoice should not include the InvoiceLine OriginatorParty" +
+	"UBL-CR-550" + "" + "A UBL invoice should not include the InvoiceLine Delivery" +
+	"UBL-CR-551" + "" + "A UBL invoice should not include the InvoiceLine PaymentTerms" +
+	"UBL-CR-552" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge ID" +
+	"UBL-CR-553" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge PrepaidIndicator" +
+	"UBL-CR-554" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge SequenceNumeric" +
+	"UBL-CR-555" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge AccountingCostCode" +
+	"UBL-CR-556" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge AccountingCost" +
+	"UBL-CR-557" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge PerUnitAmount" +
+	"UBL-CR-558" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge TaxCategory" +
+	"UBL-CR-559" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge TaxTotal" +
+	"UBL-CR-560" + "" + "A UBL invoice should not include the InvoiceLine AllowanceCharge PaymentMeans" +
+	"UBL-CR-561" + "" + "A UBL invoice should not include the InvoiceLine TaxTotal" +
+	"UBL-CR-562" + "" + "A UBL invoice should not include the InvoiceLine WithholdingTaxTotal" +
+	"UBL-CR-563" + "" + "A UBL invoice should not include the InvoiceLine Item PackQuantity" +
+	"UBL-CR-564" + "" + "A UBL invoice should not include the InvoiceLine Item PackSizeNumeric" +
+	"UBL-CR-565" + "" + "A UBL invoice should not include the InvoiceLine Item CatalogueIndicator" +
+	"UBL-CR-566" + "" + "A UBL invoice should not include the InvoiceLine Item HazardousRiskIndicator" +
+	"UBL-CR-567" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalInformation" +
+	"UBL-CR-568" + "" + "A UBL invoice should not include the InvoiceLine Item Keyword" +
+	"UBL-CR-569" + "" + "A UBL invoice should not include the InvoiceLine Item BrandName" +
+	"UBL-CR-570" + "" + "A UBL invoice should not include the InvoiceLine Item ModelName" +
+	"UBL-CR-571" + "" + "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification ExtendedID" +
+	"UBL-CR-572" + "" + "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification BarcodeSymbologyID" +
+	"UBL-CR-573" + "" + "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification PhysicalAttribute" +
+	"UBL-CR-574" + "" + "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification MeasurementDimension" +
+	"UBL-CR-575" + "" + "A UBL invoice should not include the InvoiceLine Item BuyersItemIdentification IssuerParty" +
+	"UBL-CR-576" + "" + "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification ExtendedID" +
+	"UBL-CR-577" + "" + "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification BarcodeSymbologyID" +
+	"UBL-CR-578" + "" + "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification PhysicalAttribute" +
+	"UBL-CR-579" + "" + "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification MeasurementDimension" +
+	"UBL-CR-580" + "" + "A UBL invoice should not include the InvoiceLine Item SellersItemIdentification IssuerParty" +
+	"UBL-CR-581" + "" + "A UBL invoice should not include the InvoiceLine Item ManufacturersItemIdentification" +
+	"UBL-CR-582" + "" + "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification ExtendedID" +
+	"UBL-CR-583" + "" + "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification BarcodeSymbologyID" +
+	"UBL-CR-584" + "" + "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification PhysicalAttribute" +
+	"UBL-CR-585" + "" + "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification MeasurementDimension" +
+	"UBL-CR-586" + "" + "A UBL invoice should not include the InvoiceLine Item StandardItemIdentification IssuerParty" +
+	"UBL-CR-587" + "" + "A UBL invoice should not include the InvoiceLine Item CatalogueItemIdentification" +
+	"UBL-CR-588" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemIdentification" +
+	"UBL-CR-589" + "" + "A UBL invoice should not include the InvoiceLine Item CatalogueDocumentReference" +
+	"UBL-CR-590" + "" + "A UBL invoice should not include the InvoiceLine Item ItemSpecificationDocumentReference" +
+	"UBL-CR-591" + "" + "A UBL invoice should not include the InvoiceLine Item OriginCountry Name" +
+	"UBL-CR-592" + "" + "A UBL invoice should not include the InvoiceLine Item CommodityClassification NatureCode" +
+	"UBL-CR-593" + "" + "A UBL invoice should not include the InvoiceLine Item CommodityClassification CargoTypeCode" +
+	"UBL-CR-594" + "" + "A UBL invoice should not include the InvoiceLine Item CommodityClassification CommodityCode" +
+	"UBL-CR-595" + "" + "A UBL invoice should not include the InvoiceLine Item TransactionConditions" +
+	"UBL-CR-596" + "" + "A UBL invoice should not include the InvoiceLine Item HazardousItem" +
+	"UBL-CR-597" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory Name" +
+	"UBL-CR-598" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory BaseUnitMeasure" +
+	"UBL-CR-599" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory PerUnitAmount" +
+	"UBL-CR-600" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxExemptionReasonCode" +
+	"UBL-CR-601" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxExemptionReason" +
+	"UBL-CR-602" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TierRange" +
+	"UBL-CR-603" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TierRatePercent" +
+	"UBL-CR-604" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme Name" +
+	"UBL-CR-605" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme TaxTypeCode" +
+	"UBL-CR-606" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme CurrencyCode" +
+	"UBL-CR-607" + "" + "A UBL invoice should not include the InvoiceLine Item ClassifiedTaxCategory TaxScheme JurisdictionRegionAddress" +
+	"UBL-CR-608" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ID" +
+	"UBL-CR-609" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty NameCode" +
+	"UBL-CR-610" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty TestMethod" +
+	"UBL-CR-611" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ValueQuantity" +
+	"UBL-CR-612" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ValueQualifier" +
+	"UBL-CR-613" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ImportanceCode" +
+	"UBL-CR-614" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ListValue" +
+	"UBL-CR-615" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty UsabilityPeriod" +
+	"UBL-CR-616" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ItemPropertyGroup" +
+	"UBL-CR-617" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty RangeDimension" +
+	"UBL-CR-618" + "" + "A UBL invoice should not include the InvoiceLine Item AdditionalItemProperty ItemPropertyRange" +
+	"UBL-CR-619" + "" + "A UBL invoice should not include the InvoiceLine Item ManufacturerParty" +
+	"UBL-CR-620" + "" + "A UBL invoice should not include the InvoiceLine Item InformationContentProviderParty" +
+	"UBL-CR-621" + "" + "A UBL invoice should not include the InvoiceLine Item OriginAddress" +
+	"UBL-CR-622" + "" + "A UBL invoice should not include the InvoiceLine Item ItemInstance" +
+	"UBL-CR-623" + "" + "A UBL invoice should not include the InvoiceLine Item Certificate" +
+	"UBL-CR-624" + "" + "A UBL invoice should not include the InvoiceLine Item Dimension" +
+	"UBL-CR-625" + "" + "A UBL invoice should not include the InvoiceLine Item Price PriceChangeReason" +
+	"UBL-CR-626" + "" + "A UBL invoice should not include the InvoiceLine Item Price PriceTypeCode" +
+	"UBL-CR-627" + "" + "A UBL invoice should not include the InvoiceLine Item Price PriceType" +
+	"UBL-CR-628" + "" + "A UBL invoice should not include the InvoiceLine Item Price OrderableUnitFactorRate" +
+	"UBL-CR-629" + "" + "A UBL invoice should not include the InvoiceLine Item Price ValidityPeriod" +
+	"UBL-CR-630" + "" + "A UBL invoice should not include the InvoiceLine Item Price PriceList" +
+	"UBL-CR-632" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge ID" +
+	"UBL-CR-633" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AllowanceChargeReasonCode" +
+	"UBL-CR-634" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AllowanceChargeReason" +
+	"UBL-CR-635" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge MultiplierFactorNumeric" +
+	"UBL-CR-636" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge PrepaidIndicator" +
+	"UBL-CR-637" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge SequenceNumeric" +
+	"UBL-CR-638" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AccountingCostCode" +
+	"UBL-CR-639" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge AccountingCost" +
+	"UBL-CR-640" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge PerUnitAmount" +
+	"UBL-CR-641" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge TaxCategory" +
+	"UBL-CR-642" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge TaxTotal" +
+	"UBL-CR-643" + "" + "A UBL invoice should not include the InvoiceLine Item Price AllowanceCharge PaymentMeans" +
+	"UBL-CR-644" + "" + "A UBL invoice should not include the InvoiceLine Item Price PricingExchangeRate" +
+	"UBL-CR-645" + "" + "A UBL invoice should not include the InvoiceLine DeliveryTerms" +
+	"UBL-CR-646" + "" + "A UBL invoice should not include the InvoiceLine SubInvoiceLine" +
+	"UBL-CR-647" + "" + "A UBL invoice should not include the InvoiceLine ItemPriceExtension" +
+	"UBL-CR-648" + "" + "A UBL invoice should not include the CustomizationID scheme identifier" +
+	"UBL-CR-649" + "" + "A UBL invoice should not include the ProfileID scheme identifier" +
+	"UBL-CR-650" + "" + "A UBL invoice shall not include the Invoice ID scheme identifier" +
+	"UBL-CR-651" + "" + "A UBL invoice should not include the SalesOrderID scheme identifier" +
+	"UBL-CR-652" + "" + "A UBL invoice should not include the PartyTaxScheme CompanyID scheme identifier" +
+	"UBL-CR-653" + "" + "A UBL invoice should not include the PaymentID scheme identifier" +
+	"UBL-CR-654" + "" + "A UBL invoice should not include the PayeeFinancialAccount scheme identifier" +
+	"UBL-CR-655" + "" + "A UBL invoice shall not include the FinancialInstitutionBranch ID scheme identifier" +
+	"UBL-CR-656" + "" + "A UBL invoice should not include the InvoiceTypeCode listID" +
+	"UBL-CR-657" + "" + "A UBL invoice should not include the DocumentCurrencyCode listID" +
+	"UBL-CR-658" + "" + "A UBL invoice should not include the TaxCurrencyCode listID" +
+	"UBL-CR-659" + "" + "A UBL invoice shall not include the AdditionalDocumentReference DocumentTypeCode listID" +
+	"UBL-CR-660" + "" + "A UBL invoice should not include the Country Identification code listID" +
+	"UBL-CR-661" + "" + "A UBL invoice should not include the PaymentMeansCode listID" +
+	"UBL-CR-662" + "" + "A UBL invoice should not include the AllowanceChargeReasonCode listID" +
+	"UBL-CR-663" + "" + "A UBL invoice should not include the unitCodeListID" +
+	"UBL-CR-664" + "" + "A UBL invoice should not include the FinancialInstitutionBranch FinancialInstitution" +
+	"UBL-CR-665" + "" + "A UBL invoice should not include the AdditionalDocumentReference ID schemeID unless the DocumentTypeCode equals '130'" +
+	"UBL-CR-666" + "" + "A UBL invoice shall not include an AdditionalDocumentReference simultaneously referring an Invoice Object Identifier and an Attachment" +
+	"UBL-CR-667" + "" + "A UBL invoice should not include a Buyer Item Identification schemeID" +
+	"UBL-CR-668" + "" + "A UBL invoice should not include a Sellers Item Identification schemeID" +
+	"UBL-CR-669" + "" + "A UBL invoice should not include a Price Allowance Reason Code" +
+	"UBL-CR-670" + "" + "A UBL invoice should not include a Price Allowance Reason" +
+	"UBL-CR-671" + "" + "A UBL invoice should not include a Price Allowance Multiplier Factor" +
+	"UBL-CR-672" + "" + "A UBL credit note should not include the CreditNoteTypeCode listID" +
+	"UBL-CR-673" + "" + "A UBL invoice shall not include an AdditionalDocumentReference simultaneously referring an Invoice Object Identifier and an Document Description" +
+	"UBL-CR-674" + "" + "A UBL invoice should not include the PrimaryAccountNumber schemeID" +
+	"UBL-CR-675" + "" + "A UBL invoice should not include the NetworkID schemeID" +
+	"UBL-CR-676" + "" + "A UBL invoice should not include the PaymentMandate/ID schemeID" +
+	"UBL-CR-677" + "" + "A UBL invoice should not include the PayerFinancialAccount/ID schemeID" +
+	"UBL-CR-678" + "" + "A UBL invoice should not include the TaxCategory/ID schemeID" +
+	"UBL-CR-679" + "" + "A UBL invoice should not include the ClassifiedTaxCategory/ID schemeID" +
+	"UBL-CR-680" + "" + "A UBL invoice should not include the PaymentMeans/PayerFinancialAccount" +
+	"UBL-CR-681" + "" + "A UBL invoice should not include the PaymentMeans InstructionNote" +
+	"UBL-CR-682" + "" + "A UBL invoice should not include the Delivery DeliveryAddress" +
+	"UBL-DT-01" + "" + "Amounts shall be decimal up to two fraction digits" +
+	"UBL-DT-06" + "" + "Binary object elements shall contain the mime code attribute" +
+	"UBL-DT-07" + "" + "Binary object elements shall contain the file name attribute" +
+	"UBL-DT-08" + "" + "Scheme name attribute should not be present" +
+	"UBL-DT-09" + "" + "Scheme agency name attribute should not be present" +
+	"UBL-DT-10" + "" + "Scheme data uri attribute should not be present" +
+	"UBL-DT-11" + "" + "Scheme uri attribute should not be present" +
+	"UBL-DT-12" + "" + "Format attribute should not be present" +
+	"UBL-DT-13" + "" + "Unit code list identifier attribute should not be present" +
+	"UBL-DT-14" + "" + "Unit code list agency identifier attribute should not be present" +
+	"UBL-DT-15" + "" + "Unit code list agency name attribute should not be present" +
+	"UBL-DT-16" + "" + "List agency name attribute should not be present" +
+	"UBL-DT-17" + "" + "List name attribute should not be present" +
+	"UBL-DT-18" + "" + "Name attribute should not be present" +
+	"UBL-DT-19" + "" + "Language identifier attribute should not be present" +
+	"UBL-DT-20" + "" + "List uri attribute should not be present" +
+	"UBL-DT-21" + "" + "List scheme uri attribute should not be present" +
+	"UBL-DT-22" + "" + "Language local identifier attribute should not be present" +
+	"UBL-DT-23" + "" + "Uri attribute should not be present" +
+	"UBL-DT-24" + "" + "Currency code list version id should not be present" +
+	"UBL-DT-25" + "" + "CharacterSetCode attribute should not be present" +
+	"UBL-DT-26" + "" + "EncodingCode attribute should not be present" +
+	"UBL-DT-27" + "" + "Scheme Agency ID attribute should not be present" +
+	"UBL-DT-28" + "" + "List Agency ID attribute should not be present" +
+	"UBL-SR-01" + "" + "Contract identifier shall occur maximum once." +
+	"UBL-SR-02" + "" + "Receive advice identifier shall occur maximum once" +
+	"UBL-SR-03" + "" + "Despatch advice identifier shall occur maximum once" +
+	"UBL-SR-04" + "" + "Invoice object identifier shall occur maximum once" +
+	"UBL-SR-05" + "" + "Payment terms shall occur maximum once" +
+	"UBL-SR-06" + "" + "Preceding invoice reference shall occur maximum once" +
+	"UBL-SR-07" + "" + "If there is a preceding invoice reference, the preceding invoice number shall be present" +
+	"UBL-SR-08" + "" + "Invoice period shall occur maximum once" +
+	"UBL-SR-09" + "" + "Seller name shall occur maximum once" +
+	"UBL-SR-10" + "" + "Seller trader name shall occur maximum once" +
+	"UBL-SR-11" + "" + "Seller legal registration identifier shall occur maximum once" +
+	"UBL-SR-12" + "" + "Seller VAT identifier shall occur maximum once" +
+	"UBL-SR-13" + "" + "Seller tax registration shall occur maximum once" +
+	"UBL-SR-14" + "" + "Seller additional legal information shall occur maximum once" +
+	"UBL-SR-15" + "" + "Buyer name shall occur maximum once" +
+	"UBL-SR-16" + "" + "Buyer identifier shall occur maximum once" +
+	"UBL-SR-17" + "" + "Buyer legal registration identifier shall occur maximum once" +
+	"UBL-SR-18" + "" + "Buyer VAT identifier shall occur maximum once" +
+	"UBL-SR-19" + "" + "Payee name shall occur maximum once, if the Payee is different from the Seller" +
+	"UBL-SR-20" + "" + "Payee identifier shall occur maximum once, if the Payee is different from the Seller" +
+	"UBL-SR-21" + "" + "Payee legal registration identifier shall occur maximum once, if the Payee is different from the Seller" +
+	"UBL-SR-22" + "" + "Seller tax representative name shall occur maximum once, if the Seller has a tax representative" +
+	"UBL-SR-23" + "" + "Seller tax representative VAT identifier shall occur maximum once, if the Seller has a tax representative" +
+	"UBL-SR-24" + "" + "Deliver to information shall occur maximum once" +
+	"UBL-SR-25" + "" + "Deliver to party name shall occur maximum once" +
+	"UBL-SR-26" + "" + "Payment reference shall occur maximum once" +
+	"UBL-SR-27" + "" + "Payment means text shall occur maximum once" +
+	"UBL-SR-28" + "" + "Mandate reference identifier shall occur maximum once" +
+	"UBL-SR-29" + "" + "Bank creditor reference shall occur maximum once" +
+	"UBL-SR-30" + "" + "Document level allowance reason shall occur maximum once" +
+	"UBL-SR-31" + "" + "Document level charge reason shall occur maximum once" +
+	"UBL-SR-32" + "" + "VAT exemption reason text shall occur maximum once" +
+	"UBL-SR-33" + "" + "Supporting document description shall occur maximum once" +
+	"UBL-SR-34" + "" + "Invoice line note shall occur maximum once" +
+	"UBL-SR-35" + "" + "Referenced purchase order line identifier shall occur maximum once" +
+	"UBL-SR-36" + "" + "Invoice line period shall occur maximum once" +
+	"UBL-SR-37" + "" + "Item price discount shall occur maximum once" +
+	"UBL-SR-39" + "" + "Project reference shall occur maximum once." +
+	"UBL-SR-40" + "" + "Buyer trade name shall occur maximum once" +
+	"UBL-SR-42" + "" + "Party tax scheme shall occur maximum twice in accounting supplier party" +
+	"UBL-SR-43" + "" + "Scheme identifier shall only be used for invoiced object (document type code with value 130 or 50)" +
+	"UBL-SR-44" + "" + "An Invoice may only have one unique PaymentID, but the PaymentID may be used for multiple PaymentMeans" +
+	"UBL-SR-45" + "" + "Due Date shall occur maximum once" +
+	"UBL-SR-46" + "" + "Payment means text shall occur maximum once" +
+	"UBL-SR-47" + "" + "When there are more than one payment means code, they shall be equal" +
+	"UBL-SR-48" + "" + "Invoice lines shall have one and only one classified tax category." +
+	"UBL-SR-49" + "" + "Value tax point date shall occur maximum once" +
+	"UBL-SR-50" + "" + "Item description shall occur maximum once" +
+	"UBL-SR-51" + "" + "An address can only have one third line." +
+	"UBL-SR-52" + "" + "Document reference shall occur maximum once" +
+	"UBL-SR-53" + "" + "CompanyID (VAT Identifier) must be stated when providing the PartyTaxScheme/TaxScheme/ID." +
+	"UBL-SR-54" + "BG-18" + "An Invoice shall contain maximum one Payment Card account (BG-18)." +
+	"UBL-SR-55" + "BG-19" + "An Invoice shall contain maximum one Payment Mandate (BG-19)." +
+	"UBL-SR-56" + "BT-17" + "An Invoice shall contain maximum one Originator document reference identifier (BT-17)."
 
 // ublSeverity holds the severity of the rules the CEN UBL schematron
 // flags otherwise than the CII one, for the sets that follow UBL.
