@@ -12,7 +12,8 @@ import (
 )
 
 // ErrUnknownRule is returned (wrapped) by Break for a rule it cannot
-// break: one Breakable does not list.
+// break: one Breakable does not list (and by BreakChorusPro for one
+// ChorusProBreakable does not list).
 var ErrUnknownRule = errors.New("einvoicetest: Break does not know the rule")
 
 // ErrNotApplicable is returned (wrapped) by Break when the invoice does not
@@ -25,15 +26,17 @@ var ErrNotApplicable = errors.New("einvoicetest: the rule cannot be broken alone
 
 // Break changes inv so that exactly one rule fails: the rule named, given
 // by its official id as the CII schematrons spell it ("BR-CO-15",
-// "BR-S-08", "BR-FR-05_BT-22_PMT", "BR-FR-CPRO-43"). inv should be an
-// invoice that passes validation, as Invoice and New make them.
+// "BR-S-08", "BR-FR-05_BT-22_PMT"). inv should be an invoice that passes
+// validation, as Invoice and New make them. Its rules are those of an
+// official schematron (EN 16931, Factur-X, the French CIUS), so that the
+// official tools report them too; the Chorus Pro rules, which none has,
+// are BreakChorusPro's.
 //
 // After Break returns nil, validate.Invoice(inv, sets...) reports the rule
 // and no other fatal issue, for the rule sets an invoice of its options
 // passes (Options.RuleSets) when they include the rule; and the invoice
 // still encodes as CII in its profile (BT-24), and as UBL when it did. The
-// official schematron reports the rule too on the invoice's CII (the
-// BR-FR-CPRO and CHORUSPRO rules have no official schematron), and on its
+// official schematron reports the rule too on the invoice's CII, and on its
 // UBL for the EN 16931 rules whose UBL test is the CII one. The rule sets
 // of the French CIUS and of Chorus Pro give a few rules UBL ids of their
 // own (BR-FR-05_BT-22-1 for BR-FR-05_BT-22_PMT): see validate.French. The
@@ -54,11 +57,34 @@ var ErrNotApplicable = errors.New("einvoicetest: the rule cannot be broken alone
 // when it cannot break the rule alone on this invoice; inv is then
 // unchanged.
 func Break(inv *einvoice.Invoice, rule string) error {
+	return breakRule(inv, rule, false)
+}
+
+// BreakChorusPro is Break for the rules of Chorus Pro that no official
+// schematron has (BR-FR-CPRO-*, CHORUSPRO-*: the limits of its fields, its
+// service code, its payment means), listed by ChorusProBreakable. Their
+// one judge is validate.ChorusPro: after BreakChorusPro returns nil,
+// validate.Invoice(inv, validate.ChorusPro(opt)) reports the rule and no
+// other fatal issue, for an invoice of Options.ChorusPro.
+func BreakChorusPro(inv *einvoice.Invoice, rule string) error {
+	return breakRule(inv, rule, true)
+}
+
+// chorusProOnly reports whether rule is one of Chorus Pro's own, which no
+// official schematron has.
+func chorusProOnly(rule string) bool {
+	return strings.HasPrefix(rule, "BR-FR-CPRO-") || strings.HasPrefix(rule, "CHORUSPRO-")
+}
+
+func breakRule(inv *einvoice.Invoice, rule string, cpro bool) error {
 	if inv == nil {
 		return fmt.Errorf("%w: %s on a nil invoice", ErrNotApplicable, rule)
 	}
 	i := slices.IndexFunc(breakers, func(b breaker) bool { return b.rule == rule })
-	if i < 0 {
+	if i < 0 || chorusProOnly(rule) != cpro {
+		if cpro {
+			return fmt.Errorf("%w: %q (see ChorusProBreakable)", ErrUnknownRule, rule)
+		}
 		return fmt.Errorf("%w: %q (see Breakable)", ErrUnknownRule, rule)
 	}
 	b := &breakers[i]
@@ -72,10 +98,18 @@ func Break(inv *einvoice.Invoice, rule string) error {
 }
 
 // Breakable returns the ids of the rules Break can break, sorted.
-func Breakable() []string {
-	ids := make([]string, len(breakers))
-	for i, b := range breakers {
-		ids[i] = b.rule
+func Breakable() []string { return breakable(false) }
+
+// ChorusProBreakable returns the ids of the rules BreakChorusPro can break,
+// sorted.
+func ChorusProBreakable() []string { return breakable(true) }
+
+func breakable(cpro bool) []string {
+	var ids []string
+	for _, b := range breakers {
+		if chorusProOnly(b.rule) == cpro {
+			ids = append(ids, b.rule)
+		}
 	}
 	slices.Sort(ids)
 	return ids

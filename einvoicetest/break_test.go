@@ -14,22 +14,31 @@ import (
 )
 
 // Breakable lists at least 40 rules, sorted, once each, every one an id of
-// a rule set of package validate.
+// a rule set of package validate and of an official schematron;
+// ChorusProBreakable lists the Chorus Pro rules, which none has.
 func TestBreakable(t *testing.T) {
-	rules := einvoicetest.Breakable()
-	if len(rules) < 40 {
-		t.Fatalf("%d rules, want 40 at least", len(rules))
-	}
-	if !slices.IsSorted(rules) || len(slices.Compact(slices.Clone(rules))) != len(rules) {
-		t.Errorf("not sorted or not unique: %v", rules)
+	rules, cpro := einvoicetest.Breakable(), einvoicetest.ChorusProBreakable()
+	if len(rules) < 40 || len(cpro) < 20 {
+		t.Fatalf("%d and %d rules, want 40 and 20 at least", len(rules), len(cpro))
 	}
 	known := validate.ChorusPro(validate.ChorusProOptions{}).Rules()
 	for _, s := range []validate.RuleSet{validate.FacturXMinimum, validate.FacturXBasicWL, validate.FacturXExtended} {
 		known = append(known, s.Rules()...)
 	}
-	for _, r := range rules {
-		if !slices.Contains(known, r) {
-			t.Errorf("%s is no rule of package validate", r)
+	for _, l := range []struct {
+		rules     []string
+		chorusPro bool
+	}{{rules, false}, {cpro, true}} {
+		if !slices.IsSorted(l.rules) || len(slices.Compact(slices.Clone(l.rules))) != len(l.rules) {
+			t.Errorf("not sorted or not unique: %v", l.rules)
+		}
+		for _, r := range l.rules {
+			if !slices.Contains(known, r) {
+				t.Errorf("%s is no rule of package validate", r)
+			}
+			if chorusPro := strings.HasPrefix(r, "BR-FR-CPRO-") || strings.HasPrefix(r, "CHORUSPRO-"); chorusPro != l.chorusPro {
+				t.Errorf("%s is in the wrong list", r)
+			}
 		}
 	}
 	rules[0] = "changed"
@@ -62,6 +71,16 @@ func TestBreakErrors(t *testing.T) {
 			t.Fatalf("Break(%q) failed and changed the invoice", tc.rule)
 		}
 	}
+	// Each function breaks the rules of its list only.
+	if err := einvoicetest.Break(inv, "BR-FR-CPRO-43"); !errors.Is(err, einvoicetest.ErrUnknownRule) {
+		t.Errorf("Break of a Chorus Pro rule: %v", err)
+	}
+	if err := einvoicetest.BreakChorusPro(inv, "BR-06"); !errors.Is(err, einvoicetest.ErrUnknownRule) {
+		t.Errorf("BreakChorusPro of an EN 16931 rule: %v", err)
+	}
+	if jsonOf(t, inv) != before {
+		t.Fatal("a failed Break changed the invoice")
+	}
 	if err := einvoicetest.Break(nil, "BR-06"); !errors.Is(err, einvoicetest.ErrNotApplicable) {
 		t.Errorf("Break of nil: %v", err)
 	}
@@ -84,9 +103,9 @@ func TestBreakLeavesCopies(t *testing.T) {
 	for seed := uint64(0); seed < 10; seed++ {
 		inv := einvoicetest.Invoice(seed, opt)
 		before := jsonOf(t, inv)
-		for _, rule := range einvoicetest.Breakable() {
+		for _, rule := range allBreakable() {
 			b := *inv
-			err := einvoicetest.Break(&b, rule)
+			err := breakRule(&b, rule)
 			if err == nil {
 				applied++
 				if jsonOf(t, &b) == before {
@@ -125,4 +144,17 @@ func jsonOf(t *testing.T, inv *einvoice.Invoice) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// allBreakable lists the rules of Break and of BreakChorusPro.
+func allBreakable() []string {
+	return append(einvoicetest.Breakable(), einvoicetest.ChorusProBreakable()...)
+}
+
+// breakRule breaks rule with Break, or BreakChorusPro for a rule of its list.
+func breakRule(inv *einvoice.Invoice, rule string) error {
+	if slices.Contains(einvoicetest.ChorusProBreakable(), rule) {
+		return einvoicetest.BreakChorusPro(inv, rule)
+	}
+	return einvoicetest.Break(inv, rule)
 }

@@ -48,9 +48,12 @@
 //	// validate.Invoice(inv, validate.French) reports BR-FR-05_BT-22_PMT, and
 //	// nothing else; so does the official schematron on its CII.
 //
-// Breakable lists the rules Break knows: rules of EN 16931 (BR-*, BR-CO-*,
-// the VAT categories), of the Factur-X EXTENDED sums (BR-FXEXT-*), of the
-// French CIUS (BR-FR-*) and of Chorus Pro (BR-FR-CPRO-*, CHORUSPRO-*).
+// Breakable lists the rules Break knows, all of an official schematron:
+// rules of EN 16931 (BR-*, BR-CO-*, the VAT categories), of the Factur-X
+// EXTENDED sums (BR-FXEXT-*) and of the French CIUS (BR-FR-*).
+// BreakChorusPro breaks the rules of Chorus Pro that no official
+// schematron has (BR-FR-CPRO-*, CHORUSPRO-*), which validate.ChorusPro
+// checks; ChorusProBreakable lists them.
 //
 // The command einvoice fixtures writes the invoices of a range of seeds as
 // files, in JSON, CII, UBL or Factur-X PDF.

@@ -23,7 +23,7 @@ import (
 const perGroup = 75
 
 // breaksPerInvoice is the number of rules the property test breaks on each
-// invoice, taking Breakable's rules in turn.
+// invoice, taking the rules of Breakable and ChorusProBreakable in turn.
 const breaksPerInvoice = 3
 
 // TestProperty generates invoices of every profile and variant of the
@@ -40,14 +40,15 @@ const breaksPerInvoice = 3
 //     lines);
 //   - model -> JSON -> model gives it back, and Complete changes nothing
 //     (every eighth invoice);
-//   - Break, for three of Breakable's rules that apply to the invoice (those
+//   - Break (BreakChorusPro for its rules), for three of the rules of
+//     Breakable and ChorusProBreakable that apply to the invoice (those
 //     broken least often first), makes the rule the only fatal issue of
 //     the rule sets that hold it, in the model and, every other invoice, in
 //     the CII read back and, for the rules UBL reports as they are, in the
-//     UBL read back; and every rule of Breakable is broken so at least
+//     UBL read back; and every rule of both lists is broken so at least
 //     three times.
 func TestProperty(t *testing.T) {
-	rules := einvoicetest.Breakable()
+	rules := allBreakable()
 	var (
 		mu                 sync.Mutex
 		broken, brokenUBL  = map[string]int{}, map[string]int{}
@@ -236,7 +237,7 @@ func checkJSONAndComplete(t *testing.T, name string, inv *einvoice.Invoice) {
 func checkBreak(t *testing.T, name string, inv *einvoice.Invoice, rule string, sets []validate.RuleSet, ids []string, usets []validate.RuleSet, uids []string, decode bool) (inCII, inUBL bool) {
 	t.Helper()
 	b := *inv
-	err := einvoicetest.Break(&b, rule)
+	err := breakRule(&b, rule)
 	if errors.Is(err, einvoicetest.ErrNotApplicable) {
 		return false, false
 	}
