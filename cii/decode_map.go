@@ -593,23 +593,23 @@ func decAllowanceCharge(header bool) *decNode {
 	kids := []*decNode{
 		decIndicator(terms("BG-27 BG-28", "BG-20 BG-21"), func(d *decState) *decInd { return &d.b.ac.ind }),
 		decNumber("CalculationPercent", terms("BT-138 BT-143", "BT-94 BT-101"), "percentage", func(d *decState, _ any, v decimal.Decimal) {
-			ac(d).percent = decPtr(v)
+			ac(d).Percentage = decPtr(v)
 		}),
 		decNumber("BasisAmount", terms("BT-137 BT-142", "BT-93 BT-100"), "amount", func(d *decState, _ any, v decimal.Decimal) {
-			ac(d).base = decPtr(v)
+			ac(d).BaseAmount = decPtr(v)
 		}),
 		decNumber("ActualAmount", terms("BT-136 BT-141", "BT-92 BT-99"), "amount", func(d *decState, _ any, v decimal.Decimal) {
-			ac(d).amount = v
+			ac(d).Amount = v
 		}),
-		decCode("ReasonCode", terms("BT-140 BT-145", "BT-98 BT-105"), func(d *decState, _ any, s string) { ac(d).reasonCode = s }),
-		decText("Reason", terms("BT-139 BT-144", "BT-97 BT-104"), func(d *decState, _ any, s string) { ac(d).reason = s }),
+		decCode("ReasonCode", terms("BT-140 BT-145", "BT-98 BT-105"), func(d *decState, _ any, s string) { ac(d).ReasonCode = s }),
+		decText("Reason", terms("BT-139 BT-144", "BT-97 BT-104"), func(d *decState, _ any, s string) { ac(d).Reason = s }),
 	}
 	if header {
 		kids = append(kids, decGroup("CategoryTradeTax", "BT-95 BT-102",
 			decTaxType(),
-			decCode("CategoryCode", "BT-95 BT-102", func(d *decState, _ any, s string) { ac(d).vat.Category = einvoice.VATCategory(s) }),
+			decCode("CategoryCode", "BT-95 BT-102", func(d *decState, _ any, s string) { ac(d).VAT.Category = einvoice.VATCategory(s) }),
 			decNumber("RateApplicablePercent", "BT-96 BT-103", "percentage", func(d *decState, _ any, v decimal.Decimal) {
-				ac(d).vat.Rate = decPtr(v)
+				ac(d).VAT.Rate = decPtr(v)
 			}),
 		))
 	}
@@ -627,11 +627,8 @@ func decAllowanceCharge(header bool) *decNode {
 			if !header {
 				line = ctx.(*einvoice.Line)
 			}
-			x := xmlscan.AllowanceCharge{
-				Charge: a.ind.val, Amount: a.amount, BaseAmount: a.base, Percentage: a.percent,
-				Reason: a.reason, ReasonCode: a.reasonCode, VAT: a.vat,
-			}
-			x.AddTo(d.inv, line)
+			a.Charge = a.ind.val
+			a.AddTo(d.inv, line)
 			return nil
 		})
 }
@@ -644,13 +641,13 @@ func decAllowanceCharge(header bool) *decNode {
 func decLogisticsCharge() *decNode {
 	ac := func(d *decState) *decAC { return &d.b.ac }
 	return decGroup("SpecifiedLogisticsServiceCharge", "BG-21",
-		decText("Description", "BT-104", func(d *decState, _ any, s string) { ac(d).reason = s }),
-		decNumber("AppliedAmount", "BT-99", "amount", func(d *decState, _ any, v decimal.Decimal) { ac(d).amount = v }),
+		decText("Description", "BT-104", func(d *decState, _ any, s string) { ac(d).Reason = s }),
+		decNumber("AppliedAmount", "BT-99", "amount", func(d *decState, _ any, v decimal.Decimal) { ac(d).Amount = v }),
 		decGroup("AppliedTradeTax", "BT-102 BT-103",
 			decTaxType(),
-			decCode("CategoryCode", "BT-102", func(d *decState, _ any, s string) { ac(d).vat.Category = einvoice.VATCategory(s) }),
+			decCode("CategoryCode", "BT-102", func(d *decState, _ any, s string) { ac(d).VAT.Category = einvoice.VATCategory(s) }),
 			decNumber("RateApplicablePercent", "BT-103", "percentage", func(d *decState, _ any, v decimal.Decimal) {
-				ac(d).vat.Rate = decPtr(v)
+				ac(d).VAT.Rate = decPtr(v)
 			}),
 		),
 	).Rep().
@@ -660,7 +657,7 @@ func decLogisticsCharge() *decNode {
 		}).
 		Closes(func(d *decState, _ any) error {
 			a := ac(d)
-			d.inv.Charges = append(d.inv.Charges, einvoice.Charge{Amount: a.amount, VAT: a.vat, Reason: a.reason})
+			d.inv.Charges = append(d.inv.Charges, einvoice.Charge{Amount: a.Amount, VAT: a.VAT, Reason: a.Reason})
 			return nil
 		})
 }
@@ -1176,12 +1173,11 @@ type decDiscount struct {
 	mark   int
 }
 
+// decAC is an allowance or charge being read: its indicator, and the
+// allowance or charge it makes (Charge set from the indicator at the end).
 type decAC struct {
-	ind                decInd
-	percent, base      *decimal.Decimal
-	amount             decimal.Decimal
-	reasonCode, reason string
-	vat                einvoice.VAT
+	ind decInd
+	xmlscan.AllowanceCharge
 }
 
 type decTax struct {

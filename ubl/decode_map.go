@@ -820,20 +820,20 @@ func decAllowanceCharge(header bool) *decNode {
 	ac := func(d *decState) *decAC { return &d.b.ac }
 	kids := []*decNode{
 		decIndicator(terms("BG-27 BG-28", "BG-20 BG-21"), func(d *decState) *decInd { return &d.b.ac.ind }),
-		decCode("AllowanceChargeReasonCode", terms("BT-140 BT-145", "BT-98 BT-105"), func(d *decState, _ any, s string) { ac(d).reasonCode = s }),
-		decText("AllowanceChargeReason", terms("BT-139 BT-144", "BT-97 BT-104"), func(d *decState, _ any, s string) { ac(d).reason = s }),
+		decCode("AllowanceChargeReasonCode", terms("BT-140 BT-145", "BT-98 BT-105"), func(d *decState, _ any, s string) { ac(d).ReasonCode = s }),
+		decText("AllowanceChargeReason", terms("BT-139 BT-144", "BT-97 BT-104"), func(d *decState, _ any, s string) { ac(d).Reason = s }),
 		decNumber("MultiplierFactorNumeric", terms("BT-138 BT-143", "BT-94 BT-101"), func(d *decState, _ any, v decimal.Decimal) {
-			ac(d).percent = decPtr(v)
+			ac(d).Percentage = decPtr(v)
 		}),
-		decAmount("Amount", terms("BT-136 BT-141", "BT-92 BT-99"), "amount", func(d *decState, _ any, v decimal.Decimal) { ac(d).amount = v }),
+		decAmount("Amount", terms("BT-136 BT-141", "BT-92 BT-99"), "amount", func(d *decState, _ any, v decimal.Decimal) { ac(d).Amount = v }),
 		decAmount("BaseAmount", terms("BT-137 BT-142", "BT-93 BT-100"), "amount", func(d *decState, _ any, v decimal.Decimal) {
-			ac(d).base = decPtr(v)
+			ac(d).BaseAmount = decPtr(v)
 		}),
 	}
 	if header {
 		kids = append(kids, decCAC("TaxCategory", "BT-95 BT-102",
-			decCode("ID", "BT-95 BT-102", func(d *decState, _ any, s string) { ac(d).vat.Category = einvoice.VATCategory(s) }),
-			decNumber("Percent", "BT-96 BT-103", func(d *decState, _ any, v decimal.Decimal) { ac(d).vat.Rate = decPtr(v) }),
+			decCode("ID", "BT-95 BT-102", func(d *decState, _ any, s string) { ac(d).VAT.Category = einvoice.VATCategory(s) }),
+			decNumber("Percent", "BT-96 BT-103", func(d *decState, _ any, v decimal.Decimal) { ac(d).VAT.Rate = decPtr(v) }),
 			decTaxScheme(),
 		))
 	}
@@ -851,11 +851,8 @@ func decAllowanceCharge(header bool) *decNode {
 			if !header {
 				line = ctx.(*einvoice.Line)
 			}
-			x := xmlscan.AllowanceCharge{
-				Charge: a.ind.val, Amount: a.amount, BaseAmount: a.base, Percentage: a.percent,
-				Reason: a.reason, ReasonCode: a.reasonCode, VAT: a.vat,
-			}
-			x.AddTo(d.inv, line)
+			a.Charge = a.ind.val
+			a.AddTo(d.inv, line)
 			return nil
 		})
 }
@@ -1197,12 +1194,11 @@ type decPartyTax struct {
 	hasID      bool
 }
 
+// decAC is an allowance or charge being read: its indicator, and the
+// allowance or charge it makes (Charge set from the indicator at the end).
 type decAC struct {
-	ind                decInd
-	percent, base      *decimal.Decimal
-	amount             decimal.Decimal
-	reasonCode, reason string
-	vat                einvoice.VAT
+	ind decInd
+	xmlscan.AllowanceCharge
 }
 
 type decPriceAC struct {
