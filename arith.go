@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 
+	"github.com/einvoice-go/einvoice/internal/decslab"
 	"github.com/shopspring/decimal"
 )
 
@@ -75,12 +76,13 @@ func withSign(u uint64, neg bool) int64 {
 	return int64(u)
 }
 
-// cents returns the amount c hundredths as a decimal with 2 decimals.
-func cents(c int64) decimal.Decimal {
+// cents returns the amount c hundredths as a decimal with 2 decimals, made
+// by sl (nil: alone).
+func cents(sl *decslab.Slab, c int64) decimal.Decimal {
 	if c == 0 {
 		return zeroCents
 	}
-	return decimal.New(c, -amountPlaces)
+	return sl.New(c, -amountPlaces)
 }
 
 // zeroCents is 0.00, shared: decimals are immutable.
@@ -96,9 +98,9 @@ func normalize(d decimal.Decimal) decimal.Decimal {
 
 // mulRound returns a × b × 10^shift rounded to 2 decimals, half away from
 // zero, with one rounding of the exact product.
-func mulRound(a, b decimal.Decimal, shift int32) decimal.Decimal {
+func mulRound(sl *decslab.Slab, a, b decimal.Decimal, shift int32) decimal.Decimal {
 	if c, ok := mulRoundFast(a, b, shift); ok {
-		return cents(c)
+		return cents(sl, c)
 	}
 	return mulRoundExact(a, b, shift)
 }
@@ -171,7 +173,7 @@ func (s *sum) add(x decimal.Decimal) {
 		if xc, ok := toCents(x); ok && s.addCents(xc) {
 			return
 		}
-		s.big, s.d = true, cents(s.c)
+		s.big, s.d = true, cents(nil, s.c)
 	}
 	s.d = s.d.Add(x)
 }
@@ -182,7 +184,7 @@ func (s *sum) sub(x decimal.Decimal) {
 		if xc, ok := toCents(x); ok && xc != math.MinInt64 && s.addCents(-xc) {
 			return
 		}
-		s.big, s.d = true, cents(s.c)
+		s.big, s.d = true, cents(nil, s.c)
 	}
 	s.d = s.d.Sub(x)
 }
@@ -197,14 +199,15 @@ func (s *sum) addCents(xc int64) bool {
 	return true
 }
 
-func (s *sum) value() decimal.Decimal {
+// value returns the sum, a new decimal made by sl (nil: alone).
+func (s *sum) value(sl *decslab.Slab) decimal.Decimal {
 	if s.n == 1 && s.first.Exponent() == -amountPlaces {
 		return s.first
 	}
 	if s.big {
 		return normalize(s.d)
 	}
-	return cents(s.c)
+	return cents(sl, s.c)
 }
 
 // sameRate reports whether two rates are equal by value, without allocating

@@ -3,6 +3,7 @@ package einvoice
 import (
 	"strconv"
 
+	"github.com/einvoice-go/einvoice/internal/decslab"
 	"github.com/shopspring/decimal"
 )
 
@@ -77,23 +78,28 @@ func (inv *Invoice) Complete() error {
 	if len(inv.Lines) > len(buf) {
 		saved = make([]lineFigures, 0, len(inv.Lines))
 	}
+	// The computed amounts share a few allocations: a line's net amount,
+	// the allowances' and charges', a VAT group's two (room for 3 groups),
+	// 6 of the 7 totals (TaxExclusive and Due are often shared).
+	var sl decslab.Slab
+	sl.Grow(len(inv.Lines) + len(inv.Allowances) + len(inv.Charges) + 12)
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
 		saved = append(saved, figuresOf(l))
-		completeLine(l, i, &errs)
+		completeLine(&sl, l, i, &errs)
 	}
 	allowances := make([]Allowance, len(inv.Allowances))
 	copy(allowances, inv.Allowances)
 	for i := range allowances {
 		a := &allowances[i]
-		completeDocAC(&a.Amount, a.BaseAmount, a.Percentage, "Allowances", i, &errs, "BT-92", "BT-93", "BT-94")
+		completeDocAC(&sl, &a.Amount, a.BaseAmount, a.Percentage, "Allowances", i, &errs, "BT-92", "BT-93", "BT-94")
 		completeVAT(&a.VAT, "Allowances", i, &errs, "BT-95", "BT-96")
 	}
 	charges := make([]Charge, len(inv.Charges))
 	copy(charges, inv.Charges)
 	for i := range charges {
 		c := &charges[i]
-		completeDocAC(&c.Amount, c.BaseAmount, c.Percentage, "Charges", i, &errs, "BT-99", "BT-100", "BT-101")
+		completeDocAC(&sl, &c.Amount, c.BaseAmount, c.Percentage, "Charges", i, &errs, "BT-99", "BT-100", "BT-101")
 		completeVAT(&c.VAT, "Charges", i, &errs, "BT-102", "BT-103")
 	}
 	if len(errs) > 0 {
@@ -103,11 +109,11 @@ func (inv *Invoice) Complete() error {
 	}
 	givenAllowances, givenCharges := inv.Allowances, inv.Charges
 	inv.Allowances, inv.Charges = allowances, charges
-	breakdown, err := CalculateBreakdown(inv)
+	breakdown, err := calculateBreakdown(&sl, inv)
 	appendErrors(&errs, err)
 	givenBreakdown := inv.VATBreakdown
 	inv.VATBreakdown = breakdown
-	totals, err := CalculateTotals(inv)
+	totals, err := calculateTotals(&sl, inv)
 	appendErrors(&errs, err)
 	if len(errs) > 0 {
 		restoreFigures(inv.Lines, saved)
@@ -146,8 +152,9 @@ func appendErrors(errs *ErrorList, err error) {
 }
 
 // completeLine computes a line's net price, line allowance and charge amounts
-// and net amount, and checks its VAT category and rate.
-func completeLine(l *Line, i int, errs *ErrorList) {
+// and net amount, and checks its VAT category and rate. The amounts are
+// made by sl.
+func completeLine(sl *decslab.Slab, l *Line, i int, errs *ErrorList) {
 	n := len(*errs)
 	if l.Price.Gross != nil && l.Price.Net.IsZero() {
 		net := *l.Price.Gross
@@ -165,37 +172,37 @@ func completeLine(l *Line, i int, errs *ErrorList) {
 	if len(*errs) > n {
 		return
 	}
-	gross := lineGross(l)
+	gross := lineGross(sl, l)
 	if needsPercent(l.Allowances, func(a *LineAllowance) (decimal.Decimal, *decimal.Decimal) { return a.Amount, a.Percentage }) {
 		l.Allowances = append([]LineAllowance(nil), l.Allowances...) // the caller's array stays as it is
 	}
 	for j := range l.Allowances {
 		a := &l.Allowances[j]
-		completeLineAC(&a.Amount, &a.BaseAmount, a.Percentage, gross, i, "Allowances", j, errs, "BT-136", "BT-137")
+		completeLineAC(sl, &a.Amount, &a.BaseAmount, a.Percentage, gross, i, "Allowances", j, errs, "BT-136", "BT-137")
 	}
 	if needsPercent(l.Charges, func(c *LineCharge) (decimal.Decimal, *decimal.Decimal) { return c.Amount, c.Percentage }) {
 		l.Charges = append([]LineCharge(nil), l.Charges...)
 	}
 	for j := range l.Charges {
 		c := &l.Charges[j]
-		completeLineAC(&c.Amount, &c.BaseAmount, c.Percentage, gross, i, "Charges", j, errs, "BT-141", "BT-142")
+		completeLineAC(sl, &c.Amount, &c.BaseAmount, c.Percentage, gross, i, "Charges", j, errs, "BT-141", "BT-142")
 	}
 	if len(*errs) > n {
 		return
 	}
-	l.NetAmount = lineNet(l, gross)
+	l.NetAmount = lineNet(sl, l, gross)
 }
 
 // lineGross is the line amount before line allowances and charges: quantity
 // × net price ÷ base quantity, rounded to 2 decimals.
-func lineGross(l *Line) decimal.Decimal {
+func lineGross(sl *decslab.Slab, l *Line) decimal.Decimal {
 	if bq := l.Price.BaseQuantity; bq != nil && !sameRate(*bq, one) {
 		return l.Quantity.Mul(l.Price.Net).DivRound(*bq, amountPlaces)
 	}
-	return mulRound(l.Quantity, l.Price.Net, 0)
+	return mulRound(sl, l.Quantity, l.Price.Net, 0)
 }
 
-func lineNet(l *Line, gross decimal.Decimal) decimal.Decimal {
+func lineNet(sl *decslab.Slab, l *Line, gross decimal.Decimal) decimal.Decimal {
 	if len(l.Allowances) == 0 && len(l.Charges) == 0 {
 		return normalize(gross)
 	}
@@ -207,7 +214,7 @@ func lineNet(l *Line, gross decimal.Decimal) decimal.Decimal {
 	for j := range l.Charges {
 		s.add(l.Charges[j].Amount)
 	}
-	return s.value()
+	return s.value(sl)
 }
 
 // CalculateLineNet returns the net amount (BT-131) of a line as its other
@@ -218,7 +225,7 @@ func CalculateLineNet(l *Line) (decimal.Decimal, error) {
 	if bq := l.Price.BaseQuantity; bq != nil && bq.Sign() <= 0 {
 		return decimal.Decimal{}, &FieldError{Path: "Price.BaseQuantity", Terms: []string{"BT-149"}, Msg: "the price base quantity must be greater than zero"}
 	}
-	return lineNet(l, lineGross(l)), nil
+	return lineNet(nil, l, lineGross(nil, l)), nil
 }
 
 // needsPercent reports whether an allowance or charge of list has its
@@ -234,13 +241,13 @@ func needsPercent[T any](list []T, get func(*T) (decimal.Decimal, *decimal.Decim
 
 // completeLineAC computes a line allowance or charge amount from its
 // percentage, the base amount defaulting to the line's gross amount.
-func completeLineAC(amount *decimal.Decimal, base **decimal.Decimal, pct *decimal.Decimal, gross decimal.Decimal, i int, kind string, j int, errs *ErrorList, amountBT, baseBT string) {
+func completeLineAC(sl *decslab.Slab, amount *decimal.Decimal, base **decimal.Decimal, pct *decimal.Decimal, gross decimal.Decimal, i int, kind string, j int, errs *ErrorList, amountBT, baseBT string) {
 	if pct != nil && amount.IsZero() {
 		if *base == nil {
 			g := gross
 			*base = &g
 		}
-		*amount = percentOf(**base, *pct)
+		*amount = percentOf(sl, **base, *pct)
 	}
 	checkPlaces(*amount, errs, amountBT, func() string { return itemPath("Lines", i, subPath(kind, j, "Amount")) })
 	if *base != nil {
@@ -250,13 +257,13 @@ func completeLineAC(amount *decimal.Decimal, base **decimal.Decimal, pct *decima
 
 // completeDocAC computes a document level allowance or charge amount from
 // its percentage and base amount.
-func completeDocAC(amount *decimal.Decimal, base, pct *decimal.Decimal, kind string, i int, errs *ErrorList, amountBT, baseBT, pctBT string) {
+func completeDocAC(sl *decslab.Slab, amount *decimal.Decimal, base, pct *decimal.Decimal, kind string, i int, errs *ErrorList, amountBT, baseBT, pctBT string) {
 	if pct != nil && amount.IsZero() {
 		if base == nil {
 			errs.add(itemPath(kind, i, "BaseAmount"), "a percentage without a base amount: the amount cannot be computed", baseBT, pctBT)
 			return
 		}
-		*amount = percentOf(*base, *pct)
+		*amount = percentOf(sl, *base, *pct)
 	}
 	checkPlaces(*amount, errs, amountBT, func() string { return itemPath(kind, i, "Amount") })
 	if base != nil {
@@ -265,8 +272,8 @@ func completeDocAC(amount *decimal.Decimal, base, pct *decimal.Decimal, kind str
 }
 
 // percentOf is base × pct ÷ 100, rounded to 2 decimals.
-func percentOf(base, pct decimal.Decimal) decimal.Decimal {
-	return mulRound(base, pct, -2)
+func percentOf(sl *decslab.Slab, base, pct decimal.Decimal) decimal.Decimal {
+	return mulRound(sl, base, pct, -2)
 }
 
 // checkPlaces reports an amount with more than 2 decimals.
@@ -403,6 +410,12 @@ func zeroRated(c VATCategory) bool {
 // reason given for a category and rate that nothing uses is an error, since
 // it would otherwise be lost.
 func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
+	var sl decslab.Slab
+	return calculateBreakdown(&sl, inv)
+}
+
+// calculateBreakdown is CalculateBreakdown, its amounts made by sl.
+func calculateBreakdown(sl *decslab.Slab, inv *Invoice) ([]VATBreakdown, error) {
 	// Each rate is reduced once to a key (vatKeyOf) and compared to the
 	// groups' keys as integers; a rate without a key is compared by value.
 	out := make([]VATBreakdown, 0, 4)
@@ -447,7 +460,7 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 		find(&inv.Charges[i].VAT).add(inv.Charges[i].Amount)
 	}
 	for k := range out {
-		out[k].TaxableAmount = sums[k].value()
+		out[k].TaxableAmount = sums[k].value(sl)
 	}
 	var errs ErrorList
 	for k := range inv.VATBreakdown {
@@ -470,9 +483,9 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 	for j := range out {
 		b := &out[j]
 		if b.Rate == nil {
-			b.TaxAmount = cents(0)
+			b.TaxAmount = zeroCents
 		} else {
-			b.TaxAmount = percentOf(b.TaxableAmount, *b.Rate)
+			b.TaxAmount = percentOf(sl, b.TaxableAmount, *b.Rate)
 		}
 		if b.ExemptionReason == "" && b.ExemptionReasonCode == "" {
 			b.ExemptionReasonCode = defaultExemption(b.Category)
@@ -486,6 +499,12 @@ func CalculateBreakdown(inv *Invoice) ([]VATBreakdown, error) {
 // breakdown tax amounts, and paid and rounding amounts. The VAT total in
 // accounting currency (BT-111) is carried over as given.
 func CalculateTotals(inv *Invoice) (Totals, error) {
+	var sl decslab.Slab
+	return calculateTotals(&sl, inv)
+}
+
+// calculateTotals is CalculateTotals, its amounts made by sl.
+func calculateTotals(sl *decslab.Slab, inv *Invoice) (Totals, error) {
 	var errs ErrorList
 	t := Totals{
 		VATInTaxCurrency: inv.Totals.VATInTaxCurrency,
@@ -498,7 +517,7 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 			lineNet.add(l.NetAmount)
 		}
 	}
-	t.LineNet = lineNet.value()
+	t.LineNet = lineNet.value(sl)
 	total = lineNet
 	// The pointed-to totals share one allocation.
 	ptrs := new([3]decimal.Decimal)
@@ -508,7 +527,7 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 			s.add(inv.Allowances[i].Amount)
 			total.sub(inv.Allowances[i].Amount)
 		}
-		ptrs[0] = s.value()
+		ptrs[0] = s.value(sl)
 		t.Allowances = &ptrs[0]
 	}
 	if len(inv.Charges) > 0 {
@@ -517,21 +536,21 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 			s.add(inv.Charges[i].Amount)
 			total.add(inv.Charges[i].Amount)
 		}
-		ptrs[1] = s.value()
+		ptrs[1] = s.value(sl)
 		t.Charges = &ptrs[1]
 	}
 	t.TaxExclusive = t.LineNet
 	if t.Allowances != nil || t.Charges != nil {
-		t.TaxExclusive = total.value()
+		t.TaxExclusive = total.value(sl)
 	}
 	var vat sum
 	for i := range inv.VATBreakdown {
 		vat.add(inv.VATBreakdown[i].TaxAmount)
 		total.add(inv.VATBreakdown[i].TaxAmount)
 	}
-	ptrs[2] = vat.value()
+	ptrs[2] = vat.value(sl)
 	t.VAT = &ptrs[2]
-	t.TaxInclusive = total.value()
+	t.TaxInclusive = total.value(sl)
 	t.Due = t.TaxInclusive
 	if t.Paid != nil || t.Rounding != nil {
 		if t.Paid != nil {
@@ -540,7 +559,7 @@ func CalculateTotals(inv *Invoice) (Totals, error) {
 		if t.Rounding != nil {
 			total.add(*t.Rounding)
 		}
-		t.Due = total.value()
+		t.Due = total.value(sl)
 	}
 	checkTotalsInputs(inv, &errs)
 	return t, errs.Err()

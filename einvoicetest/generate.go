@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/decslab"
 	"github.com/einvoice-go/einvoice/validate"
 	"github.com/shopspring/decimal"
 )
@@ -71,6 +72,8 @@ type gen struct {
 	// decs holds the optional figures of the lines (rates, base
 	// quantities, gross prices), allocated together: ptr hands them out.
 	decs []decimal.Decimal
+	// sl makes the decimals drawn, a few to an allocation.
+	sl decslab.Slab
 }
 
 // ptr returns a pointer to a copy of d, from g.decs.
@@ -510,10 +513,10 @@ func (g *gen) line(l *einvoice.Line, i int, it *item) {
 		if h := g.r.between(2, 80); h%2 == 0 {
 			l.Quantity = smallInt(h / 2)
 		} else {
-			l.Quantity = decimal.New(int64(h*5), -1)
+			l.Quantity = g.sl.New(int64(h*5), -1)
 		}
 	case qtyMeasure:
-		l.Quantity = decimal.New(int64(g.r.between(250, 40000)), -3)
+		l.Quantity = g.sl.New(int64(g.r.between(250, 40000)), -3)
 	}
 	pp := &it.prices[g.r.intn(len(it.prices))]
 	l.Price.Net = pp.net
@@ -567,10 +570,10 @@ func (g *gen) line(l *einvoice.Line, i int, it *item) {
 	if g.s.allowances && lvl >= levelBasic {
 		switch g.r.intn(5) {
 		case 0:
-			pct := decimal.New(int64(pick(&g.r, []int{5, 10, 15})), 0)
+			pct := smallInt(pick(&g.r, []int{5, 10, 15}))
 			l.Allowances = []einvoice.LineAllowance{{Percentage: &pct, Reason: g.tx.volume, ReasonCode: einvoice.AllowanceReasonDiscount}}
 		case 1:
-			l.Charges = []einvoice.LineCharge{{Amount: decimal.New(int64(g.r.between(150, 1500)), -2), Reason: g.tx.packing, ReasonCode: einvoice.ChargeReasonPacking}}
+			l.Charges = []einvoice.LineCharge{{Amount: g.sl.New(int64(g.r.between(150, 1500)), -2), Reason: g.tx.packing, ReasonCode: einvoice.ChargeReasonPacking}}
 		}
 	}
 }
@@ -598,7 +601,7 @@ func (g *gen) documentAllowancesCharges() {
 			base = base.Add(net)
 		}
 		if base.Sign() > 0 {
-			pct := decimal.New(int64(pick(&g.r, []int{2, 3, 5, 10})), 0)
+			pct := smallInt(pick(&g.r, []int{2, 3, 5, 10}))
 			inv.Allowances = append(inv.Allowances, einvoice.Allowance{
 				BaseAmount: &base, Percentage: &pct, VAT: vat, Reason: g.tx.discount, ReasonCode: einvoice.AllowanceReasonDiscount,
 			})
@@ -613,7 +616,7 @@ func (g *gen) documentAllowancesCharges() {
 			reason, code = g.tx.express, einvoice.ChargeReasonCode("AAZ")
 		}
 		inv.Charges = append(inv.Charges, einvoice.Charge{
-			Amount: decimal.New(int64(g.r.between(490, 4900)), -2), VAT: einvoice.VAT{Category: vat.Category, Rate: copyDec(vat.Rate)},
+			Amount: g.sl.New(int64(g.r.between(490, 4900)), -2), VAT: einvoice.VAT{Category: vat.Category, Rate: copyDec(vat.Rate)},
 			Reason: reason, ReasonCode: code,
 		})
 	}
