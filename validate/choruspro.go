@@ -159,13 +159,13 @@ func ChorusPro(opt ChorusProOptions) RuleSet {
 	if opt.Legacy {
 		rules = chorusProLegacyRules
 	}
-	return RuleSet{name: "choruspro", rules: rules, cpro: opt}
+	return RuleSet{name: "choruspro", list: rules, cpro: opt}
 }
 
 // The rules of the two modes of ChorusPro.
 var (
-	chorusProRules       = concat(French.rules, cproRules)
-	chorusProLegacyRules = concat(EN16931.rules, cproLegacyRules)
+	chorusProRules       = lazyRules(func() []rule { return concat(French.rules(), cproRules) })
+	chorusProLegacyRules = lazyRules(func() []rule { return concat(EN16931.rules(), cproLegacyRules) })
 )
 
 // cproRules lists the rules of the reform's mode, after French's.

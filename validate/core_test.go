@@ -137,7 +137,7 @@ func TestDecRules(t *testing.T) { runRuleCases(t, decRules, decCases) }
 // 16931 invoices, and the benchmark invoice, break none of these rules.
 func TestCoreDecValidFixtures(t *testing.T) {
 	rules := append(append([]rule(nil), coreRules...), decRules...)
-	set := RuleSet{name: "core+dec", rules: rules}
+	set := RuleSet{name: "core+dec", list: lazyRules(func() []rule { return rules })}
 	for _, f := range en16931Fixtures() {
 		if rep := Invoice(&f.Invoice, set); len(rep.Issues) > 0 {
 			t.Errorf("%s: %v", f.Name, rep.Issues)

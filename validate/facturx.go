@@ -41,20 +41,20 @@ var (
 	// (BR-01 .. BR-09, BR-CO-09, BR-CO-26, BR-DEC-12 .. BR-DEC-14,
 	// BR-DEC-18; and BR-13 .. BR-15, which cannot fire on the model), as
 	// its XPath tests them.
-	FacturXMinimum = RuleSet{name: "facturx-minimum", rules: fxRules(fxMinimum, false, fxMinimumVariants, nil, fxMinimumRules)}
+	FacturXMinimum = RuleSet{name: "facturx-minimum", list: lazyRules(func() []rule { return fxRules(fxMinimum, false, fxMinimumVariants, nil, fxMinimumRules) })}
 	// FacturXBasicWL is BASIC WL: the BR rules of FACTUR-X_BASIC-WL.sch,
 	// as its XPath tests them (no line rules: BASIC WL has no lines).
-	FacturXBasicWL = RuleSet{name: "facturx-basicwl", rules: fxRules(fxBasicWL, false, fxBasicWLVariants, fxBasicWLDropped, nil)}
+	FacturXBasicWL = RuleSet{name: "facturx-basicwl", list: lazyRules(func() []rule { return fxRules(fxBasicWL, false, fxBasicWLVariants, fxBasicWLDropped, nil) })}
 	// FacturXBasic is BASIC: the rules of EN16931 and those of
 	// FACTUR-X_BASIC.sch, where they test more than the CEN ones.
-	FacturXBasic = RuleSet{name: "facturx-basic", rules: fxRules(fxBasic, true, fxCENVariants, nil, nil)}
+	FacturXBasic = RuleSet{name: "facturx-basic", list: lazyRules(func() []rule { return fxRules(fxBasic, true, fxCENVariants, nil, nil) })}
 	// FacturXEN16931 is EN 16931 (COMFORT): the rules of EN16931 and those
 	// of FACTUR-X_EN16931.sch, where they test more than the CEN ones.
-	FacturXEN16931 = RuleSet{name: "facturx-en16931", rules: fxRules(fxEN16931, true, fxCENVariants, nil, nil)}
+	FacturXEN16931 = RuleSet{name: "facturx-en16931", list: lazyRules(func() []rule { return fxRules(fxEN16931, true, fxCENVariants, nil, nil) })}
 	// FacturXExtended is EXTENDED: the BR rules of FACTUR-X_EXTENDED.sch,
 	// as its XPath tests them, and its BR-FXEXT rules (the sums adapted to
 	// EXTENDED) that the model can break (see fxExtendedRules).
-	FacturXExtended = RuleSet{name: "facturx-extended", rules: fxRules(fxExtended, false, fxExtendedVariants, fxExtendedDropped, fxExtendedRules)}
+	FacturXExtended = RuleSet{name: "facturx-extended", list: lazyRules(func() []rule { return fxRules(fxExtended, false, fxExtendedVariants, fxExtendedDropped, fxExtendedRules) })}
 )
 
 // FacturX returns the rule set of the Factur-X profile that a
@@ -86,7 +86,7 @@ func FacturX(specification string) (RuleSet, bool) {
 // dropped, and the rules of extra at the end.
 func fxRules(p fxProfiles, cen bool, variants []rule, dropped []string, extra []rule) []rule {
 	var out []rule
-	for _, r := range EN16931.rules {
+	for _, r := range EN16931.rules() {
 		if !cen && profilesOf(r.id)&p == 0 {
 			continue
 		}

@@ -12,7 +12,7 @@ import (
 // returns its issues.
 func fxCheck(t testing.TB, set RuleSet, inv *einvoice.Invoice, id string) []Issue {
 	t.Helper()
-	for _, r := range set.rules {
+	for _, r := range set.rules() {
 		if r.id == id {
 			var rep Report
 			c := &checker{inv: inv, rule: r.id, rep: &rep}

@@ -39,7 +39,7 @@ import (
 // BR-FR-30 (line object identifiers AFL and AVV) runs for UBL only: the
 // CII schematron looks for them directly under the line, where CII never
 // has them, so it cannot fire there.
-var French = RuleSet{name: "fr", rules: concat(EN16931.rules, frRules, frExtRules, frSubInvoiceRules)}
+var French = RuleSet{name: "fr", list: lazyRules(func() []rule { return concat(EN16931.rules(), frRules, frExtRules, frSubInvoiceRules) })}
 
 // frRules lists the French rules, in the order of the schematron.
 var frRules = []rule{

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/einvoice-go/einvoice"
 )
@@ -18,10 +19,35 @@ import (
 //	validate.Invoice(inv, validate.EN16931.For(validate.UBL))
 type RuleSet struct {
 	name   string
-	rules  []rule
+	list   *ruleList
 	syntax Syntax
 	cpro   ChorusProOptions // the options of ChorusPro, for its rules
 }
+
+// ruleList is the rules of a set, built when first used: the sets' lists
+// are concatenations and selections of the families' tables, which a
+// program that links the package without validating (one that generates
+// or encodes invoices) need not build nor keep in its heap.
+type ruleList struct {
+	once  sync.Once
+	build func() []rule
+	rules []rule
+}
+
+// lazyRules returns the list build makes, built on first use.
+func lazyRules(build func() []rule) *ruleList { return &ruleList{build: build} }
+
+// get returns the list's rules; a nil list has none.
+func (l *ruleList) get() []rule {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() { l.rules = l.build() })
+	return l.rules
+}
+
+// rules returns the rules of the set, in the order they run.
+func (s RuleSet) rules() []rule { return s.list.get() }
 
 // Syntax is the syntax whose official schematron a rule set follows where
 // the CEN schematrons for CII and for UBL differ (see RuleSet.For).
@@ -67,8 +93,9 @@ func (s RuleSet) Syntax() Syntax { return s.syntax }
 
 // Rules returns the ids of the set's rules, in the order they run.
 func (s RuleSet) Rules() []string {
-	ids := make([]string, len(s.rules))
-	for i, r := range s.rules {
+	rules := s.rules()
+	ids := make([]string, len(rules))
+	for i, r := range rules {
 		ids[i] = r.id
 	}
 	return ids
@@ -127,15 +154,15 @@ func Invoice(inv *einvoice.Invoice, sets ...RuleSet) Report {
 	c.inv, c.rep = inv, &v.rep
 	switch len(sets) {
 	case 0:
-		c.run(EN16931.rules)
+		c.run(EN16931.rules())
 	case 1:
 		c.syntax, c.cpro = sets[0].syntax, sets[0].cpro
-		c.run(sets[0].rules)
+		c.run(sets[0].rules())
 	default:
 		seen := make(map[string]bool)
 		for _, s := range sets {
 			c.syntax, c.cpro = s.syntax, s.cpro
-			for _, r := range s.rules {
+			for _, r := range s.rules() {
 				if seen[r.id] {
 					continue
 				}

@@ -3,7 +3,7 @@ package validate
 // EN16931 is every rule of the CEN EN 16931 schematron (1.3.16) that can be
 // checked on the model: BR-01 .. BR-65, BR-CO-*, BR-DEC-*, BR-CL-*, and the
 // VAT category rules.
-var EN16931 = RuleSet{name: "en16931", rules: concat(coreRules, coRules, decRules, vatRules, codeRules)}
+var EN16931 = RuleSet{name: "en16931", list: lazyRules(func() []rule { return concat(coreRules, coRules, decRules, vatRules(), codeRules) })}
 
 func concat(lists ...[]rule) []rule {
 	var out []rule

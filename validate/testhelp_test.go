@@ -13,7 +13,7 @@ import (
 // there is none.
 func ruleByID(t testing.TB, id string) rule {
 	t.Helper()
-	for _, r := range EN16931.rules {
+	for _, r := range EN16931.rules() {
 		if r.id == id {
 			return r
 		}

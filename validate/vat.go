@@ -12,7 +12,9 @@ import (
 // category rules of EN 16931 (BR-S-*, BR-Z-*, BR-E-*, BR-AE-*, BR-IC-*,
 // BR-G-*, BR-O-*, BR-AF-*, BR-AG-*) and the split payment rules (BR-B-*),
 // one table per category, in the files vat_*.go.
-var vatRules = concat(vatSRules, vatZRules, vatERules, vatAERules, vatICRules, vatGRules, vatORules, vatAFRules, vatAGRules, vatBRules)
+func vatRules() []rule {
+	return concat(vatSRules, vatZRules, vatERules, vatAERules, vatICRules, vatGRules, vatORules, vatAFRules, vatAGRules, vatBRules)
+}
 
 // The VAT category rules follow the CII binding of the official schematron
 // (EN16931-CII-model.sch, 1.3.16). Its XPath tests map to the model so:

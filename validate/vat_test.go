@@ -13,7 +13,7 @@ import (
 // vatRuleByID returns the rule of vatRules or codeRules with the id.
 func vatRuleByID(t testing.TB, id string) rule {
 	t.Helper()
-	for _, r := range concat(vatRules, codeRules) {
+	for _, r := range concat(vatRules(), codeRules) {
 		if r.id == id {
 			return r
 		}
@@ -49,7 +49,7 @@ func vatValidBases() []fixtures.Fixture {
 
 func TestVATAndCodeRulesQuietOnFixtures(t *testing.T) {
 	for _, f := range vatValidBases() {
-		for _, r := range concat(vatRules, codeRules) {
+		for _, r := range concat(vatRules(), codeRules) {
 			inv := f.Invoice
 			if is := vatRun(r, &inv); len(is) > 0 {
 				t.Errorf("%s: %s fires on a valid invoice: %v", f.Name, r.id, is)
@@ -362,7 +362,7 @@ func TestVATRules(t *testing.T) {
 			tested[m.id] = true
 		}
 	}
-	for _, r := range vatRules {
+	for _, r := range vatRules() {
 		if !tested[r.id] && !vatNeverFires[r.id] {
 			t.Errorf("%s: no mutation makes it fire", r.id)
 		}
@@ -434,7 +434,7 @@ func TestVATXPathRound(t *testing.T) {
 // TestVATAndCodeRulesAllocs: no allocation on a valid invoice.
 func TestVATAndCodeRulesAllocs(t *testing.T) {
 	inv := fixtures.Bench(10)
-	rules := concat(vatRules, codeRules)
+	rules := concat(vatRules(), codeRules)
 	var rep Report
 	c := &checker{inv: inv, rep: &rep}
 	allocs := testing.AllocsPerRun(100, func() {
@@ -450,7 +450,7 @@ func TestVATAndCodeRulesAllocs(t *testing.T) {
 
 func BenchmarkVATAndCodeRules(b *testing.B) {
 	inv := fixtures.Bench(10)
-	rules := concat(vatRules, codeRules)
+	rules := concat(vatRules(), codeRules)
 	var rep Report
 	c := &checker{inv: inv, rep: &rep}
 	b.ReportAllocs()
