@@ -54,7 +54,9 @@ var (
 	// FacturXExtended is EXTENDED: the BR rules of FACTUR-X_EXTENDED.sch,
 	// as its XPath tests them, and its BR-FXEXT rules (the sums adapted to
 	// EXTENDED) that the model can break (see fxExtendedRules).
-	FacturXExtended = RuleSet{name: "facturx-extended", list: lazyRules(func() []rule { return fxRules(fxExtended, false, fxExtendedVariants, fxExtendedDropped, fxExtendedRules) })}
+	FacturXExtended = RuleSet{name: "facturx-extended", list: lazyRules(func() []rule {
+		return fxRules(fxExtended, false, fxExtendedVariants, fxExtendedDropped, fxExtendedRules)
+	})}
 )
 
 // FacturX returns the rule set of the Factur-X profile that a
