@@ -23,12 +23,7 @@ var pow10 = [...]uint64{
 
 // coef returns d's coefficient and exponent when the coefficient fits in
 // 18 digits.
-func coef(d decimal.Decimal) (int64, int32, bool) {
-	if d.NumDigits() > 18 {
-		return 0, 0, false
-	}
-	return d.CoefficientInt64(), d.Exponent(), true
-}
+func coef(d decimal.Decimal) (int64, int32, bool) { return decslab.Coef(d) }
 
 // toCents returns d in hundredths when that is exact and fits.
 func toCents(d decimal.Decimal) (int64, bool) {

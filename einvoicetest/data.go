@@ -2,6 +2,7 @@ package einvoicetest
 
 import (
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/decslab"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,14 +31,17 @@ type bank struct {
 	bic  string
 }
 
+// initSlab makes the decimals of the package's tables, at init.
+var initSlab decslab.Slab
+
 // rates returns VAT rates given in tenths: 55 is 5.5.
 func rates(tenths ...int64) []decimal.Decimal {
 	r := make([]decimal.Decimal, len(tenths))
 	for i, t := range tenths {
 		if t%10 == 0 {
-			r[i] = decimal.New(t/10, 0)
+			r[i] = initSlab.New(t/10, 0)
 		} else {
-			r[i] = decimal.New(t, -1)
+			r[i] = initSlab.New(t, -1)
 		}
 	}
 	return r
@@ -46,12 +50,11 @@ func rates(tenths ...int64) []decimal.Decimal {
 // The quantities the generator draws, made once, as decimals are immutable
 // values (a quantity's decimal shares its digits with every other quantity
 // of the same value, which nothing changes): 0 to 40, and the multiples of
-// 5 up to 500. Only those: each decimal is two objects the garbage
-// collector marks at every cycle.
+// 5 up to 500.
 var (
 	smallInts = func() (t [41]decimal.Decimal) {
 		for i := range t {
-			t[i] = decimal.New(int64(i), 0)
+			t[i] = initSlab.New(int64(i), 0)
 		}
 		return t
 	}()
@@ -60,7 +63,7 @@ var (
 			if i*5 < len(smallInts) {
 				t[i] = smallInts[i*5]
 			} else {
-				t[i] = decimal.New(int64(i*5), 0)
+				t[i] = initSlab.New(int64(i*5), 0)
 			}
 		}
 		return t
@@ -394,7 +397,11 @@ type prices struct {
 }
 
 // catalogue fills in the prices, references and GTINs of items, once:
-// decimals and strings are immutable, the invoices share them.
+// decimals and strings are immutable, the invoices share them. The
+// decimals of the package's tables come from one slab (initSlab), a few
+// objects for the garbage collector to mark at every cycle instead of two
+// per decimal; the gross price is the net one, and only the items sold at
+// a discount have the discount's two.
 func catalogue(prefix string, defs []itemDef) []item {
 	items := make([]item, len(defs))
 	for i := range items {
@@ -402,12 +409,13 @@ func catalogue(prefix string, defs []itemDef) []item {
 		it.itemDef = defs[i]
 		for k := range it.prices {
 			p := it.min + (it.max-it.min)*int64(k)/3
-			disc := p * int64(5+3*k) / 100 // 5 to 14 %
-			it.prices[k] = prices{
-				net:        decimal.New(p, -it.scale),
-				gross:      decimal.New(p, -it.scale),
-				discount:   decimal.New(disc, -it.scale),
-				discounted: decimal.New(p-disc, -it.scale),
+			pp := &it.prices[k]
+			pp.net = initSlab.New(p, -it.scale)
+			pp.gross = pp.net
+			if it.grossPrices {
+				disc := p * int64(5+3*k) / 100 // 5 to 14 %
+				pp.discount = initSlab.New(disc, -it.scale)
+				pp.discounted = initSlab.New(p-disc, -it.scale)
 			}
 		}
 		it.ref = prefix + "-" + string(appendPad(nil, 1000+97*i, 5))

@@ -1,13 +1,17 @@
-// Package decslab makes decimals with few allocations: a Slab hands out
-// decimals whose coefficients live in chunks it allocates a few dozen at a
-// time, instead of two small objects (a big.Int and its one word) each.
+// Package decslab makes decimals with few allocations, and reads them
+// without any: a Slab hands out decimals whose coefficients live in chunks
+// it allocates a few dozen at a time, instead of two small objects (a
+// big.Int and its one word) each; Coef reads a decimal's coefficient as an
+// int64 without copying its big.Int (decimal.Decimal.Coefficient copies)
+// nor counting its digits.
 //
 // A shopspring decimal is a coefficient (*big.Int) and an exponent, and
 // that package has no constructor that adopts a big.Int without copying
 // it. Slab builds the decimal value itself, through unsafe, after checking
 // once, by reflection, that decimal.Decimal is the struct{value *big.Int;
-// exp int32} it knows. With any other layout (another version of
-// shopspring/decimal) it falls back to decimal.New: as exact, only slower.
+// exp int32} it knows, and Coef reads the big.Int so. With any other layout
+// (another version of shopspring/decimal) they fall back to decimal.New and
+// decimal's methods: as exact, only slower.
 //
 // Sharing a chunk is safe because decimals are immutable: shopspring never
 // changes the big.Int of a decimal once the decimal is made (its operations
@@ -95,3 +99,30 @@ func (s *Slab) New(c int64, exp int32) decimal.Decimal {
 	l := layout{value: &x.i, exp: exp}
 	return *(*decimal.Decimal)(unsafe.Pointer(&l))
 }
+
+// Coef returns d's coefficient and exponent when the coefficient has at
+// most 18 digits (so that it and a few products of it by powers of ten fit
+// in an int64), and false otherwise.
+func Coef(d decimal.Decimal) (c int64, exp int32, ok bool) {
+	if !adopt {
+		if d.NumDigits() > 18 {
+			return 0, 0, false
+		}
+		return d.CoefficientInt64(), d.Exponent(), true
+	}
+	l := (*layout)(unsafe.Pointer(&d))
+	if l.value == nil {
+		return 0, l.exp, true // the zero decimal
+	}
+	if !l.value.IsInt64() {
+		return 0, 0, false
+	}
+	c = l.value.Int64()
+	if c >= maxCoef || c <= -maxCoef {
+		return 0, 0, false
+	}
+	return c, l.exp, true
+}
+
+// maxCoef is 10^18, the least coefficient of 19 digits.
+const maxCoef = 1_000_000_000_000_000_000

@@ -82,11 +82,51 @@ func TestNew(t *testing.T) {
 	}
 }
 
+// coefCases are decimals for Coef: the edges of 18 and 19 digits, of
+// int64 and beyond, the zero value, and the decimals of values().
+func coefCases() []decimal.Decimal {
+	var ds []decimal.Decimal
+	for _, s := range []string{"0", "0.00", "999999999999999999", "-999999999999999999", "1000000000000000000", "-1000000000000000000",
+		"99999999999999999.9", "9223372036854775807", "-9223372036854775808", "18446744073709551616", "-18446744073709551617",
+		"123456789012345678901234567890.5", "12.30", "-0.001", "1e20", "5e-30"} {
+		ds = append(ds, decimal.RequireFromString(s))
+	}
+	ds = append(ds, decimal.Decimal{}, decimal.New(0, 5))
+	for _, c := range values() {
+		ds = append(ds, decimal.New(c, -2), new(Slab).New(c, 3))
+	}
+	return ds
+}
+
+// checkCoef compares Coef with what decimal's methods give.
+func checkCoef(t *testing.T) {
+	t.Helper()
+	for _, d := range coefCases() {
+		c, exp, ok := Coef(d)
+		wantOK := d.NumDigits() <= 18
+		if ok != wantOK {
+			t.Fatalf("Coef(%s): ok %v, want %v", d, ok, wantOK)
+		}
+		if ok && (c != d.CoefficientInt64() || exp != d.Exponent() || !decimal.New(c, exp).Equal(d)) {
+			t.Fatalf("Coef(%s) = %d, %d", d, c, exp)
+		}
+	}
+}
+
+func TestCoef(t *testing.T) {
+	checkCoef(t)
+	d := decimal.RequireFromString("-1234.5678")
+	if allocs := testing.AllocsPerRun(100, func() { Coef(d) }); allocs != 0 {
+		t.Errorf("Coef allocates %v times", allocs)
+	}
+}
+
 // TestFallback: without the layout it knows, New makes its decimals with
-// decimal.New, and they are as right.
+// decimal.New, and Coef reads them with decimal's methods: as right.
 func TestFallback(t *testing.T) {
 	adopt = false
 	defer func() { adopt = true }()
+	checkCoef(t)
 	var s Slab
 	check(t, &s)
 	s.Grow(10)
