@@ -107,6 +107,56 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, buf[i:]...)
 }
 
+// AddDays returns the date n days after d (before it, for a negative n),
+// as time.Date(d.Year, d.Month, d.Day+n, ...) gives it, without going
+// through a time.Time: a date out of range is normalized the same way
+// (2026-02-30 plus 0 days is 2026-03-02).
+func (d Date) AddDays(n int) Date { return dateOfDay(d.day() + n) }
+
+// day returns the number of days from 1970-01-01 to d, counted in the
+// proleptic Gregorian calendar: the days of the years since a 400-year era
+// began, with years starting on March 1 so that the leap day comes last.
+func (d Date) day() int {
+	y, m := d.Year, int(d.Month)-1 // m: 0 .. 11 once normalized
+	y += floorDiv(m, 12)
+	m -= 12 * floorDiv(m, 12)
+	if m < 2 { // January and February end the previous year
+		y--
+		m += 12
+	}
+	era := floorDiv(y, 400)
+	yoe := y - 400*era                     // 0 .. 399
+	doy := (153*(m-2)+2)/5 + d.Day - 1     // from March 1
+	doe := 365*yoe + yoe/4 - yoe/100 + doy // 0 .. 146096 for a valid date
+	return 146097*era + doe - 719468       // 719468: 0000-03-01 to 1970-01-01
+}
+
+// dateOfDay is the inverse of Date.day.
+func dateOfDay(z int) Date {
+	z += 719468
+	era := floorDiv(z, 146097)
+	doe := z - 146097*era
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153 // 0 is March
+	day := doy - (153*mp+2)/5 + 1
+	y, m := yoe+400*era, mp+3
+	if m > 12 {
+		y++
+		m -= 12
+	}
+	return Date{Year: y, Month: time.Month(m), Day: day}
+}
+
+// floorDiv is a / b rounded towards minus infinity; b > 0.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b < 0 {
+		q--
+	}
+	return q
+}
+
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 

@@ -2,6 +2,7 @@ package einvoice_test
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -67,5 +68,34 @@ func TestDateText(t *testing.T) {
 	}
 	if err := d.UnmarshalText(nil); err != nil || !d.IsZero() {
 		t.Error("empty text is not the zero date")
+	}
+}
+
+// TestAddDays: AddDays gives what time.Date gives with the days added, on
+// every kind of date (leap days, the turn of centuries, years before 1 and
+// after 9999, dates and months out of range) and of shift.
+func TestAddDays(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	check := func(d einvoice.Date, n int) {
+		t.Helper()
+		tm := time.Date(d.Year, d.Month, d.Day+n, 0, 0, 0, 0, time.UTC)
+		want := einvoice.Date{Year: tm.Year(), Month: tm.Month(), Day: tm.Day()}
+		if got := d.AddDays(n); got != want {
+			t.Fatalf("%d-%d-%d plus %d days: %v, want %v", d.Year, d.Month, d.Day, n, got, want)
+		}
+	}
+	for _, d := range []einvoice.Date{{2024, 2, 28}, {2024, 2, 29}, {2023, 2, 28}, {2000, 2, 29}, {1900, 2, 28}, {2100, 3, 1},
+		{1970, 1, 1}, {1969, 12, 31}, {1, 1, 1}, {0, 3, 1}, {-1, 12, 31}, {9999, 12, 31}, {2026, 2, 30}, {2026, 13, 1}, {2026, 0, 15}, {2026, -14, 0}} {
+		for _, n := range []int{0, 1, -1, 27, 28, 29, 30, 31, 59, 60, 365, 366, -365, -366, 146097, -146097, 1_000_000, -1_000_000} {
+			check(d, n)
+		}
+	}
+	for i := 0; i < 100000; i++ {
+		d := einvoice.Date{Year: r.IntN(12000) - 1000, Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(31)}
+		n := r.IntN(2001) - 1000
+		if i%10 == 0 {
+			n = r.IntN(8_000_000) - 4_000_000
+		}
+		check(d, n)
 	}
 }

@@ -341,12 +341,12 @@ var breakers = []breaker{
 		if p := m.inv.InvoicingPeriod; p != nil && !p.Start.IsZero() {
 			start = p.Start
 		}
-		m.inv.InvoicingPeriod = &einvoice.Period{Start: start, End: addDays(start, -1)}
+		m.inv.InvoicingPeriod = &einvoice.Period{Start: start, End: start.AddDays(-1)}
 		return true
 	}},
 	{"BR-30", levelBasic, func(m *mut) bool {
 		if l := m.line0(); l != nil {
-			l.Period = &einvoice.Period{Start: m.inv.IssueDate, End: addDays(m.inv.IssueDate, -1)}
+			l.Period = &einvoice.Period{Start: m.inv.IssueDate, End: m.inv.IssueDate.AddDays(-1)}
 			return true
 		}
 		return false
@@ -794,7 +794,7 @@ var breakers = []breaker{
 		if paidMode(m.inv) {
 			return false
 		}
-		m.inv.DueDate = addDays(m.inv.IssueDate, -10)
+		m.inv.DueDate = m.inv.IssueDate.AddDays(-10)
 		return true
 	}},
 	{"BR-FR-CO-08_BT-23", levelMinimum, func(m *mut) bool {
@@ -920,7 +920,7 @@ var breakers = []breaker{
 		if m.inv.TypeCode == einvoice.DocumentType384 {
 			return false // BR-FR-CO-04 wants one
 		}
-		d := addDays(m.inv.IssueDate, -30)
+		d := m.inv.IssueDate.AddDays(-30)
 		m.inv.PrecedingInvoices = append(m.inv.PrecedingInvoices,
 			einvoice.PrecedingInvoice{Number: "FA-2025-00017", IssueDate: d},
 			einvoice.PrecedingInvoice{Number: "FA-2025-00018", IssueDate: d})

@@ -311,18 +311,11 @@ func (g *gen) contact(c *country, domain string) *einvoice.Contact {
 
 // dates draws the issue date, in 2026, and the due date.
 func (g *gen) dates() {
-	t := time.Date(2026, time.January, 1+g.r.intn(365), 0, 0, 0, 0, time.UTC)
-	g.issue = einvoice.NewDate(t.Year(), t.Month(), t.Day())
+	g.issue = einvoice.NewDate(2026, time.January, 1).AddDays(g.r.intn(365))
 	g.inv.IssueDate = g.issue
 	if g.s.level >= levelBasicWL && !g.credit {
-		g.inv.DueDate = addDays(g.issue, pick(&g.r, []int{0, 15, 30, 30, 45, 60}))
+		g.inv.DueDate = g.issue.AddDays(pick(&g.r, []int{0, 15, 30, 30, 45, 60}))
 	}
-}
-
-// addDays returns d moved by n days.
-func addDays(d einvoice.Date, n int) einvoice.Date {
-	t := time.Date(d.Year, d.Month, d.Day+n, 0, 0, 0, 0, time.UTC)
-	return einvoice.NewDate(t.Year(), t.Month(), t.Day())
 }
 
 // number draws the invoice number (BT-1): a prefix, the year and a
@@ -535,7 +528,7 @@ func (g *gen) line(l *einvoice.Line, i int, it *item) {
 	}
 	if lvl >= levelBasic && it.service && g.r.chance(40) {
 		start := einvoice.NewDate(g.issue.Year, g.issue.Month, 1)
-		l.Period = &einvoice.Period{Start: start, End: addDays(start, 27)}
+		l.Period = &einvoice.Period{Start: start, End: start.AddDays(27)}
 	}
 	if lvl >= levelBasic && g.r.chance(10) {
 		l.Note = pick(&g.r, []string{"Selon devis n° D-2026-118", "Livré en deux fois", `Référence client "ATELIER-3"`, "Conditionnement <carton de 12>"})
@@ -779,7 +772,7 @@ func (g *gen) preceding() {
 	default:
 		return
 	}
-	date := addDays(g.issue, -g.r.between(30, 90))
+	date := g.issue.AddDays(-g.r.between(30, 90))
 	inv.PrecedingInvoices = []einvoice.PrecedingInvoice{{
 		Number:    ref(g.tx.invoicePrefix+"-", date.Year, 1+g.r.intn(99999), 5),
 		IssueDate: date,
@@ -794,7 +787,7 @@ func (g *gen) delivery() {
 	}
 	k := g.regime == einvoice.VATIntraCommunity
 	if k || r.chance(50) {
-		inv.Delivery = &einvoice.Delivery{Date: addDays(g.issue, -r.intn(10))}
+		inv.Delivery = &einvoice.Delivery{Date: g.issue.AddDays(-r.intn(10))}
 		if k || r.chance(30) {
 			a := inv.Buyer.Address
 			a.Line1 = pick(r, []string{g.tx.deliveryParty + " 2", "Quai de déchargement n° 4", "Dock 7"})
@@ -809,10 +802,10 @@ func (g *gen) delivery() {
 	if g.services > 0 || inv.TypeCode == einvoice.DocumentType262 || r.chance(20) {
 		start := einvoice.NewDate(g.issue.Year, g.issue.Month, 1)
 		if g.issue.Day < 10 {
-			start = addDays(start, -20)
+			start = start.AddDays(-20)
 			start.Day = 1
 		}
-		inv.InvoicingPeriod = &einvoice.Period{Start: start, End: addDays(start, 27)}
+		inv.InvoicingPeriod = &einvoice.Period{Start: start, End: start.AddDays(27)}
 	}
 }
 
