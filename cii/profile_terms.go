@@ -356,8 +356,8 @@ func (p Profile) unsupported(inv *einvoice.Invoice) []string {
 	}
 	var bad []string
 	for _, i := range unsupportedTerms()[p] {
-		if t := &modelTerms[i]; visitTerm(termVisit{}, inv, t) {
-			bad = append(bad, t.id)
+		if visitTerm(termVisit{}, inv, i) {
+			bad = append(bad, modelTerms[i].id)
 		}
 	}
 	return bad
@@ -408,7 +408,7 @@ func heldTerms(inv *einvoice.Invoice) []string {
 	}
 	var held []string
 	for i := range modelTerms {
-		if visitTerm(termVisit{}, inv, &modelTerms[i]) {
+		if visitTerm(termVisit{}, inv, i) {
 			held = append(held, modelTerms[i].id)
 		}
 	}
@@ -431,22 +431,22 @@ func withoutTerms(inv *einvoice.Invoice, ids []string) *einvoice.Invoice {
 	}
 	c := cloneForTerms(inv)
 	for _, id := range ids {
-		if t := modelTerm(id); t != nil {
-			visitTerm(termVisit{clear: true}, c, t)
+		if i, ok := modelTermIndex(id); ok {
+			visitTerm(termVisit{clear: true}, c, i)
 		}
 	}
 	return c
 }
 
-// visitTerm reports whether inv holds the term t and clears it when v.clear
-// is set.
-func visitTerm(v termVisit, inv *einvoice.Invoice, t *modelTermDef) bool {
-	if t.visit != nil {
+// visitTerm reports whether inv holds the term modelTerms[i] and clears it
+// when v.clear is set.
+func visitTerm(v termVisit, inv *einvoice.Invoice, i int) bool {
+	if t := &modelTerms[i]; t.visit != nil {
 		return t.visit(v, inv)
 	}
 	held := false
-	for _, id := range t.parts {
-		if visitTerm(v, inv, modelTerm(id)) {
+	for _, j := range termParts()[i] {
+		if visitTerm(v, inv, j) {
 			held = true
 			if !v.clear {
 				return true
@@ -456,13 +456,35 @@ func visitTerm(v termVisit, inv *einvoice.Invoice, t *modelTermDef) bool {
 	return held
 }
 
+// termParts returns the parts of each entry of modelTerms as indexes in
+// modelTerms, found once: visitTerm walks a group's parts at every
+// encoding, where searching their ids would cost more than the visit.
+var termParts = sync.OnceValue(func() [][]int {
+	out := make([][]int, len(modelTerms))
+	for i := range modelTerms {
+		for _, id := range modelTerms[i].parts {
+			j, ok := modelTermIndex(id)
+			if !ok {
+				panic("cii: part " + id + " of " + modelTerms[i].id + " is not in modelTerms")
+			}
+			out[i] = append(out[i], j)
+		}
+	}
+	return out
+})
+
 // modelTerm returns the entry of modelTerms for id, or nil.
 func modelTerm(id string) *modelTermDef {
-	i, ok := slices.BinarySearchFunc(modelTerms, id, func(t modelTermDef, id string) int { return compareTerms(t.id, id) })
-	if !ok || modelTerms[i].id != id {
-		return nil
+	if i, ok := modelTermIndex(id); ok {
+		return &modelTerms[i]
 	}
-	return &modelTerms[i]
+	return nil
+}
+
+// modelTermIndex returns the index of id in modelTerms.
+func modelTermIndex(id string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(modelTerms, id, func(t modelTermDef, id string) int { return compareTerms(t.id, id) })
+	return i, ok && modelTerms[i].id == id
 }
 
 // compareTerms orders business term and group ids as heldTerms does: BT
