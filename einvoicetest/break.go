@@ -271,7 +271,7 @@ func otherSIRET(siren string) string {
 	if siren == other {
 		other = "552100554"
 	}
-	return siret(other, 12)
+	return siret(nil, other, 12)
 }
 
 // rescale returns d written with places decimals, the same value.

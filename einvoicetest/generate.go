@@ -74,9 +74,14 @@ type gen struct {
 	decs []decimal.Decimal
 	// sl makes the decimals drawn, a few to an allocation.
 	sl decslab.Slab
+	// text holds the strings built, a few to an allocation (see arena).
+	text arena
 }
 
 // ptr returns a pointer to a copy of d, from g.decs.
+// cat returns the concatenation of parts, in the invoice's text arena.
+func (g *gen) cat(parts ...string) string { return g.r.t.cat(parts...) }
+
 func (g *gen) ptr(d decimal.Decimal) *decimal.Decimal {
 	if len(g.decs) == cap(g.decs) {
 		g.decs = make([]decimal.Decimal, 0, 16)
@@ -88,6 +93,8 @@ func (g *gen) ptr(d decimal.Decimal) *decimal.Decimal {
 func generate(r rng, s *settings) *einvoice.Invoice {
 	inv := &einvoice.Invoice{}
 	g := &gen{r: r, s: s, inv: inv}
+	g.text.b.Grow(arenaSize)
+	g.r.t = &g.text
 	r0 := &g.r
 	inv.TypeCode = pick(r0, s.typeCodes)
 	g.credit = inv.TypeCode.IsCreditNote()
@@ -195,17 +202,20 @@ func (g *gen) chooseSeller() {
 	domain := co.domain
 	if c.code == einvoice.CountryFR {
 		siren := g.r.siren(false)
-		s.Identifiers = []einvoice.ID{{Value: siret(siren, 1+g.r.intn(40)), Scheme: einvoice.ICDSIRET}}
+		s.Identifiers = []einvoice.ID{{Value: siret(g.r.t, siren, 1+g.r.intn(40)), Scheme: einvoice.ICDSIRET}}
 		s.LegalRegistration = einvoice.ID{Value: siren, Scheme: einvoice.ICDSIREN}
 		if g.hasVAT() {
 			s.VATID = frenchVAT(siren)
 		}
 		s.ElectronicAddress = einvoice.ElectronicAddress{Value: siren, Scheme: einvoice.EAS0225}
 		if g.s.level >= levelEN16931 {
-			s.AdditionalLegalInfo = "RCS " + cty.name + " " + siren[:3] + " " + siren[3:6] + " " + siren[6:]
+			rcs := []string{"RCS ", cty.name, " ", siren[:3], " ", siren[3:6], " ", siren[6:]}
 			switch co.form {
 			case "SAS", "SARL", "SA", "EURL":
-				s.AdditionalLegalInfo = co.form + " au capital de " + pick(&g.r, []string{"7 500", "50 000", "120 000", "1 200 000"}) + " €, " + s.AdditionalLegalInfo
+				capital := pick(&g.r, []string{"7 500", "50 000", "120 000", "1 200 000"})
+				s.AdditionalLegalInfo = g.cat(append([]string{co.form, " au capital de ", capital, " €, "}, rcs...)...)
+			default:
+				s.AdditionalLegalInfo = g.cat(rcs...)
 			}
 		}
 	} else {
@@ -217,7 +227,7 @@ func (g *gen) chooseSeller() {
 		s.LegalRegistration = g.register(c, vat)
 		switch {
 		case !g.hasVAT():
-			s.ElectronicAddress = einvoice.ElectronicAddress{Value: "factures@" + domain, Scheme: einvoice.EASEM}
+			s.ElectronicAddress = einvoice.ElectronicAddress{Value: g.cat("factures@", domain), Scheme: einvoice.EASEM}
 		case c.eas == einvoice.EAS0208 || c.eas == einvoice.EAS0106:
 			s.ElectronicAddress = einvoice.ElectronicAddress{Value: s.LegalRegistration.Value, Scheme: c.eas}
 		default:
@@ -241,13 +251,15 @@ func (g *gen) register(c *country, vat string) einvoice.ID {
 	case einvoice.CountryDE: // Handelsregister
 		return einvoice.ID{Value: pick(&g.r, []string{"HRB ", "HRA "}) + string(g.r.digits(nil, 5, true))}
 	case einvoice.CountryAT: // Firmenbuch
-		return einvoice.ID{Value: "FN " + string(g.r.digits(nil, 6, true)) + string(rune('a'+g.r.intn(26)))}
+		var buf [16]byte
+		b := g.r.digits(append(buf[:0], "FN "...), 6, true)
+		return einvoice.ID{Value: g.r.t.bytes(append(b, byte('a'+g.r.intn(26))))}
 	case einvoice.CountryLU: // Registre de commerce et des sociétés
-		return einvoice.ID{Value: "B" + string(g.r.digits(nil, 6, true))}
+		return einvoice.ID{Value: g.r.code("B", 6)}
 	case einvoice.CountryIT: // Repertorio economico amministrativo
-		return einvoice.ID{Value: "REA " + string(g.r.digits(nil, 7, true))}
+		return einvoice.ID{Value: g.r.code("REA ", 7)}
 	}
-	return einvoice.ID{Value: "CIF " + vat[2:]}
+	return einvoice.ID{Value: g.cat("CIF ", vat[2:])}
 }
 
 // company is a company's name drawn from a country's tables.
@@ -262,11 +274,11 @@ func (g *gen) companyName(c *country) company {
 	trade, sur, sur2 := pick(&g.r, c.trades), pick(&g.r, c.surnames), pick(&g.r, c.surnames)
 	co := company{form: pick(&g.r, c.forms)}
 	if g.r.chance(25) && sur2 != sur {
-		co.name = sur.text + " & " + sur2.text + " " + co.form
-		co.domain = sur.slug + "-" + sur2.slug + "." + c.tld
+		co.name = g.cat(sur.text, " & ", sur2.text, " ", co.form)
+		co.domain = g.cat(sur.slug, "-", sur2.slug, ".", c.tld)
 	} else {
-		co.name = trade.text + " " + sur.text + " " + co.form
-		co.domain = trade.slug + "-" + sur.slug + "." + c.tld
+		co.name = g.cat(trade.text, " ", sur.text, " ", co.form)
+		co.domain = g.cat(trade.slug, "-", sur.slug, ".", c.tld)
 		if g.r.chance(25) {
 			co.trading = co.name[:len(trade.text)+1+len(sur.text)] // the name without the form
 		}
@@ -276,16 +288,18 @@ func (g *gen) companyName(c *country) company {
 
 // address draws a street address in city cty of country c.
 func (g *gen) address(c *country, cty city) einvoice.Address {
-	n := strconv.Itoa(1 + g.r.intn(150))
+	var buf [8]byte
+	n := string(strconv.AppendInt(buf[:0], int64(1+g.r.intn(150)), 10)) // on the stack: cat copies it
 	street := pick(&g.r, c.streets)
 	a := einvoice.Address{City: cty.name, PostCode: cty.postCode, Subdivision: cty.subdivision, Country: c.code}
 	if c.numberFirst {
+		bis := ""
 		if g.r.chance(10) {
-			n += " bis"
+			bis = " bis"
 		}
-		a.Line1 = n + " " + street
+		a.Line1 = g.cat(n, bis, " ", street)
 	} else {
-		a.Line1 = street + " " + n
+		a.Line1 = g.cat(street, " ", n)
 	}
 	if g.r.chance(20) {
 		a.Line2 = pick(&g.r, []string{"Bâtiment B", "ZI des Tanneries", "2e étage", "Hall 3", "BP 42"})
@@ -305,8 +319,8 @@ func (g *gen) contact(c *country, domain string) *einvoice.Contact {
 	for i := 0; i < 4; i++ {
 		b = g.r.digits(append(b, ' '), 2, false)
 	}
-	phone := string(b)
-	return &einvoice.Contact{Name: name, Phone: phone, Email: pick(&g.r, []string{"comptabilite@", "factures@", "contact@", "achats@"}) + domain}
+	phone := g.r.t.bytes(b)
+	return &einvoice.Contact{Name: name, Phone: phone, Email: g.cat(pick(&g.r, []string{"comptabilite@", "factures@", "contact@", "achats@"}), domain)}
 }
 
 // dates draws the issue date, in 2026, and the due date.
@@ -333,18 +347,18 @@ func (g *gen) number() {
 	var buf [24]byte
 	b := append(append(append(buf[:0], prefix...), sep...), strconv.Itoa(g.issue.Year)...)
 	b = appendPad(append(b, sep...), 1+g.r.intn(99999), 5)
-	g.inv.Number = string(b)
+	g.inv.Number = g.r.t.bytes(b)
 }
 
 // ref returns a reference: prefix, the year and a dash unless year is 0,
 // and n written on width digits at least.
-func ref(prefix string, year, n, width int) string {
+func ref(t *arena, prefix string, year, n, width int) string {
 	var buf [40]byte
 	b := append(buf[:0], prefix...)
 	if year != 0 {
 		b = append(strconv.AppendInt(b, int64(year), 10), '-')
 	}
-	return string(appendPad(b, n, width))
+	return t.bytes(appendPad(b, n, width))
 }
 
 // appendPad appends n, on width digits at least, to b.
@@ -371,7 +385,7 @@ func (g *gen) buyer() {
 		p := &publicBuyers[g.r.intn(len(publicBuyers))]
 		siren := g.r.siren(true)
 		b.Name = p.name
-		b.Identifiers = []einvoice.ID{{Value: siret(siren, 1+g.r.intn(30)), Scheme: einvoice.ICDSIRET}}
+		b.Identifiers = []einvoice.ID{{Value: siret(g.r.t, siren, 1+g.r.intn(30)), Scheme: einvoice.ICDSIRET}}
 		b.LegalRegistration = einvoice.ID{Value: siren, Scheme: einvoice.ICDSIREN}
 		b.ElectronicAddress = einvoice.ElectronicAddress{Value: siren, Scheme: einvoice.EAS0225}
 		b.Address = einvoice.Address{Line1: p.line, City: p.city.name, PostCode: p.city.postCode, Country: einvoice.CountryFR}
@@ -383,7 +397,7 @@ func (g *gen) buyer() {
 			b.VATID = g.r.vatID(f.country)
 		}
 		b.Address = einvoice.Address{Line1: f.street, City: f.city.name, PostCode: f.city.postCode, Subdivision: f.city.subdivision, Country: f.country}
-		b.ElectronicAddress = einvoice.ElectronicAddress{Value: "ap@" + f.domain, Scheme: einvoice.EASEM}
+		b.ElectronicAddress = einvoice.ElectronicAddress{Value: g.cat("ap@", f.domain), Scheme: einvoice.EASEM}
 	case g.regime == einvoice.VATSplitPayment:
 		p := italianPublicBuyers[g.r.intn(len(italianPublicBuyers))]
 		b.Name = p.name
@@ -418,7 +432,7 @@ func (g *gen) company(b *einvoice.Buyer, c *country) {
 	if c.code == einvoice.CountryFR {
 		g.buyerFR = true
 		siren := g.r.siren(false)
-		b.Identifiers = []einvoice.ID{{Value: siret(siren, 1+g.r.intn(40)), Scheme: einvoice.ICDSIRET}}
+		b.Identifiers = []einvoice.ID{{Value: siret(g.r.t, siren, 1+g.r.intn(40)), Scheme: einvoice.ICDSIRET}}
 		b.LegalRegistration = einvoice.ID{Value: siren, Scheme: einvoice.ICDSIREN}
 		if g.hasVAT() {
 			b.VATID = frenchVAT(siren)
@@ -434,7 +448,7 @@ func (g *gen) company(b *einvoice.Buyer, c *country) {
 		case c.code == einvoice.CountryBE:
 			b.ElectronicAddress = einvoice.ElectronicAddress{Value: vat[2:], Scheme: einvoice.EAS0208}
 		case !g.hasVAT() || c.eas == einvoice.EAS0106:
-			b.ElectronicAddress = einvoice.ElectronicAddress{Value: "invoices@" + domain, Scheme: einvoice.EASEM}
+			b.ElectronicAddress = einvoice.ElectronicAddress{Value: g.cat("invoices@", domain), Scheme: einvoice.EASEM}
 		default:
 			b.ElectronicAddress = einvoice.ElectronicAddress{Value: vat, Scheme: c.eas}
 		}
@@ -718,25 +732,25 @@ func (g *gen) references() {
 			inv.PurchaseOrderReference = r.code("EJ", 10)
 		}
 		if lvl >= levelBasicWL && r.chance(40) {
-			inv.ContractReference = ref("MP-", g.issue.Year, 1+r.intn(300), 3)
+			inv.ContractReference = ref(g.r.t, "MP-", g.issue.Year, 1+r.intn(300), 3)
 		}
 	} else {
 		if r.chance(50) {
-			inv.BuyerReference = ref(pick(r, []string{"ACHATS-", "CC-", "PO-", "DEPT-"}), 0, r.intn(1000), 3)
+			inv.BuyerReference = ref(g.r.t, pick(r, []string{"ACHATS-", "CC-", "PO-", "DEPT-"}), 0, r.intn(1000), 3)
 		}
 		if r.chance(60) {
-			inv.PurchaseOrderReference = ref(pick(r, []string{"BC-", "PO-", "BEST-"}), g.issue.Year, 1+r.intn(9999), 4)
+			inv.PurchaseOrderReference = ref(g.r.t, pick(r, []string{"BC-", "PO-", "BEST-"}), g.issue.Year, 1+r.intn(9999), 4)
 		}
 		if lvl >= levelBasicWL && r.chance(20) {
-			inv.ContractReference = ref("CTR-", g.issue.Year, 1+r.intn(300), 3)
+			inv.ContractReference = ref(g.r.t, "CTR-", g.issue.Year, 1+r.intn(300), 3)
 		}
 	}
 	if inv.TypeCode == einvoice.DocumentType262 && lvl >= levelBasicWL && inv.ContractReference == "" {
-		inv.ContractReference = ref("CTR-", g.issue.Year, 1+r.intn(300), 3) // BR-FR-CO-03
+		inv.ContractReference = ref(g.r.t, "CTR-", g.issue.Year, 1+r.intn(300), 3) // BR-FR-CO-03
 	}
 	if lvl >= levelBasicWL {
 		if r.chance(20) {
-			inv.DespatchAdviceReference = ref("BL-", g.issue.Year, 1+r.intn(9999), 4)
+			inv.DespatchAdviceReference = ref(g.r.t, "BL-", g.issue.Year, 1+r.intn(9999), 4)
 		}
 		if r.chance(15) {
 			inv.BuyerAccountingReference = pick(r, []string{"606300", "615500", "6226"})
@@ -745,19 +759,19 @@ func (g *gen) references() {
 	}
 	if lvl >= levelEN16931 {
 		if r.chance(15) {
-			inv.ProjectReference = ref("PRJ-", g.issue.Year, 1+r.intn(99), 2)
+			inv.ProjectReference = ref(g.r.t, "PRJ-", g.issue.Year, 1+r.intn(99), 2)
 		}
 		if r.chance(15) {
-			inv.SalesOrderReference = ref("CDE-", g.issue.Year, 1+r.intn(9999), 4)
+			inv.SalesOrderReference = ref(g.r.t, "CDE-", g.issue.Year, 1+r.intn(9999), 4)
 		}
 		if r.chance(10) {
-			inv.ReceivingAdviceReference = ref("REC-", 0, 1+r.intn(9999), 4)
+			inv.ReceivingAdviceReference = ref(g.r.t, "REC-", 0, 1+r.intn(9999), 4)
 		}
 		if r.chance(10) {
-			inv.TenderOrLotReference = ref("AO-", g.issue.Year, 1+r.intn(40), 2) + "-LOT" + strconv.Itoa(1+r.intn(5))
+			inv.TenderOrLotReference = ref(g.r.t, "AO-", g.issue.Year, 1+r.intn(40), 2) + "-LOT" + strconv.Itoa(1+r.intn(5))
 		}
 		if r.chance(10) {
-			inv.InvoicedObject = einvoice.ObjectID{Value: ref("CHANTIER-", 0, 1+r.intn(999), 3), Scheme: einvoice.ReferenceAVV}
+			inv.InvoicedObject = einvoice.ObjectID{Value: ref(g.r.t, "CHANTIER-", 0, 1+r.intn(999), 3), Scheme: einvoice.ReferenceAVV}
 		}
 	}
 }
@@ -774,7 +788,7 @@ func (g *gen) preceding() {
 	}
 	date := g.issue.AddDays(-g.r.between(30, 90))
 	inv.PrecedingInvoices = []einvoice.PrecedingInvoice{{
-		Number:    ref(g.tx.invoicePrefix+"-", date.Year, 1+g.r.intn(99999), 5),
+		Number:    ref(g.r.t, g.tx.invoicePrefix+"-", date.Year, 1+g.r.intn(99999), 5),
 		IssueDate: date,
 	}}
 }
@@ -823,7 +837,7 @@ func (g *gen) payment() {
 		siren := r.siren(false)
 		inv.Payee = &einvoice.Payee{
 			Name:              f.name,
-			Identifier:        einvoice.ID{Value: siret(siren, 1), Scheme: einvoice.ICDSIRET},
+			Identifier:        einvoice.ID{Value: siret(g.r.t, siren, 1), Scheme: einvoice.ICDSIRET},
 			LegalRegistration: einvoice.ID{Value: siren, Scheme: einvoice.ICDSIREN},
 		}
 		bk, holder = f.bank, f.name
@@ -861,7 +875,7 @@ func (g *gen) payment() {
 			}
 		}
 		p.DirectDebit = &einvoice.DirectDebit{
-			MandateID:        ref("RUM-", g.issue.Year-r.intn(3), 1+r.intn(9999), 4),
+			MandateID:        ref(g.r.t, "RUM-", g.issue.Year-r.intn(3), 1+r.intn(9999), 4),
 			CreditorID:       r.creditorID(g.seller.code),
 			DebitedAccountID: buyerIBAN,
 		}
@@ -935,19 +949,19 @@ func (g *gen) attachments() {
 		var a einvoice.Attachment
 		switch r.intn(4) {
 		case 0:
-			a = einvoice.Attachment{ID: ref("BL-", g.issue.Year, 1+r.intn(9999), 4), Description: "BON_LIVRAISON",
+			a = einvoice.Attachment{ID: ref(g.r.t, "BL-", g.issue.Year, 1+r.intn(9999), 4), Description: "BON_LIVRAISON",
 				Content: []byte(attachmentPDF), MIMECode: einvoice.MIMEPDF, Filename: "bon-livraison-" + year + ".pdf"}
 			if !g.s.french {
 				a.Description = "Bon de livraison signé"
 			}
 		case 1:
-			a = einvoice.Attachment{ID: ref("RELEVE-", 0, 1+r.intn(99), 2), Description: "PJA",
+			a = einvoice.Attachment{ID: ref(g.r.t, "RELEVE-", 0, 1+r.intn(99), 2), Description: "PJA",
 				Content: []byte(attachmentCSV), MIMECode: einvoice.MIMECSV, Filename: "releve-heures.csv"}
 			if !g.s.french {
 				a.Description = "Relevé d'heures & déplacements"
 			}
 		case 2:
-			a = einvoice.Attachment{ID: ref("PHOTO-", 0, 1+r.intn(999), 3), Description: "DOCUMENT_ANNEXE",
+			a = einvoice.Attachment{ID: ref(g.r.t, "PHOTO-", 0, 1+r.intn(999), 3), Description: "DOCUMENT_ANNEXE",
 				Content: []byte(attachmentPNG), MIMECode: einvoice.MIMEPNG, Filename: "photo-chantier.png"}
 			if !g.s.french {
 				a.Description = "Photo <avant travaux>"

@@ -41,7 +41,7 @@ var pow10 = func() (p [19]uint64) {
 // code returns prefix followed by n random digits, the first not 0.
 func (r *rng) code(prefix string, n int) string {
 	var buf [32]byte
-	return string(r.digits(append(buf[:0], prefix...), n, true))
+	return r.t.bytes(r.digits(append(buf[:0], prefix...), n, true))
 }
 
 // luhnDigit returns the digit that, appended to the digits of b, makes a
@@ -72,16 +72,16 @@ func (r *rng) siren(public bool) string {
 		b = append(b, byte('3'+r.intn(7)))
 	}
 	b = r.digits(b, 7, false)
-	return string(append(b, luhnDigit(b)))
+	return r.t.bytes(append(b, luhnDigit(b)))
 }
 
 // siret returns the SIRET of the establishment nic (1 .. 9999) of a SIREN:
 // the SIREN, the establishment number on 4 digits and the Luhn key.
-func siret(siren string, nic int) string {
+func siret(t *arena, siren string, nic int) string {
 	var buf [14]byte
 	b := append(buf[:0], siren...)
 	b = append(b, byte('0'+nic/1000%10), byte('0'+nic/100%10), byte('0'+nic/10%10), byte('0'+nic%10))
-	return string(append(b, luhnDigit(b)))
+	return t.bytes(append(b, luhnDigit(b)))
 }
 
 // frenchVAT returns the French VAT number of a SIREN.
@@ -96,7 +96,7 @@ func (r *rng) gs1(prefix string, n int) string {
 	var buf [14]byte
 	b := append(buf[:0], prefix...)
 	b = r.digits(b, n-1-len(prefix), false)
-	return string(append(b, gs1Check(b)))
+	return r.t.bytes(append(b, gs1Check(b)))
 }
 
 // gs1Check returns the GS1 check digit of the digits of b.
@@ -139,11 +139,11 @@ func checkDigits97(national []byte, cc string) (byte, byte) {
 
 // iban returns the IBAN of country cc with the basic bank account number
 // bban.
-func iban(cc string, bban []byte) string {
+func iban(t *arena, cc string, bban []byte) string {
 	d1, d2 := checkDigits97(bban, cc)
 	var buf [34]byte
 	b := append(append(buf[:0], cc...), d1, d2)
-	return string(append(b, bban...))
+	return t.bytes(append(b, bban...))
 }
 
 // ibanOf draws an IBAN of country cc, of the right length, with the
@@ -188,7 +188,7 @@ func (r *rng) ibanOf(cc einvoice.CountryCode, bank string) string {
 	default:
 		b = r.digits(b, 12, false)
 	}
-	return iban(string(cc), b)
+	return iban(r.t, string(cc), b)
 }
 
 // atoi returns the number the digits of b write; b has at most 18 digits.
@@ -225,7 +225,7 @@ func spanishControl(d []byte) byte {
 func (r *rng) creditorID(cc einvoice.CountryCode) string {
 	national := r.digits(nil, 6, true)
 	d1, d2 := checkDigits97(national, string(cc))
-	return string(cc) + string([]byte{d1, d2}) + "ZZZ" + string(national)
+	return r.t.bytes(append(append(append([]byte(cc), d1, d2), "ZZZ"...), national...))
 }
 
 // vatID draws the VAT identifier of a company of country cc, with its
@@ -245,34 +245,34 @@ func (r *rng) vatID(cc einvoice.CountryCode) string {
 			}
 			product = 2 * sum % 11
 		}
-		return string(append(b, byte('0'+(11-product)%10)))
+		return r.t.bytes(append(b, byte('0'+(11-product)%10)))
 	case einvoice.CountryBE:
 		// 0, 7 digits, and 97 - (those 8 digits mod 97).
 		b = r.digits(append(b, 'B', 'E', '0'), 7, true)
 		k := 97 - atoi(b[2:])%97
-		return string(append(b, byte('0'+k/10), byte('0'+k%10)))
+		return r.t.bytes(append(b, byte('0'+k/10), byte('0'+k%10)))
 	case einvoice.CountryIT:
 		// 7 digits of the company, 3 of the tax office, a Luhn key.
 		b = r.digits(append(b, 'I', 'T'), 7, true)
 		office := 1 + r.intn(100)
 		b = append(b, byte('0'+office/100), byte('0'+office/10%10), byte('0'+office%10))
-		return string(append(b, luhnDigit(b[2:])))
+		return r.t.bytes(append(b, luhnDigit(b[2:])))
 	case einvoice.CountryES:
 		// A company (letter B), 7 digits and the CIF control digit.
 		b = r.digits(append(b, 'E', 'S', 'B'), 7, true)
-		return string(append(b, byte('0'+(10-crossSum(b[3:], 0)%10)%10)))
+		return r.t.bytes(append(b, byte('0'+(10-crossSum(b[3:], 0)%10)%10)))
 	case einvoice.CountryNL:
 		// 9 digits passing the eleven test, then B01.
 		return r.mod11("NL", []int{9, 8, 7, 6, 5, 4, 3, 2}, func(s int) int { return s % 11 }, "B01")
 	case einvoice.CountryAT:
 		// U, 7 digits and the Austrian check digit.
 		b = r.digits(append(b, 'A', 'T', 'U'), 7, true)
-		return string(append(b, byte('0'+(10-(crossSum(b[3:], 1)+4)%10)%10)))
+		return r.t.bytes(append(b, byte('0'+(10-(crossSum(b[3:], 1)+4)%10)%10)))
 	case einvoice.CountryLU:
 		// 6 digits and their value mod 89.
 		b = r.digits(append(b, 'L', 'U'), 6, true)
 		k := atoi(b[2:]) % 89
-		return string(append(b, byte('0'+k/10), byte('0'+k%10)))
+		return r.t.bytes(append(b, byte('0'+k/10), byte('0'+k%10)))
 	case einvoice.CountryCH:
 		// CHE, 8 digits and the mod 11 check digit of the Swiss UID.
 		return r.mod11("CHE", []int{5, 4, 3, 2, 7, 6, 5, 4}, elevenMinus, "")
@@ -281,7 +281,7 @@ func (r *rng) vatID(cc einvoice.CountryCode) string {
 		// multiple of 97.
 		b = r.digits(append(b, 'G', 'B'), 7, true)
 		k := (97 - weighted(b[2:], []int{8, 7, 6, 5, 4, 3, 2})%97) % 97
-		return string(append(b, byte('0'+k/10), byte('0'+k%10)))
+		return r.t.bytes(append(b, byte('0'+k/10), byte('0'+k%10)))
 	case einvoice.CountryNO:
 		// 9 digits (the organisation number, mod 11) and MVA.
 		return r.mod11("NO", []int{3, 2, 7, 6, 5, 4, 3, 2}, elevenMinus, "MVA")
@@ -326,7 +326,7 @@ func (r *rng) mod11(prefix string, weights []int, check func(int) int, suffix st
 	for {
 		b := r.digits(append(buf[:0], prefix...), len(weights), true)
 		if k := check(weighted(b[len(prefix):], weights)); k < 10 {
-			return string(append(append(b, byte('0'+k)), suffix...))
+			return r.t.bytes(append(append(b, byte('0'+k)), suffix...))
 		}
 	}
 }

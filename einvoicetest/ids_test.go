@@ -156,7 +156,7 @@ func TestGeneratedIdentifiers(t *testing.T) {
 	lengths := map[einvoice.CountryCode]int{"FR": 27, "DE": 22, "BE": 16, "IT": 27, "ES": 24, "NL": 18, "AT": 20, "LU": 20, "CH": 21}
 	for i := 0; i < 1000; i++ {
 		siren := r.siren(i%2 == 0)
-		st := siret(siren, 1+i%9999)
+		st := siret(nil, siren, 1+i%9999)
 		if !einvoice.ValidSIREN(siren) || !einvoice.ValidSIRET(st) || !einvoice.ValidFrenchVAT(frenchVAT(siren)) {
 			t.Fatalf("SIREN %s, SIRET %s, VAT %s", siren, st, frenchVAT(siren))
 		}

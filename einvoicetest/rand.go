@@ -16,6 +16,8 @@ type rng struct {
 	// bits are drawn bits not used yet by chance, nbits how many.
 	bits  uint64
 	nbits int
+	// t holds the strings the rng's identifiers are written to.
+	t *arena
 }
 
 // seeded returns an rng reading a PCG seeded with seed and the stream.
