@@ -131,3 +131,35 @@ func TestSameRate(t *testing.T) {
 		}
 	}
 }
+
+// TestLineGrossBaseQuantity: with a base quantity that is a power of ten,
+// lineGross shifts instead of dividing, and gives what the exact quotient
+// rounded once gives; other base quantities divide.
+func TestLineGrossBaseQuantity(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	bqs := []string{"10", "100", "1000", "100.00", "1E+3", "0.1", "0.01", "7", "12.5", "3", "200", "1000000"}
+	shifted := 0
+	for i := 0; i < 100000; i++ {
+		var l Line
+		l.Quantity = randDecimal(r, []int{4, 9, 18, 19}[r.IntN(4)], 4)
+		l.Price.Net = randDecimal(r, []int{4, 12, 19}[r.IntN(3)], 6)
+		bq := decimal.RequireFromString(bqs[r.IntN(len(bqs))])
+		l.Price.BaseQuantity = &bq
+		want := l.Quantity.Mul(l.Price.Net).DivRound(bq, amountPlaces)
+		got := lineGross(slabs[i%2], &l)
+		if !got.Equal(want) || got.Exponent() != -amountPlaces {
+			t.Fatalf("%s × %s ÷ %s = %s, want %s", l.Quantity, l.Price.Net, bq, got, want)
+		}
+		if _, ok := powerOfTen(bq); ok {
+			shifted++
+		}
+	}
+	if shifted < 50000 {
+		t.Errorf("the shift path ran %d times of 100000", shifted)
+	}
+	for s, want := range map[string]bool{"10": true, "1": true, "100.00": true, "0.001": true, "1E+6": true, "0": false, "-10": false, "20": false, "11": false, "1.5": false} {
+		if _, ok := powerOfTen(decimal.RequireFromString(s)); ok != want {
+			t.Errorf("powerOfTen(%s): %v", s, ok)
+		}
+	}
+}

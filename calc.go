@@ -197,9 +197,26 @@ func completeLine(sl *decslab.Slab, l *Line, i int, errs *ErrorList) {
 // × net price ÷ base quantity, rounded to 2 decimals.
 func lineGross(sl *decslab.Slab, l *Line) decimal.Decimal {
 	if bq := l.Price.BaseQuantity; bq != nil && !sameRate(*bq, one) {
+		if e, ok := powerOfTen(*bq); ok {
+			// per 10, per 100, per 1000 units: a shift, one rounding
+			return mulRound(sl, l.Quantity, l.Price.Net, -e)
+		}
 		return l.Quantity.Mul(l.Price.Net).DivRound(*bq, amountPlaces)
 	}
 	return mulRound(sl, l.Quantity, l.Price.Net, 0)
+}
+
+// powerOfTen returns e when d is 10^e.
+func powerOfTen(d decimal.Decimal) (int32, bool) {
+	c, e, ok := coef(d)
+	if !ok || c <= 0 {
+		return 0, false
+	}
+	for c%10 == 0 {
+		c /= 10
+		e++
+	}
+	return e, c == 1
 }
 
 func lineNet(sl *decslab.Slab, l *Line, gross decimal.Decimal) decimal.Decimal {
