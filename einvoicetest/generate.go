@@ -27,8 +27,7 @@ const pcgStream = 0x656e7631_36393331 // "env16931"
 // invoice, in a file name (the command line's fixtures are Invoice(S+i)).
 // Use New when the test already draws from a random stream.
 func Invoice(seed uint64, opt Options) *einvoice.Invoice {
-	s := settingsOf(opt)
-	return generate(seeded(seed, pcgStream), &s)
+	return generate(seeded(seed, pcgStream), settingsOf(opt))
 }
 
 // New returns an invoice drawn from r for the options, as Invoice does. It
@@ -41,15 +40,15 @@ func Invoice(seed uint64, opt Options) *einvoice.Invoice {
 func New(r *rand.Rand, opt Options) *einvoice.Invoice {
 	s := settingsOf(opt)
 	if r == nil {
-		return generate(seeded(0, pcgStream), &s)
+		return generate(seeded(0, pcgStream), s)
 	}
-	return generate(rng{src: r}, &s)
+	return generate(rng{src: r}, s)
 }
 
 // gen is the state of one invoice being generated.
 type gen struct {
 	r    rng
-	s    *settings
+	s    settings
 	inv  *einvoice.Invoice
 	lang lang
 	tx   *texts
@@ -90,7 +89,7 @@ func (g *gen) ptr(d decimal.Decimal) *decimal.Decimal {
 	return &g.decs[len(g.decs)-1]
 }
 
-func generate(r rng, s *settings) *einvoice.Invoice {
+func generate(r rng, s settings) *einvoice.Invoice {
 	inv := &einvoice.Invoice{}
 	g := &gen{r: r, s: s, inv: inv}
 	g.text.b.Grow(arenaSize)
@@ -209,14 +208,13 @@ func (g *gen) chooseSeller() {
 		}
 		s.ElectronicAddress = einvoice.ElectronicAddress{Value: siren, Scheme: einvoice.EAS0225}
 		if g.s.level >= levelEN16931 {
-			rcs := []string{"RCS ", cty.name, " ", siren[:3], " ", siren[3:6], " ", siren[6:]}
+			var form, of, capital, sep string // the share capital of a company that has one
 			switch co.form {
 			case "SAS", "SARL", "SA", "EURL":
-				capital := pick(&g.r, []string{"7 500", "50 000", "120 000", "1 200 000"})
-				s.AdditionalLegalInfo = g.cat(append([]string{co.form, " au capital de ", capital, " €, "}, rcs...)...)
-			default:
-				s.AdditionalLegalInfo = g.cat(rcs...)
+				form, of, sep = co.form, " au capital de ", " €, "
+				capital = pick(&g.r, []string{"7 500", "50 000", "120 000", "1 200 000"})
 			}
+			s.AdditionalLegalInfo = g.cat(form, of, capital, sep, "RCS ", cty.name, " ", siren[:3], " ", siren[3:6], " ", siren[6:])
 		}
 	} else {
 		s.Identifiers = []einvoice.ID{{Value: g.r.gs1("40", 13), Scheme: einvoice.ICD0088}}
@@ -247,9 +245,9 @@ func (g *gen) register(c *country, vat string) einvoice.ID {
 	case einvoice.CountryBE: // the enterprise number: the VAT number's digits
 		return einvoice.ID{Value: vat[2:], Scheme: einvoice.ICD0208}
 	case einvoice.CountryNL: // the chamber of commerce number
-		return einvoice.ID{Value: string(g.r.digits(nil, 8, true)), Scheme: einvoice.ICD0106}
+		return einvoice.ID{Value: g.r.code("", 8), Scheme: einvoice.ICD0106}
 	case einvoice.CountryDE: // Handelsregister
-		return einvoice.ID{Value: pick(&g.r, []string{"HRB ", "HRA "}) + string(g.r.digits(nil, 5, true))}
+		return einvoice.ID{Value: g.r.code(pick(&g.r, []string{"HRB ", "HRA "}), 5)}
 	case einvoice.CountryAT: // Firmenbuch
 		var buf [16]byte
 		b := g.r.digits(append(buf[:0], "FN "...), 6, true)
@@ -288,19 +286,21 @@ func (g *gen) companyName(c *country) company {
 
 // address draws a street address in city cty of country c.
 func (g *gen) address(c *country, cty city) einvoice.Address {
-	var buf [8]byte
-	n := string(strconv.AppendInt(buf[:0], int64(1+g.r.intn(150)), 10)) // on the stack: cat copies it
+	n := int64(1 + g.r.intn(150))
 	street := pick(&g.r, c.streets)
 	a := einvoice.Address{City: cty.name, PostCode: cty.postCode, Subdivision: cty.subdivision, Country: c.code}
+	var buf [64]byte
+	b := buf[:0]
 	if c.numberFirst {
-		bis := ""
+		b = strconv.AppendInt(b, n, 10)
 		if g.r.chance(10) {
-			bis = " bis"
+			b = append(b, " bis"...)
 		}
-		a.Line1 = g.cat(n, bis, " ", street)
+		b = append(append(b, ' '), street...)
 	} else {
-		a.Line1 = g.cat(street, " ", n)
+		b = strconv.AppendInt(append(append(b, street...), ' '), n, 10)
 	}
+	a.Line1 = g.r.t.bytes(b)
 	if g.r.chance(20) {
 		a.Line2 = pick(&g.r, []string{"Bâtiment B", "ZI des Tanneries", "2e étage", "Hall 3", "BP 42"})
 	}
