@@ -77,10 +77,10 @@ type gen struct {
 	text arena
 }
 
-// ptr returns a pointer to a copy of d, from g.decs.
 // cat returns the concatenation of parts, in the invoice's text arena.
 func (g *gen) cat(parts ...string) string { return g.r.t.cat(parts...) }
 
+// ptr returns a pointer to a copy of d, from g.decs.
 func (g *gen) ptr(d decimal.Decimal) *decimal.Decimal {
 	if len(g.decs) == cap(g.decs) {
 		g.decs = make([]decimal.Decimal, 0, 16)
