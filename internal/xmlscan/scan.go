@@ -31,6 +31,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/decslab"
 )
 
 // ReadAll is io.ReadAll with a first buffer of the input's size when the
@@ -129,6 +130,9 @@ type Scanner[S any] struct {
 	cfg  *Config[S]
 	data []byte
 	pos  int
+	// decs makes the numbers of the document, a chunk at a time (see
+	// Number).
+	decs decslab.Slab
 
 	// Namespace bindings in scope: a stack, and for each prefix the index
 	// of its innermost binding (each binding remembers the one it hides).

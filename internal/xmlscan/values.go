@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/decslab"
 	"github.com/shopspring/decimal"
 )
 
@@ -42,7 +43,7 @@ func Show(b []byte) string {
 // Number parses an amount, price, quantity or percentage (kind names it in
 // the message), or returns the error for the innermost open element.
 func (d *Scanner[S]) Number(text []byte, kind string) (decimal.Decimal, error) {
-	v, ok := ParseDecimal(text)
+	v, ok := ParseDecimal(&d.decs, text)
 	if !ok {
 		return v, d.Fail("bad %s %q: want digits with an optional sign and decimal point, such as 12.30", kind, Show(text))
 	}
@@ -53,8 +54,9 @@ func (d *Scanner[S]) Number(text []byte, kind string) (decimal.Decimal, error) {
 // [+-]?digits(.digits)?, at most 40 digits on each side of the point,
 // keeping the number of decimals written. The other forms of xs:decimal,
 // "100." and ".5", are read too (an official example writes "100."): they
-// say nothing else.
-func ParseDecimal(text []byte) (decimal.Decimal, bool) {
+// say nothing else. A number of at most 18 digits is made by sl (nil:
+// alone).
+func ParseDecimal(sl *decslab.Slab, text []byte) (decimal.Decimal, bool) {
 	s := TrimBytes(text)
 	i := 0
 	neg := false
@@ -90,7 +92,7 @@ func ParseDecimal(text []byte) (decimal.Decimal, bool) {
 		if neg {
 			n = -n
 		}
-		return decimal.New(n, int32(-fracDigits)), true
+		return sl.New(n, int32(-fracDigits)), true
 	}
 	str := make([]byte, 0, len(s)+1)
 	if neg {
