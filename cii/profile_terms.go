@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/clone"
 	"github.com/shopspring/decimal"
 )
 
@@ -420,16 +421,15 @@ func heldTerms(inv *einvoice.Invoice) []string {
 // slice to nil, a 1..1 amount set to zero), and a group goes with all its
 // terms; the line subtype (EXT-FR-FE-163) goes with the lines that do not
 // count in the sums, group and information lines, which would count
-// without it. inv itself is left unchanged: the copy has its own slices
-// and groups, and shares only what nothing here writes through (the
-// decimals that pointers point to, attachment bytes, and the EXTENDED
-// groups, which go whole: parties, a line's preceding invoice, delivery
-// and seller, an attribute's measure). Unknown ids are ignored.
+// without it. inv itself is left unchanged: the copy (clone.Invoice) has
+// its own slices and groups, and shares only what nothing here writes
+// through (the decimals that pointers point to, attachment bytes). Unknown
+// ids are ignored.
 func withoutTerms(inv *einvoice.Invoice, ids []string) *einvoice.Invoice {
 	if inv == nil {
 		return nil
 	}
-	c := cloneForTerms(inv)
+	c := clone.Invoice(inv)
 	for _, id := range ids {
 		if i, ok := modelTermIndex(id); ok {
 			visitTerm(termVisit{clear: true}, c, i)
@@ -1133,53 +1133,4 @@ func termDirectDebit(x *einvoice.Invoice) *einvoice.DirectDebit {
 		return nil
 	}
 	return x.Payment.DirectDebit
-}
-
-// cloneForTerms returns a copy of src with its own slices and groups, down to
-// every field that withoutTerms may clear.
-func cloneForTerms(src *einvoice.Invoice) *einvoice.Invoice {
-	c := *src
-	c.Notes = slices.Clone(src.Notes)
-	c.PrecedingInvoices = slices.Clone(src.PrecedingInvoices)
-	c.Seller.Identifiers = slices.Clone(src.Seller.Identifiers)
-	c.Seller.Contact = cloneGroup(src.Seller.Contact)
-	c.Buyer.Contact = cloneGroup(src.Buyer.Contact)
-	c.Payee = cloneGroup(src.Payee)
-	c.TaxRepresentative = cloneGroup(src.TaxRepresentative)
-	if src.Delivery != nil {
-		d := *src.Delivery
-		d.Address = cloneGroup(d.Address)
-		c.Delivery = &d
-	}
-	c.InvoicingPeriod = cloneGroup(src.InvoicingPeriod)
-	if src.Payment != nil {
-		p := *src.Payment
-		p.CreditTransfers = slices.Clone(p.CreditTransfers)
-		p.Card = cloneGroup(p.Card)
-		p.DirectDebit = cloneGroup(p.DirectDebit)
-		c.Payment = &p
-	}
-	c.Allowances = slices.Clone(src.Allowances)
-	c.Charges = slices.Clone(src.Charges)
-	c.VATBreakdown = slices.Clone(src.VATBreakdown)
-	c.Attachments = slices.Clone(src.Attachments)
-	c.Lines = slices.Clone(src.Lines)
-	for i := range c.Lines {
-		l := &c.Lines[i]
-		l.Period = cloneGroup(l.Period)
-		l.Allowances = slices.Clone(l.Allowances)
-		l.Charges = slices.Clone(l.Charges)
-		l.Item.Classifications = slices.Clone(l.Item.Classifications)
-		l.Item.Attributes = slices.Clone(l.Item.Attributes)
-	}
-	return &c
-}
-
-// cloneGroup returns a pointer to a copy of *p, or nil.
-func cloneGroup[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	c := *p
-	return &c
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/einvoice-go/einvoice"
+	"github.com/einvoice-go/einvoice/internal/clone"
 	"github.com/shopspring/decimal"
 )
 
@@ -88,12 +89,14 @@ func breakRule(inv *einvoice.Invoice, rule string, cpro bool) error {
 		return fmt.Errorf("%w: %q (see Breakable)", ErrUnknownRule, rule)
 	}
 	b := &breakers[i]
-	work := clone(inv)
-	m := &mut{inv: &work, lvl: invoiceLevel(inv)}
+	// The work copy shares nothing Break changes with inv: Break replaces
+	// the figures behind pointers, never writes through them.
+	work := clone.Invoice(inv)
+	m := &mut{inv: work, lvl: invoiceLevel(inv)}
 	if m.lvl < b.min || !b.apply(m) {
 		return fmt.Errorf("%w: %s on invoice %s", ErrNotApplicable, rule, inv.Number)
 	}
-	*inv = work
+	*inv = *work
 	return nil
 }
 
